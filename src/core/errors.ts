@@ -1,0 +1,151 @@
+/**
+ * One error hierarchy for every cloud. Each class carries a `Symbol.for` brand so that
+ * `NotFoundError.is(err)` holds even when `err` was built by the other (ESM vs CJS) copy of
+ * the package, where `instanceof` cannot.
+ */
+import { redactText } from './redact.js';
+
+const BRAND = Symbol.for('crosstune.error');
+const KINDS = Symbol.for('crosstune.error.kinds');
+
+export type ProviderId = 'sagemaker' | 'pai' | 'modelarts';
+
+export interface ErrorDetails {
+  provider?: ProviderId | undefined;
+  operation?: string | undefined;
+  httpStatus?: number | undefined;
+  /** The cloud's own error code, e.g. `ThrottlingException`, `ModelArts.2775`. */
+  code?: string | undefined;
+  requestId?: string | undefined;
+  retryable?: boolean | undefined;
+  cause?: unknown;
+}
+
+export class CrosstuneError extends Error {
+  static readonly kind: string = 'CrosstuneError';
+  readonly provider: ProviderId | undefined;
+  readonly operation: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  declare readonly [BRAND]: true;
+  declare readonly [KINDS]: readonly string[];
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(redactText(message), details.cause === undefined ? undefined : { cause: details.cause });
+    const kinds: string[] = [];
+    for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
+      if (!kinds.includes(c.kind)) kinds.push(c.kind);
+    }
+    Object.defineProperty(this, BRAND, { value: true });
+    Object.defineProperty(this, KINDS, { value: kinds });
+    this.name = kinds[0] ?? 'CrosstuneError';
+    this.provider = details.provider;
+    this.operation = details.operation;
+    this.httpStatus = details.httpStatus;
+    this.code = details.code;
+    this.requestId = details.requestId;
+    this.retryable = details.retryable ?? false;
+  }
+
+  /** Brand check that works across module copies (ESM/CJS) and realms. */
+  static is<T extends typeof CrosstuneError>(this: T, value: unknown): value is InstanceType<T> {
+    if (typeof value !== 'object' || value === null) return false;
+    const kinds = (value as { [KINDS]?: unknown })[KINDS];
+    const branded = (value as { [BRAND]?: unknown })[BRAND] === true;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `is` was called on.
+    return branded && Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      provider: this.provider,
+      operation: this.operation,
+      httpStatus: this.httpStatus,
+      code: this.code,
+      requestId: this.requestId,
+      retryable: this.retryable,
+    };
+  }
+}
+
+export class AuthenticationError extends CrosstuneError {
+  static override readonly kind = 'AuthenticationError';
+}
+export class PermissionDeniedError extends CrosstuneError {
+  static override readonly kind = 'PermissionDeniedError';
+}
+export class NotFoundError extends CrosstuneError {
+  static override readonly kind = 'NotFoundError';
+}
+export class ConflictError extends CrosstuneError {
+  static override readonly kind = 'ConflictError';
+}
+export class ValidationError extends CrosstuneError {
+  static override readonly kind = 'ValidationError';
+}
+export class QuotaExceededError extends CrosstuneError {
+  static override readonly kind = 'QuotaExceededError';
+}
+
+export class ThrottlingError extends CrosstuneError {
+  static override readonly kind = 'ThrottlingError';
+  /** The server's `Retry-After` hint in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number | undefined } = {}) {
+    super(message, { retryable: true, ...details });
+    this.retryAfterMs = details.retryAfterMs;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+export class ServiceError extends CrosstuneError {
+  static override readonly kind = 'ServiceError';
+}
+export class NetworkError extends CrosstuneError {
+  static override readonly kind = 'NetworkError';
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { retryable: true, ...details });
+  }
+}
+export class TimeoutError extends CrosstuneError {
+  static override readonly kind = 'TimeoutError';
+}
+export class AbortError extends CrosstuneError {
+  static override readonly kind = 'AbortError';
+}
+
+/** A response that does not have the shape the code relies on; `path` names the failing field. */
+export class ResponseFormatError extends CrosstuneError {
+  static override readonly kind = 'ResponseFormatError';
+  readonly path: string;
+  constructor(message: string, details: ErrorDetails & { path: string }) {
+    super(message, details);
+    this.path = details.path;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), path: this.path };
+  }
+}
+
+export class UnsupportedOperationError extends CrosstuneError {
+  static override readonly kind = 'UnsupportedOperationError';
+  constructor(provider: ProviderId, operation: string, reason?: string) {
+    super(`${provider} does not support ${operation}${reason ? `: ${reason}` : ''}`, { provider, operation });
+  }
+}
+
+/** Input the caller gave that crosstune rejects before sending anything. */
+export class InvalidArgumentError extends CrosstuneError {
+  static override readonly kind = 'InvalidArgumentError';
+}
+
+/** A paginated walk that could not go on safely (a token that repeats, a total that shrinks…). */
+export class PaginationError extends CrosstuneError {
+  static override readonly kind = 'PaginationError';
+}

@@ -1,0 +1,125 @@
+/**
+ * Lenient decoders for the ways clouds spell values: epoch seconds, numbers sent as strings,
+ * "NaN"/"Infinity", booleans as "True"/0/1, JSON packed into strings, UTC date-time text.
+ * Each takes the field's path and throws a `FieldFormatError` naming it; adapters turn that
+ * into a `ResponseFormatError` carrying provider, operation and request id.
+ */
+import { type ErrorDetails, ResponseFormatError } from './errors.js';
+
+export class FieldFormatError extends Error {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+    readonly actual: unknown,
+  ) {
+    super(`${path}: expected ${expected}, got ${describe(actual)}`);
+    this.name = 'FieldFormatError';
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return value.length > 40 ? `a string of ${value.length} characters` : `"${value}"`;
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : String(value);
+}
+
+const SPECIAL_NUMBERS: Readonly<Record<string, number>> = {
+  nan: Number.NaN,
+  infinity: Number.POSITIVE_INFINITY,
+  '+infinity': Number.POSITIVE_INFINITY,
+  '-infinity': Number.NEGATIVE_INFINITY,
+  inf: Number.POSITIVE_INFINITY,
+  '+inf': Number.POSITIVE_INFINITY,
+  '-inf': Number.NEGATIVE_INFINITY,
+};
+
+/** A number, or a string holding one (incl. NaN / Infinity / inf in any case). */
+export function decodeNumber(value: unknown, path: string): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const n = Number(value);
+    // Number('') and Number('  ') are 0: blank text is not a number.
+    if (!Number.isNaN(n) && value.trim() !== '') return n;
+    const special = SPECIAL_NUMBERS[value.trim().toLowerCase()];
+    if (special !== undefined) return special;
+  }
+  throw new FieldFormatError(path, 'a number', value);
+}
+
+export function decodeInteger(value: unknown, path: string): number {
+  const n = decodeNumber(value, path);
+  if (!Number.isInteger(n)) throw new FieldFormatError(path, 'an integer', value);
+  return n;
+}
+
+/** Epoch seconds (number or numeric string, fractions allowed) or an ISO-8601 string. */
+export function decodeEpochSeconds(value: unknown, path: string): Date {
+  if (value instanceof Date) return value;
+  if (
+    typeof value === 'number' ||
+    (typeof value === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value))
+  ) {
+    const seconds = Number(value);
+    // Rounded: seconds × 1000 in floating point can land a hair below the millisecond.
+    if (Number.isFinite(seconds)) return new Date(Math.round(seconds * 1000));
+  } else if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) return new Date(ms);
+  }
+  throw new FieldFormatError(path, 'a time (epoch seconds or ISO-8601)', value);
+}
+
+/** `YYYY-MM-DD HH:mm:ss` (or with `T`, optional fraction and zone) read as UTC when no zone is given. */
+export function decodeUtcDateTime(value: unknown, path: string): Date {
+  if (typeof value === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      value.trim(),
+    );
+    if (m) {
+      const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${m[8] ?? 'Z'}`;
+      const ms = Date.parse(iso);
+      if (!Number.isNaN(ms)) return new Date(ms);
+    }
+  }
+  throw new FieldFormatError(path, 'a date-time "YYYY-MM-DD HH:mm:ss"', value);
+}
+
+/** true/false, "true"/"false"/"True"/"FALSE", 1/0 or "1"/"0". */
+export function decodeBoolean(value: unknown, path: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (text === 'true' || text === '1') return true;
+    if (text === 'false' || text === '0') return false;
+  }
+  throw new FieldFormatError(path, 'a boolean', value);
+}
+
+/** A value that may arrive as JSON text or already parsed; empty text reads as undefined. */
+export function decodeJsonText(value: unknown, path: string): unknown {
+  if (typeof value !== 'string') return value;
+  if (value.trim() === '') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new FieldFormatError(path, 'JSON text', value);
+  }
+}
+
+/** Runs a normalizer, reporting a malformed field as a `ResponseFormatError` with the call's details. */
+export function normalizing<T>(details: ErrorDetails, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof FieldFormatError) {
+      throw new ResponseFormatError(`${details.operation ?? 'response'}: ${error.message}`, {
+        ...details,
+        path: error.path,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

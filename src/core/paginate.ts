@@ -1,0 +1,195 @@
+/**
+ * `Paginated<T>`: one listing, however the cloud pages it. Iterate items with `for await`, or
+ * pages with `.pages()`; every page carries an opaque `cursor` that resumes the walk after it
+ * (pass it back as the query's `cursor`). A strategy (token, page number, offset) turns cursors
+ * into requests; this module only drives it.
+ */
+import { InvalidArgumentError, PaginationError, type ProviderId } from './errors.js';
+
+export interface Page<T> {
+  items: T[];
+  /** Resumes the walk after this page; undefined on the last page. */
+  cursor: string | undefined;
+  /** The cloud's answer for this page, untouched. */
+  raw: unknown;
+}
+
+/** Yields pages starting at the position a cursor encodes (undefined: from the start). */
+export type PageWalk<T> = (cursor: string | undefined) => AsyncGenerator<Page<T>, void, undefined>;
+
+export class Paginated<T> implements AsyncIterable<T> {
+  readonly #walk: PageWalk<T>;
+  readonly #cursor: string | undefined;
+
+  constructor(walk: PageWalk<T>, cursor?: string) {
+    this.#walk = walk;
+    this.#cursor = cursor;
+  }
+
+  /** The pages, one request each (strategies with prefetch may have requests in flight ahead). */
+  pages(): AsyncGenerator<Page<T>, void, undefined> {
+    return this.#walk(this.#cursor);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
+    // Hand-rolled rather than `yield*`: one generator step per item costs more than a listing
+    // of thousands of trials should pay.
+    const pages = this.pages();
+    let items: T[] = [];
+    let index = 0;
+    return {
+      async next() {
+        while (index >= items.length) {
+          const step = await pages.next();
+          if (step.done) return { done: true, value: undefined };
+          items = step.value.items;
+          index = 0;
+        }
+        return { done: false, value: items[index++] as T };
+      },
+      async return() {
+        await pages.return(undefined);
+        return { done: true, value: undefined };
+      },
+    };
+  }
+
+  /** Collects the items, stopping (without fetching further pages) once `limit` are in hand. */
+  async toArray(options: { limit?: number } = {}): Promise<T[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const out: T[] = [];
+    if (limit <= 0) return out;
+    for await (const page of this.pages()) {
+      for (const item of page.items) {
+        out.push(item);
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  /** A listing of the same pages with each item transformed. */
+  map<U>(fn: (item: T) => U): Paginated<U> {
+    const walk = this.#walk;
+    return new Paginated<U>(async function* (cursor) {
+      for await (const page of walk(cursor)) yield { ...page, items: page.items.map(fn) };
+    }, this.#cursor);
+  }
+}
+
+// Cursors are opaque to users but must survive a round trip through a database or a URL.
+interface CursorState {
+  /** Strategy kind, so a cursor is never fed to the wrong strategy. */
+  k: string;
+  [key: string]: unknown;
+}
+
+export function encodeCursor(state: CursorState): string {
+  return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<S extends CursorState>(cursor: string, kind: string): S {
+  let state: unknown;
+  try {
+    state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    state = undefined;
+  }
+  if (typeof state !== 'object' || state === null || (state as CursorState).k !== kind) {
+    throw new InvalidArgumentError(`Invalid cursor: it was not issued by a ${kind} listing`);
+  }
+  return state as S;
+}
+
+export interface TokenPage<T> {
+  items: T[];
+  nextToken?: string | undefined;
+  raw: unknown;
+}
+
+export interface TokenWalkOptions<T> {
+  provider: ProviderId;
+  operation: string;
+  /** `signal` aborts a read-ahead request the consumer no longer needs. */
+  fetchPage(token: string | undefined, signal: AbortSignal): Promise<TokenPage<T>>;
+  /** Ends a walk that never ends with a PaginationError. */
+  maxPages?: number | undefined;
+  /** Distinguishes cursors of several token walks chained in one listing. */
+  kind?: string | undefined;
+}
+
+export const DEFAULT_MAX_PAGES = 100_000;
+
+/**
+ * Token paging (SageMaker `NextToken`): sequential by nature, guarded against loops. The next
+ * page is requested as soon as its token is known, before the current page is handed over, so
+ * the network wait overlaps the caller's work on the current page; a walk the caller leaves
+ * early aborts that request.
+ */
+export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
+  const kind = options.kind ?? 'token';
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const fail = (message: string) =>
+    new PaginationError(message, { provider: options.provider, operation: options.operation });
+  return async function* walk(cursor) {
+    const first = cursor === undefined ? undefined : decodeCursor<{ k: string; t: string }>(cursor, kind).t;
+    const controller = new AbortController();
+    const seen = new Set<string>();
+    let pending = options.fetchPage(first, controller.signal);
+    try {
+      for (let pages = 1; ; pages++) {
+        const page = await pending;
+        const next = page.nextToken || undefined;
+        if (next !== undefined) {
+          if (seen.has(next) || next === first)
+            throw fail(`${options.operation} returned a page token it had already returned`);
+          if (pages >= maxPages)
+            throw fail(`${options.operation} was still returning pages after ${maxPages}; stopped`);
+          seen.add(next);
+          pending = options.fetchPage(next, controller.signal);
+          // Its failure is reported when the caller asks for that page, not before.
+          pending.catch(() => undefined);
+        }
+        yield {
+          items: page.items,
+          cursor: next === undefined ? undefined : encodeCursor({ k: kind, t: next }),
+          raw: page.raw,
+        };
+        if (next === undefined) return;
+      }
+    } finally {
+      controller.abort();
+    }
+  };
+}
+
+/**
+ * Several walks one after the other as one listing; the cursor records which walk it belongs to,
+ * so resuming lands in the right one.
+ */
+export function concatWalks<T>(walks: readonly PageWalk<T>[]): PageWalk<T> {
+  return async function* walk(cursor) {
+    let start = 0;
+    let inner: string | undefined;
+    if (cursor !== undefined) {
+      const state = decodeCursor<{ k: string; i: number; c?: string }>(cursor, 'concat');
+      if (!Number.isInteger(state.i) || state.i < 0 || state.i >= walks.length) {
+        throw new InvalidArgumentError('Invalid cursor: it points past the end of the listing');
+      }
+      start = state.i;
+      inner = state.c;
+    }
+    for (let i = start; i < walks.length; i++) {
+      const current = walks[i] as PageWalk<T>;
+      for await (const page of current(i === start ? inner : undefined)) {
+        const resume =
+          page.cursor !== undefined
+            ? encodeCursor({ k: 'concat', i, c: page.cursor })
+            : i + 1 < walks.length
+              ? encodeCursor({ k: 'concat', i: i + 1 })
+              : undefined;
+        yield { ...page, cursor: resume };
+      }
+    }
+  };
+}

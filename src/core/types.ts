@@ -1,0 +1,164 @@
+/**
+ * The neutral data model. Every normalized object carries `provider`, the cloud's own status
+ * word (`providerStatus`) and the untouched answer (`raw`), so normalizing never loses anything.
+ */
+import type { ProviderId } from './errors.js';
+
+export type { ProviderId };
+
+export type ExperimentStatus =
+  | 'pending'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'completed'
+  | 'failed'
+  | 'deleting'
+  | 'unknown';
+
+export type TrialStatus =
+  | 'pending'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'early_stopped'
+  | 'completed'
+  | 'failed'
+  | 'unknown';
+
+export type ObjectiveDirection = 'minimize' | 'maximize';
+
+export interface Objective {
+  metric: string;
+  direction: ObjectiveDirection;
+}
+
+/** One reported value of a metric; `final` marks the value the cloud ranks trials by. */
+export interface MetricPoint {
+  name: string;
+  value: number;
+  step?: number | undefined;
+  timestamp?: Date | undefined;
+  final?: boolean | undefined;
+}
+
+export type HyperParameterValue = number | string | boolean;
+
+export interface ExperimentLimits {
+  maxTrials?: number | undefined;
+  maxParallelTrials?: number | undefined;
+  maxRuntimeSeconds?: number | undefined;
+}
+
+/** Trial counts by neutral status; `total` is what the cloud reports or the sum of the rest. */
+export type TrialCounts = Partial<Record<TrialStatus, number>> & { total?: number | undefined };
+
+export interface Experiment<Raw = unknown> {
+  provider: ProviderId;
+  id: string;
+  name: string;
+  /** The cloud's full resource name where it has one (an ARN on SageMaker). */
+  resourceName?: string | undefined;
+  status: ExperimentStatus;
+  providerStatus: string;
+  objective?: Objective | undefined;
+  /** Search algorithm in the cloud's words (`Bayesian`, `TPE`, …). */
+  algorithm?: string | undefined;
+  limits: ExperimentLimits;
+  trialCounts: TrialCounts;
+  bestTrial?: Trial | undefined;
+  searchSpace?: ExperimentSearchSpace | undefined;
+  createdAt?: Date | undefined;
+  startedAt?: Date | undefined;
+  endedAt?: Date | undefined;
+  updatedAt?: Date | undefined;
+  failureReason?: string | undefined;
+  raw: Raw;
+}
+
+/** A search space read back from a cloud: the neutral form plus what could not be expressed in it. */
+export interface ExperimentSearchSpace {
+  spec: unknown;
+  losses: readonly unknown[];
+}
+
+export interface TrialObjective {
+  metric?: string | undefined;
+  value: number;
+}
+
+export interface Trial<Raw = unknown> {
+  provider: ProviderId;
+  id: string;
+  experimentId: string;
+  name?: string | undefined;
+  status: TrialStatus;
+  providerStatus: string;
+  hyperParameters: Record<string, HyperParameterValue>;
+  /** The final objective value, absent while the trial has not reported one. */
+  objective?: TrialObjective | undefined;
+  /** Every metric value the cloud reported for this trial, in the order given. */
+  metrics: MetricPoint[];
+  createdAt?: Date | undefined;
+  startedAt?: Date | undefined;
+  endedAt?: Date | undefined;
+  failureReason?: string | undefined;
+  raw: Raw;
+}
+
+export interface TrainingJob<Raw = unknown> {
+  provider: ProviderId;
+  id: string;
+  name: string;
+  experimentId: string;
+  trialId?: string | undefined;
+  status: TrialStatus;
+  providerStatus: string;
+  hyperParameters: Record<string, HyperParameterValue>;
+  metrics: MetricPoint[];
+  createdAt?: Date | undefined;
+  startedAt?: Date | undefined;
+  endedAt?: Date | undefined;
+  failureReason?: string | undefined;
+  raw: Raw;
+}
+
+/** What `experiments.create` needs, cloud-neutral; cloud-only settings go in `providerOptions`. */
+export interface ExperimentSpec<ProviderOptions = unknown> {
+  name: string;
+  objective: Objective;
+  /** A neutral search space (see `space()`); a provider may also accept its own dialect in `providerOptions`. */
+  searchSpace?: unknown;
+  algorithm?: string | undefined;
+  limits: ExperimentLimits & { maxTrials: number; maxParallelTrials: number };
+  /** Fail instead of creating when the search space cannot be expressed exactly on this cloud. */
+  strictSearchSpace?: boolean | undefined;
+  providerOptions?: ProviderOptions | undefined;
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface ListQuery {
+  /** Items per request; each cloud caps it (SageMaker 100). */
+  pageSize?: number | undefined;
+  /** Resume a walk where an earlier page's `cursor` left off. */
+  cursor?: string | undefined;
+}
+
+export interface ExperimentQuery extends ListQuery {
+  status?: ExperimentStatus | undefined;
+  nameContains?: string | undefined;
+  createdAfter?: Date | undefined;
+  createdBefore?: Date | undefined;
+  sortBy?: 'name' | 'createdAt' | 'status' | undefined;
+  sortOrder?: SortOrder | undefined;
+}
+
+export interface TrialQuery extends ListQuery {
+  status?: TrialStatus | undefined;
+  /** `objective` orders by the final objective; trials without one come after all others. */
+  sortBy?: 'name' | 'createdAt' | 'status' | 'objective' | undefined;
+  sortOrder?: SortOrder | undefined;
+}
+
+export type TrainingJobQuery = TrialQuery;

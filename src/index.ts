@@ -1,0 +1,40 @@
+/**
+ * `crosstune`: the provider-neutral contract, types, errors, paging and search space.
+ * Cloud adapters live in their own subpaths (`crosstune/sagemaker`, …) so an app loads only
+ * the clouds it uses.
+ */
+export type { Capabilities, Support, TuningProvider } from './core/contract.js';
+export {
+  AbortError,
+  AuthenticationError,
+  ConflictError,
+  CrosstuneError,
+  type ErrorDetails,
+  InvalidArgumentError,
+  NetworkError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  QuotaExceededError,
+  ResponseFormatError,
+  ServiceError,
+  ThrottlingError,
+  TimeoutError,
+  UnsupportedOperationError,
+  ValidationError,
+} from './core/errors.js';
+export {
+  decodeBoolean,
+  decodeEpochSeconds,
+  decodeInteger,
+  decodeJsonText,
+  decodeNumber,
+  decodeUtcDateTime,
+  FieldFormatError,
+} from './core/fields.js';
+export type { CallOptions } from './core/http/call-options.js';
+export type { AttemptEvent, Hooks } from './core/http/hooks.js';
+export { DEFAULT_RETRY, type RetryOptions } from './core/http/retry.js';
+export type { FetchLike, HttpRequest, HttpResponse, TransportOptions } from './core/http/transport.js';
+export { type Page, Paginated } from './core/paginate.js';
+export type * from './core/types.js';

@@ -1,0 +1,157 @@
+/**
+ * The SageMaker operations client: one typed method per HPO operation, 1:1 with the service
+ * model (AWS JSON 1.1: `POST /`, `X-Amz-Target: SageMaker.<Operation>`). Every response is checked
+ * against its wire schema; usable on its own as `sagemaker(...).api`.
+ */
+import type { $ZodType, output } from 'zod/v4/core';
+import type { CallOptions } from '../../core/http/call-options.js';
+import { decodeJson } from '../../core/http/decode.js';
+import { type ExecutionContext, execute } from '../../core/http/execute.js';
+import type { HttpRequest } from '../../core/http/transport.js';
+import { toSageMakerError } from './errors.js';
+import type * as shapes from './shapes.js';
+import * as wire from './wire.js';
+
+export interface SageMakerApiConfig {
+  context: ExecutionContext;
+  endpoint: string;
+  sign(request: HttpRequest): Promise<HttpRequest>;
+}
+
+export type Wire<S extends $ZodType> = output<S>;
+
+export type DescribeHyperParameterTuningJobResult = Wire<
+  typeof wire.DescribeHyperParameterTuningJobResponseSchema
+>;
+export type ListHyperParameterTuningJobsResult = Wire<typeof wire.ListHyperParameterTuningJobsResponseSchema>;
+export type ListTrainingJobsForHyperParameterTuningJobResult = Wire<
+  typeof wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema
+>;
+export type DescribeTrainingJobResult = Wire<typeof wire.DescribeTrainingJobResponseSchema>;
+export type CreateHyperParameterTuningJobResult = Wire<
+  typeof wire.CreateHyperParameterTuningJobResponseSchema
+>;
+export type TrainingJobSummaryWire =
+  ListTrainingJobsForHyperParameterTuningJobResult['TrainingJobSummaries'][number];
+export type TuningJobSummaryWire =
+  ListHyperParameterTuningJobsResult['HyperParameterTuningJobSummaries'][number];
+
+export function createSageMakerApi(config: SageMakerApiConfig) {
+  function call<S extends $ZodType>(
+    operation: string,
+    input: object,
+    schema: S,
+    options: CallOptions | undefined,
+    extra: { idempotent?: boolean; reconcile?: () => Promise<output<S> | undefined> } = {},
+  ): Promise<output<S>> {
+    const body = serialize(input);
+    return execute(
+      config.context,
+      {
+        operation,
+        idempotent: extra.idempotent ?? true,
+        reconcile: extra.reconcile,
+        request: () =>
+          config.sign({
+            method: 'POST',
+            url: config.endpoint,
+            headers: {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amz-target': `SageMaker.${operation}`,
+            },
+            body,
+          }),
+        errorOf: (response, details) =>
+          response.status >= 200 && response.status < 300 ? undefined : toSageMakerError(response, details),
+        decode: (response, details) => decodeJson(response, schema, details),
+      },
+      options,
+    );
+  }
+
+  const api = {
+    createHyperParameterTuningJob(input: shapes.CreateHyperParameterTuningJobRequest, options?: CallOptions) {
+      // Not idempotent: after an ambiguous failure, look the job up by name before sending again.
+      return call(
+        'CreateHyperParameterTuningJob',
+        input,
+        wire.CreateHyperParameterTuningJobResponseSchema,
+        options,
+        {
+          idempotent: false,
+          reconcile: async () => {
+            try {
+              const found = await api.describeHyperParameterTuningJob(
+                { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+                { signal: options?.signal, timeoutMs: options?.timeoutMs },
+              );
+              return { HyperParameterTuningJobArn: found.HyperParameterTuningJobArn };
+            } catch (error) {
+              if ((error as { name?: string }).name === 'NotFoundError') return undefined;
+              throw error;
+            }
+          },
+        },
+      );
+    },
+    describeHyperParameterTuningJob(
+      input: shapes.DescribeHyperParameterTuningJobRequest,
+      options?: CallOptions,
+    ) {
+      return call(
+        'DescribeHyperParameterTuningJob',
+        input,
+        wire.DescribeHyperParameterTuningJobResponseSchema,
+        options,
+      );
+    },
+    listHyperParameterTuningJobs(
+      input: shapes.ListHyperParameterTuningJobsRequest = {},
+      options?: CallOptions,
+    ) {
+      return call(
+        'ListHyperParameterTuningJobs',
+        input,
+        wire.ListHyperParameterTuningJobsResponseSchema,
+        options,
+      );
+    },
+    stopHyperParameterTuningJob(input: shapes.StopHyperParameterTuningJobRequest, options?: CallOptions) {
+      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
+        () => undefined,
+      );
+    },
+    deleteHyperParameterTuningJob(input: shapes.DeleteHyperParameterTuningJobRequest, options?: CallOptions) {
+      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
+        () => undefined,
+      );
+    },
+    listTrainingJobsForHyperParameterTuningJob(
+      input: shapes.ListTrainingJobsForHyperParameterTuningJobRequest,
+      options?: CallOptions,
+    ) {
+      return call(
+        'ListTrainingJobsForHyperParameterTuningJob',
+        input,
+        wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema,
+        options,
+      );
+    },
+    describeTrainingJob(input: shapes.DescribeTrainingJobRequest, options?: CallOptions) {
+      return call('DescribeTrainingJob', input, wire.DescribeTrainingJobResponseSchema, options);
+    },
+  };
+  return api;
+}
+
+export type SageMakerApi = ReturnType<typeof createSageMakerApi>;
+
+/** AWS JSON: dates as epoch seconds, non-finite floats as "NaN"/"Infinity" strings, absent members omitted. */
+export function serialize(input: object): string {
+  return JSON.stringify(input, function replacer(this: Record<string, unknown>, key, value) {
+    const original = this[key];
+    if (original instanceof Date) return original.getTime() / 1000;
+    if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+    return value === null ? undefined : value;
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * `crosstune/sagemaker`: `sagemaker({ region })` returns a TuningProvider for SageMaker
+ * hyperparameter tuning jobs, plus `.api`, the complete operations client.
+ */
+import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import { NotFoundError, UnsupportedOperationError } from '../../core/errors.js';
+import { normalizing } from '../../core/fields.js';
+import type { CallOptions } from '../../core/http/call-options.js';
+import type { ExecutionContext } from '../../core/http/execute.js';
+import type { Hooks } from '../../core/http/hooks.js';
+import type { RetryOptions } from '../../core/http/retry.js';
+import type { FetchLike } from '../../core/http/transport.js';
+import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
+import { createSageMakerApi, type SageMakerApi } from './api.js';
+import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialProvider } from './auth.js';
+import { buildCreateRequest, type SageMakerExperimentOptions } from './create.js';
+import { listExperiments, listTrainingJobs, listTrials } from './listing.js';
+import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './normalize.js';
+
+export type * as SageMakerShapes from './shapes.js';
+export type { AwsCredentialProvider, AwsCredentials, SageMakerApi, SageMakerExperimentOptions };
+
+export interface SageMakerOptions {
+  region: string;
+  /** Explicit keys (with `sessionToken` for temporary ones) or a provider; default: the AWS default chain. */
+  credentials?: AwsCredentials | AwsCredentialProvider | undefined;
+  /** Overrides `https://api.sagemaker.{region}.amazonaws.com`. */
+  endpoint?: string | undefined;
+  fetch?: FetchLike | undefined;
+  /** An undici Dispatcher (proxy, pool); requests then go through undici's own fetch. */
+  dispatcher?: unknown;
+  retry?: Partial<RetryOptions> | false | undefined;
+  /** Per-attempt time limit in milliseconds (default 60 000). */
+  timeoutMs?: number | undefined;
+  hooks?: Hooks | undefined;
+}
+
+export interface SageMakerProvider extends TuningProvider<SageMakerExperimentOptions> {
+  readonly id: 'sagemaker';
+  readonly region: string;
+  readonly api: SageMakerApi;
+}
+
+export const SAGEMAKER_CAPABILITIES: Capabilities = {
+  experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },
+  trials: { list: 'native', get: 'native', stop: 'unsupported' },
+  trainingJobs: { list: 'native' },
+  notes: [
+    'trials are the training jobs a tuning job launched; trainingJobs.list lists the same jobs as TrainingJob objects',
+    'trials.list sorted by objective lists trials without an objective after all others (SageMaker itself omits them)',
+    'trials.stop is not part of the tuning API; stop the whole tuning job with experiments.stop',
+  ],
+};
+
+export function sagemaker(options: SageMakerOptions): SageMakerProvider {
+  const region = options.region;
+  const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.amazonaws.com/`;
+  const context: ExecutionContext = {
+    provider: 'sagemaker',
+    transport: { fetch: options.fetch, dispatcher: options.dispatcher },
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    hooks: options.hooks,
+    requestIdHeaders: ['x-amzn-requestid', 'x-amzn-request-id', 'x-amz-request-id'],
+  };
+  const sign = createSigner(region, credentialProvider(options.credentials));
+  const api = createSageMakerApi({ context, endpoint, sign });
+
+  const describe = (id: string, call?: CallOptions) =>
+    api.describeHyperParameterTuningJob({ HyperParameterTuningJobName: id }, call);
+  const details = (operation: string) => ({ provider: 'sagemaker' as const, operation });
+
+  return {
+    id: 'sagemaker',
+    region,
+    api,
+    capabilities: SAGEMAKER_CAPABILITIES,
+    experiments: {
+      async create(spec: ExperimentSpec<SageMakerExperimentOptions>, call?: CallOptions) {
+        await api.createHyperParameterTuningJob(buildCreateRequest(spec), call);
+        return this.get(spec.name, call);
+      },
+      async get(id: string, call?: CallOptions) {
+        const job = await describe(id, call);
+        return normalizing(details('DescribeHyperParameterTuningJob'), () => experimentFromDescribe(job));
+      },
+      list(query: ExperimentQuery = {}, call?: CallOptions) {
+        return listExperiments(api, query, call);
+      },
+      async stop(id: string, call?: CallOptions) {
+        await api.stopHyperParameterTuningJob({ HyperParameterTuningJobName: id }, call);
+      },
+      async delete(id: string, call?: CallOptions) {
+        await api.deleteHyperParameterTuningJob({ HyperParameterTuningJobName: id }, call);
+      },
+    },
+    trials: {
+      list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
+        return listTrials(api, describe, experimentId, query, call);
+      },
+      async get(experimentId: string, trialId: string, call?: CallOptions) {
+        const [job, training] = await Promise.all([
+          describe(experimentId, call),
+          api.describeTrainingJob({ TrainingJobName: trialId }, call),
+        ]);
+        return normalizing(details('DescribeTrainingJob'), () => {
+          const context = trialContext(job);
+          if (training.TuningJobArn && training.TuningJobArn !== job.HyperParameterTuningJobArn) {
+            throw new NotFoundError(
+              `Training job ${trialId} is not a trial of tuning job ${experimentId}`,
+              details('DescribeTrainingJob'),
+            );
+          }
+          return trialFromTrainingJob(training, context);
+        });
+      },
+      async stop() {
+        throw new UnsupportedOperationError('sagemaker', 'trials.stop', SAGEMAKER_CAPABILITIES.notes[2]);
+      },
+    },
+    trainingJobs: {
+      list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
+        return listTrainingJobs(api, describe, experimentId, query, call);
+      },
+    },
+  };
+}

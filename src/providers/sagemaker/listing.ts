@@ -1,0 +1,214 @@
+/**
+ * The neutral listings on SageMaker's token-paged List operations: query translation (status,
+ * sort, filters), the objective sort that keeps trials without an objective, and status filters
+ * SageMaker cannot express (early-stopped vs stopped).
+ */
+import { InvalidArgumentError } from '../../core/errors.js';
+import { normalizing } from '../../core/fields.js';
+import { type CallOptions, withSignal } from '../../core/http/call-options.js';
+import { concatWalks, type PageWalk, Paginated, tokenWalk } from '../../core/paginate.js';
+import type {
+  Experiment,
+  ExperimentQuery,
+  ExperimentStatus,
+  TrialQuery,
+  TrialStatus,
+} from '../../core/types.js';
+import type { DescribeHyperParameterTuningJobResult, SageMakerApi, TrainingJobSummaryWire } from './api.js';
+import {
+  experimentFromSummary,
+  type TrialContext,
+  trainingJobFromSummary,
+  trialContext,
+  trialFromSummary,
+} from './normalize.js';
+
+const MAX_PAGE_SIZE = 100;
+
+const EXPERIMENT_STATUS_WORDS: Readonly<Record<ExperimentStatus, readonly string[]>> = {
+  running: ['InProgress'],
+  completed: ['Completed'],
+  failed: ['Failed', 'DeleteFailed'],
+  stopping: ['Stopping'],
+  stopped: ['Stopped'],
+  deleting: ['Deleting'],
+  pending: [],
+  unknown: [],
+};
+
+const TRIAL_STATUS_WORDS: Readonly<Record<TrialStatus, string | undefined>> = {
+  running: 'InProgress',
+  completed: 'Completed',
+  failed: 'Failed',
+  stopping: 'Stopping',
+  stopped: 'Stopped',
+  early_stopped: 'Stopped',
+  pending: undefined,
+  unknown: undefined,
+};
+
+const ORDER = { asc: 'Ascending', desc: 'Descending' } as const;
+
+function pageSize(query: { pageSize?: number | undefined }): number | undefined {
+  const size = query.pageSize;
+  if (size !== undefined && !(Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE)) {
+    throw new InvalidArgumentError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
+  }
+  return size;
+}
+
+const seconds = (date: Date | undefined) => (date === undefined ? undefined : date.getTime() / 1000);
+const emptyWalk: PageWalk<never> = async function* () {};
+
+export function listExperiments(
+  api: SageMakerApi,
+  query: ExperimentQuery,
+  call?: CallOptions,
+): Paginated<Experiment> {
+  const operation = 'ListHyperParameterTuningJobs';
+  const base = {
+    MaxResults: pageSize(query),
+    SortBy:
+      query.sortBy && ({ name: 'Name', createdAt: 'CreationTime', status: 'Status' } as const)[query.sortBy],
+    SortOrder: query.sortOrder && ORDER[query.sortOrder],
+    NameContains: query.nameContains,
+    CreationTimeAfter: seconds(query.createdAfter),
+    CreationTimeBefore: seconds(query.createdBefore),
+  };
+  const statusWords: readonly (string | undefined)[] = query.status
+    ? EXPERIMENT_STATUS_WORDS[query.status]
+    : [undefined];
+  const walks = statusWords.map((StatusEquals) =>
+    tokenWalk({
+      provider: 'sagemaker',
+      operation,
+      kind: `token:${StatusEquals ?? ''}`,
+      fetchPage: async (NextToken, signal) => {
+        const page = await api.listHyperParameterTuningJobs(
+          { ...base, StatusEquals, NextToken },
+          withSignal(call, signal),
+        );
+        const items = normalizing({ provider: 'sagemaker', operation }, () =>
+          page.HyperParameterTuningJobSummaries.map(experimentFromSummary),
+        );
+        return { items, nextToken: page.NextToken, raw: page };
+      },
+    }),
+  );
+  return new Paginated(
+    walks.length === 0
+      ? emptyWalk
+      : walks.length === 1
+        ? (walks[0] as PageWalk<Experiment>)
+        : concatWalks(walks),
+    query.cursor,
+  );
+}
+
+type Describe = (id: string, call?: CallOptions) => Promise<DescribeHyperParameterTuningJobResult>;
+
+/**
+ * Training jobs of a tuning job, mapped by `toItem`. Sorting by objective is two walks: SageMaker's
+ * own objective sort (which omits jobs without an objective), then every job by creation time,
+ * keeping those the first walk did not yield — so nothing is dropped.
+ */
+export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
+  api: SageMakerApi,
+  describe: Describe,
+  experimentId: string,
+  query: TrialQuery,
+  call: CallOptions | undefined,
+  toItem: (summary: TrainingJobSummaryWire, context: TrialContext) => T,
+): Paginated<T> {
+  const operation = 'ListTrainingJobsForHyperParameterTuningJob';
+  const size = pageSize(query);
+  const wanted = query.status;
+  const statusWord = wanted ? TRIAL_STATUS_WORDS[wanted] : undefined;
+  if (wanted && statusWord === undefined) return new Paginated<T>(emptyWalk, query.cursor);
+
+  return new Paginated<T>(async function* (cursor) {
+    const job = await describe(experimentId, call);
+    const context = normalizing({ provider: 'sagemaker', operation: 'DescribeHyperParameterTuningJob' }, () =>
+      trialContext(job),
+    );
+    const seen = new Set<string>();
+    const walkSorted = (
+      SortBy: string,
+      SortOrder: string | undefined,
+      kind: string,
+      keep: (s: TrainingJobSummaryWire) => boolean,
+    ) =>
+      tokenWalk<T>({
+        provider: 'sagemaker',
+        operation,
+        kind,
+        fetchPage: async (NextToken, signal) => {
+          const page = await api.listTrainingJobsForHyperParameterTuningJob(
+            {
+              HyperParameterTuningJobName: experimentId,
+              MaxResults: size,
+              SortBy,
+              SortOrder,
+              StatusEquals: statusWord,
+              NextToken,
+            },
+            withSignal(call, signal),
+          );
+          const items = normalizing({ provider: 'sagemaker', operation }, () =>
+            page.TrainingJobSummaries.filter(keep)
+              .map((summary) => toItem(summary, context))
+              .filter((item) => wanted === undefined || item.status === wanted),
+          );
+          return { items, nextToken: page.NextToken, raw: page };
+        },
+      });
+
+    if (query.sortBy !== 'objective') {
+      const sortBy =
+        query.sortBy &&
+        ({ name: 'Name', createdAt: 'CreationTime', status: 'Status' } as const)[query.sortBy];
+      yield* walkSorted(
+        sortBy ?? 'Name',
+        query.sortOrder && ORDER[query.sortOrder],
+        'token',
+        () => true,
+      )(cursor);
+      return;
+    }
+    const best =
+      job.HyperParameterTuningJobConfig.HyperParameterTuningJobObjective?.Type === 'Maximize'
+        ? 'desc'
+        : 'asc';
+    const ranked = walkSorted('FinalObjectiveMetricValue', ORDER[query.sortOrder ?? best], 'ranked', (s) => {
+      seen.add(s.TrainingJobName);
+      return true;
+    });
+    // A walk resumed from a cursor has not seen every name the first walk yields: it falls back
+    // to "no objective", which misses only a job that gained its objective between the walks.
+    const fromStart = cursor === undefined;
+    const rest = walkSorted('CreationTime', 'Ascending', 'unranked', (s) =>
+      fromStart ? !seen.has(s.TrainingJobName) : s.FinalHyperParameterTuningJobObjectiveMetric === undefined,
+    );
+    yield* concatWalks([ranked, rest])(cursor);
+  }, query.cursor);
+}
+
+export function listTrials(
+  api: SageMakerApi,
+  describe: Describe,
+  id: string,
+  query: TrialQuery,
+  call?: CallOptions,
+) {
+  return listTrainingJobSummaries(api, describe, id, query, call, trialFromSummary);
+}
+
+export function listTrainingJobs(
+  api: SageMakerApi,
+  describe: Describe,
+  id: string,
+  query: TrialQuery,
+  call?: CallOptions,
+) {
+  return listTrainingJobSummaries(api, describe, id, query, call, trainingJobFromSummary);
+}

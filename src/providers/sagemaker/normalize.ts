@@ -1,0 +1,245 @@
+/**
+ * SageMaker wire → neutral objects. Tuning job → Experiment, training job → Trial / TrainingJob.
+ * The untouched answer stays in `raw`; the cloud's status word in `providerStatus`.
+ */
+import { decodeEpochSeconds, decodeNumber } from '../../core/fields.js';
+import type {
+  Experiment,
+  ExperimentStatus,
+  HyperParameterValue,
+  MetricPoint,
+  Objective,
+  TrainingJob,
+  Trial,
+  TrialCounts,
+  TrialStatus,
+} from '../../core/types.js';
+import type {
+  DescribeHyperParameterTuningJobResult,
+  DescribeTrainingJobResult,
+  TrainingJobSummaryWire,
+  TuningJobSummaryWire,
+} from './api.js';
+import { hyperParameterDecoders, readSearchSpace } from './search-space.js';
+
+const EXPERIMENT_STATUS: Readonly<Record<string, ExperimentStatus>> = {
+  InProgress: 'running',
+  Completed: 'completed',
+  Failed: 'failed',
+  Stopping: 'stopping',
+  Stopped: 'stopped',
+  Deleting: 'deleting',
+  // The tuning job ran; deleting its record failed. Reported as failed, the word kept in providerStatus.
+  DeleteFailed: 'failed',
+};
+
+const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
+  InProgress: 'running',
+  Completed: 'completed',
+  Failed: 'failed',
+  Stopping: 'stopping',
+  Stopped: 'stopped',
+};
+
+export function experimentStatus(word: string): ExperimentStatus {
+  return EXPERIMENT_STATUS[word] ?? 'unknown';
+}
+
+/** What a trial needs from its tuning job to be read correctly. */
+export interface TrialContext {
+  experimentId: string;
+  objectiveMetric: string | undefined;
+  earlyStopping: boolean;
+  decoders: ReturnType<typeof hyperParameterDecoders>;
+}
+
+export function trialContext(job: DescribeHyperParameterTuningJobResult): TrialContext {
+  const config = job.HyperParameterTuningJobConfig;
+  return {
+    experimentId: job.HyperParameterTuningJobName,
+    objectiveMetric: config.HyperParameterTuningJobObjective?.MetricName,
+    earlyStopping: config.TrainingJobEarlyStoppingType === 'Auto',
+    decoders: hyperParameterDecoders(config.ParameterRanges),
+  };
+}
+
+/**
+ * SageMaker reports an early-stopped training job as `Stopped`. With early stopping on, a stopped
+ * job whose objective the tuner accepted (`ObjectiveStatus: Succeeded`) was stopped by the tuner.
+ */
+export function trialStatus(
+  word: string,
+  objectiveStatus: string | undefined,
+  earlyStopping: boolean,
+): TrialStatus {
+  if (word === 'Stopped' && earlyStopping && objectiveStatus === 'Succeeded') return 'early_stopped';
+  return TRIAL_STATUS[word] ?? 'unknown';
+}
+
+export function objectiveOf(config: {
+  HyperParameterTuningJobObjective?: { Type: string; MetricName: string };
+}): Objective | undefined {
+  const objective = config.HyperParameterTuningJobObjective;
+  if (!objective) return undefined;
+  return { metric: objective.MetricName, direction: objective.Type === 'Maximize' ? 'maximize' : 'minimize' };
+}
+
+interface StatusCounters {
+  Completed?: number | undefined;
+  InProgress?: number | undefined;
+  RetryableError?: number | undefined;
+  NonRetryableError?: number | undefined;
+  Stopped?: number | undefined;
+}
+
+function countsOf(counters: StatusCounters | undefined): TrialCounts {
+  if (!counters) return {};
+  const completed = counters.Completed ?? 0;
+  const running = counters.InProgress ?? 0;
+  const stopped = counters.Stopped ?? 0;
+  const failed = (counters.RetryableError ?? 0) + (counters.NonRetryableError ?? 0);
+  return { completed, running, stopped, failed, total: completed + running + stopped + failed };
+}
+
+const time = (value: unknown, path: string) =>
+  value === undefined ? undefined : decodeEpochSeconds(value, path);
+
+export function experimentFromDescribe(job: DescribeHyperParameterTuningJobResult): Experiment {
+  const config = job.HyperParameterTuningJobConfig;
+  const context = trialContext(job);
+  const best = job.BestTrainingJob;
+  return {
+    provider: 'sagemaker',
+    id: job.HyperParameterTuningJobName,
+    name: job.HyperParameterTuningJobName,
+    resourceName: job.HyperParameterTuningJobArn,
+    status: experimentStatus(job.HyperParameterTuningJobStatus),
+    providerStatus: job.HyperParameterTuningJobStatus,
+    objective: objectiveOf(config),
+    algorithm: config.Strategy,
+    limits: {
+      maxTrials: config.ResourceLimits.MaxNumberOfTrainingJobs,
+      maxParallelTrials: config.ResourceLimits.MaxParallelTrainingJobs,
+      maxRuntimeSeconds: config.ResourceLimits.MaxRuntimeInSeconds,
+    },
+    trialCounts: countsOf(job.TrainingJobStatusCounters),
+    bestTrial: best ? trialFromSummary(best, context) : undefined,
+    searchSpace: readSearchSpace(config.ParameterRanges),
+    createdAt: time(job.CreationTime, 'CreationTime'),
+    endedAt: time(job.HyperParameterTuningEndTime, 'HyperParameterTuningEndTime'),
+    updatedAt: time(job.LastModifiedTime, 'LastModifiedTime'),
+    failureReason: job.FailureReason,
+    raw: job,
+  };
+}
+
+export function experimentFromSummary(summary: TuningJobSummaryWire): Experiment {
+  return {
+    provider: 'sagemaker',
+    id: summary.HyperParameterTuningJobName,
+    name: summary.HyperParameterTuningJobName,
+    resourceName: summary.HyperParameterTuningJobArn,
+    status: experimentStatus(summary.HyperParameterTuningJobStatus),
+    providerStatus: summary.HyperParameterTuningJobStatus,
+    algorithm: summary.Strategy,
+    limits: {
+      maxTrials: summary.ResourceLimits?.MaxNumberOfTrainingJobs,
+      maxParallelTrials: summary.ResourceLimits?.MaxParallelTrainingJobs,
+      maxRuntimeSeconds: summary.ResourceLimits?.MaxRuntimeInSeconds,
+    },
+    trialCounts: countsOf(summary.TrainingJobStatusCounters),
+    createdAt: time(summary.CreationTime, 'CreationTime'),
+    endedAt: time(summary.HyperParameterTuningEndTime, 'HyperParameterTuningEndTime'),
+    updatedAt: time(summary.LastModifiedTime, 'LastModifiedTime'),
+    raw: summary,
+  };
+}
+
+function typedHyperParameters(
+  values: Record<string, string> | undefined,
+  decoders: TrialContext['decoders'],
+  path: string,
+): Record<string, HyperParameterValue> {
+  const out: Record<string, HyperParameterValue> = {};
+  for (const [name, text] of Object.entries(values ?? {}))
+    out[name] = decoders.decode(name, text, `${path}.${name}`);
+  return out;
+}
+
+export function trialFromSummary(summary: TrainingJobSummaryWire, context: TrialContext): Trial {
+  const final = summary.FinalHyperParameterTuningJobObjectiveMetric;
+  const value =
+    final === undefined
+      ? undefined
+      : decodeNumber(final.Value, 'FinalHyperParameterTuningJobObjectiveMetric.Value');
+  const metrics: MetricPoint[] =
+    final && value !== undefined ? [{ name: final.MetricName, value, final: true }] : [];
+  return {
+    provider: 'sagemaker',
+    id: summary.TrainingJobName,
+    experimentId: context.experimentId,
+    name: summary.TrainingJobName,
+    status: trialStatus(summary.TrainingJobStatus, summary.ObjectiveStatus, context.earlyStopping),
+    providerStatus: summary.TrainingJobStatus,
+    hyperParameters: typedHyperParameters(
+      summary.TunedHyperParameters,
+      context.decoders,
+      'TunedHyperParameters',
+    ),
+    objective: final && value !== undefined ? { metric: final.MetricName, value } : undefined,
+    metrics,
+    createdAt: time(summary.CreationTime, 'CreationTime'),
+    startedAt: time(summary.TrainingStartTime, 'TrainingStartTime'),
+    endedAt: time(summary.TrainingEndTime, 'TrainingEndTime'),
+    failureReason: summary.FailureReason,
+    raw: summary,
+  };
+}
+
+export function trainingJobFromSummary(summary: TrainingJobSummaryWire, context: TrialContext): TrainingJob {
+  const trial = trialFromSummary(summary, context);
+  return {
+    provider: 'sagemaker',
+    id: trial.id,
+    name: summary.TrainingJobName,
+    experimentId: context.experimentId,
+    trialId: trial.id,
+    status: trial.status,
+    providerStatus: trial.providerStatus,
+    hyperParameters: trial.hyperParameters,
+    metrics: trial.metrics,
+    createdAt: trial.createdAt,
+    startedAt: trial.startedAt,
+    endedAt: trial.endedAt,
+    failureReason: trial.failureReason,
+    raw: summary,
+  };
+}
+
+/** A training job described on its own: all hyperparameters (static ones too) and every final metric. */
+export function trialFromTrainingJob(job: DescribeTrainingJobResult, context: TrialContext): Trial {
+  const metrics: MetricPoint[] = (job.FinalMetricDataList ?? []).map((m, i) => ({
+    name: m.MetricName ?? '',
+    value: decodeNumber(m.Value, `FinalMetricDataList.${i}.Value`),
+    timestamp: time(m.Timestamp, `FinalMetricDataList.${i}.Timestamp`),
+    final: true,
+  }));
+  // DescribeTrainingJob has no ObjectiveStatus: a reported objective stands in for it.
+  const objective = metrics.find((m) => m.name === context.objectiveMetric);
+  return {
+    provider: 'sagemaker',
+    id: job.TrainingJobName,
+    experimentId: context.experimentId,
+    name: job.TrainingJobName,
+    status: trialStatus(job.TrainingJobStatus, objective ? 'Succeeded' : undefined, context.earlyStopping),
+    providerStatus: job.TrainingJobStatus,
+    hyperParameters: typedHyperParameters(job.HyperParameters, context.decoders, 'HyperParameters'),
+    objective: objective ? { metric: objective.name, value: objective.value } : undefined,
+    metrics,
+    createdAt: time(job.CreationTime, 'CreationTime'),
+    startedAt: time(job.TrainingStartTime, 'TrainingStartTime'),
+    endedAt: time(job.TrainingEndTime, 'TrainingEndTime'),
+    failureReason: job.FailureReason,
+    raw: job,
+  };
+}

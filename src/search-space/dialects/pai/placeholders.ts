@@ -1,0 +1,35 @@
+/**
+ * PAI substitutes search-space keys written as `${name}` into the platform commands
+ * (reference: pai.md §5), and returns trial hyperparameters under the same keys. `${exp_id}`
+ * and `${trial_id}` are the service's own.
+ */
+import type { SearchSpace } from '../../types.js';
+
+export const PAI_RESERVED_NAMES: readonly string[] = ['exp_id', 'trial_id'];
+
+export function toPlaceholder(name: string): string {
+  return `\${${name}}`;
+}
+
+/** The parameter name inside a `${name}` key; a bare key is taken as the name itself. */
+export function fromPlaceholder(key: string): string {
+  const m = /^\$\{(.+)\}$/.exec(key);
+  return m?.[1] ?? key;
+}
+
+/**
+ * The `${name}` keys a space compiles to on PAI, nested ones included, in order: what a PAI
+ * command line can refer to.
+ */
+export function paiPlaceholders(spec: SearchSpace): string[] {
+  const keys = new Set<string>();
+  const visit = (s: SearchSpace): void => {
+    for (const [name, param] of Object.entries(s)) {
+      if (PAI_RESERVED_NAMES.includes(name)) continue;
+      keys.add(toPlaceholder(name));
+      if (param.kind === 'conditional') for (const sub of Object.values(param.branches)) visit(sub);
+    }
+  };
+  visit(spec);
+  return [...keys];
+}

@@ -1,0 +1,100 @@
+/** SageMaker `ParameterRanges` (strings or numbers for bounds) → neutral space. */
+import { z } from 'zod';
+import { decodeChoice } from '../../categorical.js';
+import { malformed } from '../../errors.js';
+import { type LossLog, show } from '../../loss.js';
+import { readDialect } from '../../schema.js';
+import type { FloatScale, Param } from '../../types.js';
+
+const bound = z
+  .union([z.number(), z.string().trim().min(1)])
+  .transform(Number)
+  .pipe(z.number());
+const numericRange = z.looseObject({
+  Name: z.string().min(1),
+  MinValue: bound,
+  MaxValue: bound,
+  ScalingType: z.string().optional(),
+});
+const rangesSchema = z.looseObject({
+  IntegerParameterRanges: z.array(numericRange).optional(),
+  ContinuousParameterRanges: z.array(numericRange).optional(),
+  CategoricalParameterRanges: z
+    .array(z.looseObject({ Name: z.string().min(1), Values: z.array(z.string()).min(1) }))
+    .optional(),
+  AutoParameters: z.array(z.looseObject({ Name: z.string().min(1), ValueHint: z.string() })).optional(),
+});
+type NumericRange = z.infer<typeof numericRange>;
+
+const SCALES: Readonly<Record<string, FloatScale>> = {
+  Linear: 'linear',
+  Logarithmic: 'log',
+  ReverseLogarithmic: 'reverse-log',
+};
+
+export function parseSageMaker(input: unknown, log: LossLog): Record<string, Param> {
+  const ranges = readDialect(rangesSchema, input, 'SageMaker');
+  const out: Record<string, Param> = {};
+  const put = (name: string, param: Param | undefined): void => {
+    if (Object.hasOwn(out, name)) throw malformed('SageMaker', [`${name}: the parameter has two ranges`]);
+    if (param !== undefined) out[name] = param;
+  };
+  for (const r of ranges.IntegerParameterRanges ?? []) put(r.Name, integer(r, log));
+  for (const r of ranges.ContinuousParameterRanges ?? []) put(r.Name, continuous(r, log));
+  for (const r of ranges.CategoricalParameterRanges ?? []) {
+    put(r.Name, { kind: 'choice', values: decodeChoice(r.Name, r.Values, log) });
+  }
+  for (const a of ranges.AutoParameters ?? []) {
+    log.add(
+      a.Name,
+      'dropped-parameter',
+      `the Autotune parameter (value hint ${show(a.ValueHint)})`,
+      'nothing: SageMaker picks its range',
+    );
+    put(a.Name, undefined);
+  }
+  return out;
+}
+
+function integer(r: NumericRange, log: LossLog): Param {
+  if (!Number.isInteger(r.MinValue) || !Number.isInteger(r.MaxValue)) {
+    throw malformed('SageMaker', [`${r.Name}: an integer range needs integer bounds`]);
+  }
+  const scale = readScale(r, log);
+  if (r.MinValue === r.MaxValue) return { kind: 'choice', values: [r.MinValue] };
+  if (scale === 'reverse-log') {
+    log.add(
+      r.Name,
+      'scale-changed',
+      'ScalingType ReverseLogarithmic (not defined for integers)',
+      'a linear scale',
+    );
+  }
+  return {
+    kind: 'int',
+    low: r.MinValue,
+    high: r.MaxValue,
+    step: 1,
+    scale: scale === 'log' ? 'log' : 'linear',
+  };
+}
+
+function continuous(r: NumericRange, log: LossLog): Param {
+  const scale = readScale(r, log);
+  if (r.MinValue === r.MaxValue) return { kind: 'choice', values: [r.MinValue] };
+  return { kind: 'float', low: r.MinValue, high: r.MaxValue, scale };
+}
+
+/** `Auto` (also what an absent ScalingType means) lets SageMaker choose; the neutral space needs one scale. */
+function readScale(r: NumericRange, log: LossLog): FloatScale {
+  const scale = r.ScalingType === undefined ? undefined : SCALES[r.ScalingType];
+  if (scale === undefined) {
+    log.add(
+      r.Name,
+      'scale-changed',
+      `ScalingType ${r.ScalingType ?? '(absent)'}, chosen by SageMaker`,
+      'a linear scale',
+    );
+  }
+  return scale ?? 'linear';
+}

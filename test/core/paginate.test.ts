@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError, PaginationError } from '../../src/core/errors.js';
+import { concatWalks, Paginated, type TokenPage, tokenWalk } from '../../src/core/paginate.js';
+
+/** A token-paged source over `items`, counting requests; tokens are deliberately not offsets. */
+function source(items: number[], pageSize: number) {
+  const calls: (string | undefined)[] = [];
+  const signals: AbortSignal[] = [];
+  const fetchPage = async (token: string | undefined, signal?: AbortSignal): Promise<TokenPage<number>> => {
+    calls.push(token);
+    if (signal) signals.push(signal);
+    const start = token === undefined ? 0 : Number(token.slice(4));
+    const end = Math.min(items.length, start + pageSize);
+    return {
+      items: items.slice(start, end),
+      nextToken: end < items.length ? `tok-${end}` : undefined,
+      raw: { start },
+    };
+  };
+  return { calls, signals, fetchPage };
+}
+
+const listing = (items: number[], pageSize: number, cursor?: string) => {
+  const s = source(items, pageSize);
+  return {
+    ...s,
+    list: new Paginated(
+      tokenWalk({ provider: 'sagemaker', operation: 'List', fetchPage: s.fetchPage }),
+      cursor,
+    ),
+  };
+};
+
+describe('Paginated over tokens', () => {
+  it('yields every item once, in order, for any size and page size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer(), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 17 }),
+        async (items, size) => {
+          const { list, calls } = listing(items, size);
+          const seen: number[] = [];
+          for await (const item of list) seen.push(item);
+          expect(seen).toEqual(items);
+          expect(calls.length).toBe(Math.max(1, Math.ceil(items.length / size)));
+        },
+      ),
+    );
+  });
+
+  it('resumes from any page cursor with exactly the items after that page', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer(), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.nat(),
+        async (items, size, pick) => {
+          const pages = [];
+          for await (const page of listing(items, size).list.pages()) pages.push(page);
+          const k = pick % pages.length;
+          const cursor = pages[k]?.cursor;
+          const before = pages.slice(0, k + 1).flatMap((p) => p.items);
+          if (cursor === undefined) {
+            expect(k).toBe(pages.length - 1);
+            return;
+          }
+          expect(await listing(items, size, cursor).list.toArray()).toEqual(items.slice(before.length));
+        },
+      ),
+    );
+  });
+
+  it('toArray({ limit }) stops once it has enough, aborting the page it had read ahead', async () => {
+    const { list, calls, signals } = listing([...Array(100).keys()], 10);
+    expect(await list.toArray({ limit: 25 })).toEqual([...Array(25).keys()]);
+    expect(calls).toEqual([undefined, 'tok-10', 'tok-20', 'tok-30']);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+    expect(await listing([1, 2], 1).list.toArray({ limit: 0 })).toEqual([]);
+  });
+
+  it('map transforms items and keeps cursors', async () => {
+    const pages = [];
+    for await (const page of listing([1, 2, 3], 2)
+      .list.map((n) => n * 10)
+      .pages())
+      pages.push(page);
+    expect(pages.map((p) => p.items)).toEqual([[10, 20], [30]]);
+    expect(pages[0]?.cursor).toBeTypeOf('string');
+    expect(pages[1]?.cursor).toBeUndefined();
+  });
+
+  it('ends a walk whose token repeats with a PaginationError', async () => {
+    const walk = tokenWalk({
+      provider: 'sagemaker',
+      operation: 'ListTrainingJobsForHyperParameterTuningJob',
+      fetchPage: async (token) => ({
+        items: [1],
+        nextToken: token === undefined ? 'a' : token === 'a' ? 'b' : 'a',
+        raw: {},
+      }),
+    });
+    await expect(new Paginated(walk).toArray()).rejects.toThrow(PaginationError);
+    await expect(new Paginated(walk).toArray()).rejects.toThrow(/already returned/);
+  });
+
+  it('ends an endless walk after maxPages', async () => {
+    let n = 0;
+    const walk = tokenWalk({
+      provider: 'sagemaker',
+      operation: 'List',
+      maxPages: 50,
+      fetchPage: async () => ({ items: [n], nextToken: `t${++n}`, raw: {} }),
+    });
+    await expect(new Paginated(walk).toArray()).rejects.toThrow(/after 50; stopped/);
+    expect(n).toBe(50);
+  });
+
+  it('rejects a cursor from another kind of listing or garbage', async () => {
+    const { list: other } = listing([1, 2, 3], 1);
+    const pages = [];
+    for await (const p of other.pages()) pages.push(p);
+    const concat = concatWalks([
+      tokenWalk({ provider: 'sagemaker', operation: 'L', fetchPage: source([1], 1).fetchPage }),
+    ]);
+    await expect(new Paginated(concat, pages[0]?.cursor).toArray()).rejects.toThrow(InvalidArgumentError);
+    await expect(listing([1], 1, 'not-a-cursor').list.toArray()).rejects.toThrow(/Invalid cursor/);
+  });
+});
+
+describe('concatWalks', () => {
+  it('chains walks and resumes in the right one from any cursor', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.integer(), { maxLength: 12 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.nat(),
+        async (parts, size, pick) => {
+          const make = () =>
+            concatWalks(
+              parts.map((items, i) =>
+                tokenWalk({
+                  provider: 'pai',
+                  operation: 'L',
+                  kind: `t${i}`,
+                  fetchPage: source(items, size).fetchPage,
+                }),
+              ),
+            );
+          const pages = [];
+          for await (const p of new Paginated(make()).pages()) pages.push(p);
+          expect(pages.flatMap((p) => p.items)).toEqual(parts.flat());
+          const k = pick % pages.length;
+          const cursor = pages[k]?.cursor;
+          if (cursor === undefined) return;
+          const rest = await new Paginated(make(), cursor).toArray();
+          expect(rest).toEqual(pages.slice(k + 1).flatMap((p) => p.items));
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    sagemaker: 'src/providers/sagemaker/index.ts',
+    testing: 'src/testing/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node22',
+  splitting: true,
+  treeshake: true,
+  // Inlined, tree-shaken from their ES builds: loaded as separate packages they cost more cold
+  // start than all the rest of crosstune (see docs/architecture.md#cold-start).
+  noExternal: ['zod', '@smithy/signature-v4'],
+  esbuildOptions(options) {
+    options.mainFields = ['module', 'main'];
+  },
+});
