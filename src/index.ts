@@ -38,3 +38,4 @@ export { DEFAULT_RETRY, type RetryOptions } from './core/http/retry.js';
 export type { FetchLike, HttpRequest, HttpResponse, TransportOptions } from './core/http/transport.js';
 export { type Page, Paginated } from './core/paginate.js';
 export type * from './core/types.js';
+export * from './search-space/index.js';

@@ -2,6 +2,8 @@
  * The neutral data model. Every normalized object carries `provider`, the cloud's own status
  * word (`providerStatus`) and the untouched answer (`raw`), so normalizing never loses anything.
  */
+import type { Loss } from '../search-space/loss.js';
+import type { SearchSpace } from '../search-space/types.js';
 import type { ProviderId } from './errors.js';
 
 export type { ProviderId };
@@ -78,8 +80,11 @@ export interface Experiment<Raw = unknown> {
 
 /** A search space read back from a cloud: the neutral form plus what could not be expressed in it. */
 export interface ExperimentSearchSpace {
-  spec: unknown;
-  losses: readonly unknown[];
+  spec: SearchSpace;
+  /** What reading the cloud's form into the neutral one lost. */
+  losses: readonly Loss[];
+  /** Only on the experiment `create` returns: what compiling the given spec for the cloud lost. */
+  compileLosses?: readonly Loss[] | undefined;
 }
 
 export interface TrialObjective {
@@ -128,7 +133,7 @@ export interface ExperimentSpec<ProviderOptions = unknown> {
   name: string;
   objective: Objective;
   /** A neutral search space (see `space()`); a provider may also accept its own dialect in `providerOptions`. */
-  searchSpace?: unknown;
+  searchSpace?: SearchSpace | undefined;
   algorithm?: string | undefined;
   limits: ExperimentLimits & { maxTrials: number; maxParallelTrials: number };
   /** Fail instead of creating when the search space cannot be expressed exactly on this cloud. */

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { ExperimentSpec } from '../../core/types.js';
+import type { Loss } from '../../search-space/index.js';
 import { compileRanges } from './search-space.js';
 import type * as shapes from './shapes.js';
 
@@ -21,17 +22,23 @@ export interface SageMakerExperimentOptions {
   tags?: shapes.Tag[] | undefined;
 }
 
-export function buildCreateRequest(
-  spec: ExperimentSpec<SageMakerExperimentOptions>,
-): shapes.CreateHyperParameterTuningJobRequest {
+export interface CreatePlan {
+  request: shapes.CreateHyperParameterTuningJobRequest;
+  /** What compiling the neutral search space lost (empty when SageMaker ranges were given). */
+  losses: Loss[];
+}
+
+export function buildCreateRequest(spec: ExperimentSpec<SageMakerExperimentOptions>): CreatePlan {
   const options = spec.providerOptions ?? {};
   if (!options.trainingJobDefinition && !options.trainingJobDefinitions) {
     throw new InvalidArgumentError(
       'SageMaker needs providerOptions.trainingJobDefinition (or trainingJobDefinitions): what each trial trains',
     );
   }
-  const ranges = options.parameterRanges ?? compileRanges(spec.searchSpace, spec.strictSearchSpace ?? false);
-  return {
+  const { ranges, losses } = options.parameterRanges
+    ? { ranges: options.parameterRanges, losses: [] }
+    : compileRanges(spec.searchSpace, spec.strictSearchSpace ?? false);
+  const request: shapes.CreateHyperParameterTuningJobRequest = {
     HyperParameterTuningJobName: spec.name,
     HyperParameterTuningJobConfig: {
       Strategy: spec.algorithm ?? 'Bayesian',
@@ -53,4 +60,5 @@ export function buildCreateRequest(
     Autotune: options.autotune,
     Tags: options.tags,
   };
+  return { request, losses };
 }

@@ -69,6 +69,10 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
   const describe = (id: string, call?: CallOptions) =>
     api.describeHyperParameterTuningJob({ HyperParameterTuningJobName: id }, call);
   const details = (operation: string) => ({ provider: 'sagemaker' as const, operation });
+  const getExperiment = async (id: string, call?: CallOptions) => {
+    const job = await describe(id, call);
+    return normalizing(details('DescribeHyperParameterTuningJob'), () => experimentFromDescribe(job));
+  };
 
   return {
     id: 'sagemaker',
@@ -77,13 +81,13 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
     capabilities: SAGEMAKER_CAPABILITIES,
     experiments: {
       async create(spec: ExperimentSpec<SageMakerExperimentOptions>, call?: CallOptions) {
-        await api.createHyperParameterTuningJob(buildCreateRequest(spec), call);
-        return this.get(spec.name, call);
+        const plan = buildCreateRequest(spec);
+        await api.createHyperParameterTuningJob(plan.request, call);
+        const experiment = await getExperiment(spec.name, call);
+        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
+        return experiment;
       },
-      async get(id: string, call?: CallOptions) {
-        const job = await describe(id, call);
-        return normalizing(details('DescribeHyperParameterTuningJob'), () => experimentFromDescribe(job));
-      },
+      get: getExperiment,
       list(query: ExperimentQuery = {}, call?: CallOptions) {
         return listExperiments(api, query, call);
       },

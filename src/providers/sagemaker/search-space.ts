@@ -2,37 +2,35 @@
  * SageMaker's `ParameterRanges` on the neutral side: compiled from a neutral space for create,
  * parsed back for `get`, and used to give tuned hyperparameters (strings on the wire) their type.
  */
-import { InvalidArgumentError } from '../../core/errors.js';
+import { InvalidArgumentError, ResponseFormatError } from '../../core/errors.js';
 import { decodeInteger, decodeNumber } from '../../core/fields.js';
 import type { ExperimentSearchSpace, HyperParameterValue } from '../../core/types.js';
-import type { ParameterRanges } from './shapes.js';
-
-interface RangesWire {
-  IntegerParameterRanges?: ReadonlyArray<{ Name: string }> | undefined;
-  ContinuousParameterRanges?: ReadonlyArray<{ Name: string }> | undefined;
-  CategoricalParameterRanges?: ReadonlyArray<{ Name: string; Values: readonly string[] }> | undefined;
-}
+import { decodeCategorical } from '../../search-space/categorical.js';
+import {
+  compile,
+  type Loss,
+  parse,
+  type SageMakerParameterRanges,
+  type SageMakerParameterRangesInput,
+  type SearchSpace,
+  SearchSpaceError,
+} from '../../search-space/index.js';
 
 type Decode = (text: string, path: string) => HyperParameterValue;
 
 const asText: Decode = (text) => text;
-const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = { true: true, false: false };
 
-/**
- * Categorical values are strings on SageMaker; a list made only of numbers (or only of
- * true/false) was written as numbers (booleans) and is read back as such.
- */
 function categoricalDecoder(values: readonly string[]): Decode {
-  if (values.length > 0 && values.every((v) => v.trim() !== '' && Number.isFinite(Number(v)))) {
-    return (text, path) => decodeNumber(text, path);
-  }
-  if (values.length > 0 && values.every((v) => v in BOOLEAN_WORDS)) {
-    return (text) => BOOLEAN_WORDS[text] ?? text;
-  }
-  return asText;
+  const typed = decodeCategorical(values);
+  const byText = new Map(values.map((text, i) => [text, typed[i] as HyperParameterValue]));
+  return (text) => byText.get(text) ?? text;
 }
 
-export function hyperParameterDecoders(ranges: RangesWire | undefined) {
+/**
+ * Typed readers for tuned hyperparameters, by range kind. Categorical values are read as the
+ * neutral parser reads them: a list of only numbers (or only true/false) as numbers (booleans).
+ */
+export function hyperParameterDecoders(ranges: SageMakerParameterRangesInput | undefined) {
   const byName = new Map<string, Decode>();
   for (const r of ranges?.IntegerParameterRanges ?? []) byName.set(r.Name, (t, p) => decodeInteger(t, p));
   for (const r of ranges?.ContinuousParameterRanges ?? []) byName.set(r.Name, (t, p) => decodeNumber(t, p));
@@ -45,15 +43,34 @@ export function hyperParameterDecoders(ranges: RangesWire | undefined) {
   };
 }
 
-export function readSearchSpace(ranges: RangesWire | undefined): ExperimentSearchSpace | undefined {
+const RANGES_PATH = 'HyperParameterTuningJobConfig.ParameterRanges';
+
+/** The tuning job's ranges as a neutral space, with what the neutral form cannot hold. */
+export function readSearchSpace(
+  ranges: SageMakerParameterRangesInput | undefined,
+): ExperimentSearchSpace | undefined {
   if (!ranges) return undefined;
-  return { spec: ranges, losses: [] };
+  try {
+    const { space, losses } = parse(ranges, 'sagemaker');
+    return { spec: space, losses };
+  } catch (error) {
+    if (!SearchSpaceError.is(error)) throw error;
+    throw new ResponseFormatError(`${RANGES_PATH} cannot be read: ${error.message}`, {
+      provider: 'sagemaker',
+      path: RANGES_PATH,
+      cause: error,
+    });
+  }
 }
 
-/** Placeholder until the neutral compiler lands: only SageMaker's own ranges are accepted. */
-export function compileRanges(searchSpace: unknown, _strict: boolean): ParameterRanges {
+/** A neutral space compiled to `ParameterRanges`; `strict` refuses any loss with a SearchSpaceError. */
+export function compileRanges(
+  searchSpace: SearchSpace | undefined,
+  strict: boolean,
+): { ranges: SageMakerParameterRanges; losses: Loss[] } {
   if (searchSpace === undefined) {
     throw new InvalidArgumentError('The experiment needs a searchSpace (or providerOptions.parameterRanges)');
   }
-  return searchSpace as ParameterRanges;
+  const { value, losses } = compile(searchSpace, 'sagemaker', { strict });
+  return { ranges: value, losses };
 }

@@ -1,22 +1,26 @@
 /**
- * How the fake picks hyperparameter values. Random draws go through `sampleHyperParameters` alone
- * so that it can be swapped for the neutral search-space module once that exists.
+ * How the fake picks hyperparameter values: the tuning job's ranges are read into the neutral
+ * search space and sampled there, then written as SageMaker returns them (strings).
  */
+import { parse, sample } from '../../search-space/index.js';
+import type { SearchSpace } from '../../search-space/types.js';
 import type { Rng } from '../engine/rng.js';
 import type { NumericParameterRange, ParameterRanges, ScalingType } from './types.js';
 
+const neutral = new WeakMap<ParameterRanges, SearchSpace>();
+
 /** Draws one value per range, formatted as SageMaker returns them: strings. */
 export function sampleHyperParameters(ranges: ParameterRanges, rng: Rng): Record<string, string> {
+  let space = neutral.get(ranges);
+  if (!space) {
+    space = parse(ranges, 'sagemaker').space;
+    neutral.set(ranges, space);
+  }
   const values: Record<string, string> = {};
-  for (const range of ranges.IntegerParameterRanges ?? []) {
-    values[range.Name] = String(Math.round(fromUnit(range, 'integer', rng())));
+  for (const [name, value] of Object.entries(sample(space, rng))) {
+    values[name] = typeof value === 'number' && !Number.isInteger(value) ? formatContinuous(value) : String(value);
   }
-  for (const range of ranges.ContinuousParameterRanges ?? []) {
-    values[range.Name] = formatContinuous(fromUnit(range, 'continuous', rng()));
-  }
-  for (const range of ranges.CategoricalParameterRanges ?? []) {
-    values[range.Name] = range.Values[Math.floor(rng() * range.Values.length)] ?? '';
-  }
+  // The neutral space has no "let SageMaker choose": the fake takes the hint.
   for (const auto of ranges.AutoParameters ?? []) values[auto.Name] = auto.ValueHint;
   return values;
 }
@@ -54,26 +58,10 @@ export function unitPosition(range: NumericParameterRange, kind: NumericKind, va
   return Math.min(1, Math.max(0, (toScale(value, scale) - lo) / (hi - lo)));
 }
 
-function fromUnit(range: NumericParameterRange, kind: NumericKind, u: number): number {
-  const min = Number(range.MinValue);
-  const max = Number(range.MaxValue);
-  const scale = effectiveScale(range, kind);
-  // Linear integers draw from [min, max + 1) and round down, so the ends are as likely as the middle.
-  if (scale === 'Linear' && kind === 'integer') return Math.min(max, Math.floor(min + u * (max - min + 1)));
-  const lo = toScale(min, scale);
-  return fromScale(lo + u * (toScale(max, scale) - lo), scale);
-}
-
 function toScale(x: number, scale: ScalingType): number {
   if (scale === 'Logarithmic') return Math.log(x);
   if (scale === 'ReverseLogarithmic') return -Math.log(1 - x);
   return x;
-}
-
-function fromScale(y: number, scale: ScalingType): number {
-  if (scale === 'Logarithmic') return Math.exp(y);
-  if (scale === 'ReverseLogarithmic') return 1 - Math.exp(-y);
-  return y;
 }
 
 /**
