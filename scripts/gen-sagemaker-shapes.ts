@@ -189,9 +189,8 @@ function generateWireFile(model: Model, shapeOf: (name: string) => Shape): strin
     return found;
   };
 
-  // Dependencies are emitted before their users, for a reader; every schema is a `z.lazy`, so a
-  // cycle (none in today's model) would work at run time, though TypeScript would then want a
-  // hand-written type for it.
+  // Dependencies are emitted before their users, for a reader. Schemas are built on first use,
+  // so a cycle (none in today's model) would recurse forever: it is refused here.
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string): void => {
@@ -199,6 +198,8 @@ function generateWireFile(model: Model, shapeOf: (name: string) => Shape): strin
     const shape = shapeOf(name) as Structure;
     for (const m of Object.values(shape.members)) {
       for (const target of structuresIn(m.shape)) {
+        if (state.get(target) === 'visiting')
+          throw new Error(`${name} refers back to ${target}: cycles are not supported`);
         if (!state.has(target)) visit(target);
       }
     }
@@ -231,7 +232,7 @@ function generateWireFile(model: Model, shapeOf: (name: string) => Shape): strin
       case 'map':
         return `z.record(z.string(), ${schemaOf(shape.value.shape)})`;
       case 'structure':
-        return `${name}Schema`;
+        return `${name}Schema()`;
     }
   };
 
@@ -255,18 +256,28 @@ function generateWireFile(model: Model, shapeOf: (name: string) => Shape): strin
     '',
     '/** The answer of an operation without an output shape. */',
     'export const EmptyResponseSchema = z.union([z.looseObject({}), z.null(), z.undefined()]);',
+    '',
+    '/**',
+    ' * Each structure schema is built on its first use, so importing the adapter stays cheap and a call',
+    " * builds only what its response holds. (Not `z.lazy`: zod's compiler cannot see through it.)",
+    ' */',
+    'function once<T>(build: () => T): () => T {',
+    '  let built: T | undefined;',
+    '  return () => {',
+    '    built ??= build();',
+    '    return built;',
+    '  };',
+    '}',
   );
   for (const name of order) {
     const shape = shapeOf(name) as Structure;
     const required = new Set(shape.required ?? []);
     if (Object.keys(shape.members).length === 0) {
-      out.push('', `export const ${name}Schema = z.lazy(() => z.looseObject({}));`);
+      out.push('', `export const ${name}Schema = once(() => z.looseObject({}));`);
       continue;
     }
-    // Lazy: a schema is built on its first use, so importing the adapter costs little and a
-    // call builds only the shapes its response contains.
     const pad = '    ';
-    out.push('', `export const ${name}Schema = z.lazy(() =>`, '  z.looseObject({');
+    out.push('', `export const ${name}Schema = once(() =>`, '  z.looseObject({');
     for (const [memberName, m] of Object.entries(shape.members)) {
       const schema = required.has(memberName) ? schemaOf(m.shape) : `z.optional(${schemaOf(m.shape)})`;
       out.push(`${pad}${memberName}: ${schema},`);

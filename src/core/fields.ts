@@ -55,17 +55,14 @@ export function decodeInteger(value: unknown, path: string): number {
 
 /** Epoch seconds (number or numeric string, fractions allowed) or an ISO-8601 string. */
 export function decodeEpochSeconds(value: unknown, path: string): Date {
+  // Rounded: seconds × 1000 in floating point can land a hair below the millisecond.
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(Math.round(value * 1000));
   if (value instanceof Date) return value;
-  if (
-    typeof value === 'number' ||
-    (typeof value === 'string' && /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value))
-  ) {
-    const seconds = Number(value);
-    // Rounded: seconds × 1000 in floating point can land a hair below the millisecond.
-    if (Number.isFinite(seconds)) return new Date(Math.round(seconds * 1000));
-  } else if (typeof value === 'string') {
-    const ms = Date.parse(value);
-    if (!Number.isNaN(ms)) return new Date(ms);
+  if (typeof value === 'string') {
+    const ms = /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value)
+      ? Math.round(Number(value) * 1000)
+      : Date.parse(value);
+    if (Number.isFinite(ms)) return new Date(ms);
   }
   throw new FieldFormatError(path, 'a time (epoch seconds or ISO-8601)', value);
 }

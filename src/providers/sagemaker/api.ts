@@ -21,15 +21,17 @@ export interface SageMakerApiConfig {
 export type Wire<S extends $ZodType> = output<S>;
 
 export type DescribeHyperParameterTuningJobResult = Wire<
-  typeof wire.DescribeHyperParameterTuningJobResponseSchema
+  ReturnType<typeof wire.DescribeHyperParameterTuningJobResponseSchema>
 >;
-export type ListHyperParameterTuningJobsResult = Wire<typeof wire.ListHyperParameterTuningJobsResponseSchema>;
+export type ListHyperParameterTuningJobsResult = Wire<
+  ReturnType<typeof wire.ListHyperParameterTuningJobsResponseSchema>
+>;
 export type ListTrainingJobsForHyperParameterTuningJobResult = Wire<
-  typeof wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema
+  ReturnType<typeof wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema>
 >;
-export type DescribeTrainingJobResult = Wire<typeof wire.DescribeTrainingJobResponseSchema>;
+export type DescribeTrainingJobResult = Wire<ReturnType<typeof wire.DescribeTrainingJobResponseSchema>>;
 export type CreateHyperParameterTuningJobResult = Wire<
-  typeof wire.CreateHyperParameterTuningJobResponseSchema
+  ReturnType<typeof wire.CreateHyperParameterTuningJobResponseSchema>
 >;
 export type TrainingJobSummaryWire =
   ListTrainingJobsForHyperParameterTuningJobResult['TrainingJobSummaries'][number];
@@ -75,7 +77,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
       return call(
         'CreateHyperParameterTuningJob',
         input,
-        wire.CreateHyperParameterTuningJobResponseSchema,
+        wire.CreateHyperParameterTuningJobResponseSchema(),
         options,
         {
           idempotent: false,
@@ -101,7 +103,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
       return call(
         'DescribeHyperParameterTuningJob',
         input,
-        wire.DescribeHyperParameterTuningJobResponseSchema,
+        wire.DescribeHyperParameterTuningJobResponseSchema(),
         options,
       );
     },
@@ -112,7 +114,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
       return call(
         'ListHyperParameterTuningJobs',
         input,
-        wire.ListHyperParameterTuningJobsResponseSchema,
+        wire.ListHyperParameterTuningJobsResponseSchema(),
         options,
       );
     },
@@ -133,12 +135,12 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
       return call(
         'ListTrainingJobsForHyperParameterTuningJob',
         input,
-        wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema,
+        wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema(),
         options,
       );
     },
     describeTrainingJob(input: shapes.DescribeTrainingJobRequest, options?: CallOptions) {
-      return call('DescribeTrainingJob', input, wire.DescribeTrainingJobResponseSchema, options);
+      return call('DescribeTrainingJob', input, wire.DescribeTrainingJobResponseSchema(), options);
     },
   };
   return api;

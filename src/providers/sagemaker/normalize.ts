@@ -161,8 +161,7 @@ function typedHyperParameters(
   path: string,
 ): Record<string, HyperParameterValue> {
   const out: Record<string, HyperParameterValue> = {};
-  for (const [name, text] of Object.entries(values ?? {}))
-    out[name] = decoders.decode(name, text, `${path}.${name}`);
+  for (const name in values) out[name] = decoders.decode(name, values[name] as string, path);
   return out;
 }
 

@@ -16,9 +16,17 @@ import {
   SearchSpaceError,
 } from '../../search-space/index.js';
 
-type Decode = (text: string, path: string) => HyperParameterValue;
+type Decode = (text: string, path: string, name: string) => HyperParameterValue;
 
-const asText: Decode = (text) => text;
+function number(text: string, path: string, name: string): number {
+  const n = Number(text);
+  return text.trim() !== '' && !Number.isNaN(n) ? n : decodeNumber(text, `${path}.${name}`);
+}
+
+function integer(text: string, path: string, name: string): number {
+  const n = Number(text);
+  return Number.isInteger(n) && text.trim() !== '' ? n : decodeInteger(text, `${path}.${name}`);
+}
 
 function categoricalDecoder(values: readonly string[]): Decode {
   const typed = decodeCategorical(values);
@@ -32,13 +40,15 @@ function categoricalDecoder(values: readonly string[]): Decode {
  */
 export function hyperParameterDecoders(ranges: SageMakerParameterRangesInput | undefined) {
   const byName = new Map<string, Decode>();
-  for (const r of ranges?.IntegerParameterRanges ?? []) byName.set(r.Name, (t, p) => decodeInteger(t, p));
-  for (const r of ranges?.ContinuousParameterRanges ?? []) byName.set(r.Name, (t, p) => decodeNumber(t, p));
+  for (const r of ranges?.IntegerParameterRanges ?? []) byName.set(r.Name, (t, p, n) => integer(t, p, n));
+  for (const r of ranges?.ContinuousParameterRanges ?? []) byName.set(r.Name, (t, p, n) => number(t, p, n));
   for (const r of ranges?.CategoricalParameterRanges ?? []) byName.set(r.Name, categoricalDecoder(r.Values));
   return {
     /** Hyperparameters outside the tuned ranges (static ones, SageMaker's own) stay text. */
     decode(name: string, text: string, path: string): HyperParameterValue {
-      return (byName.get(name) ?? asText)(text, path);
+      const decode = byName.get(name);
+      // The field path is only built when a value is bad: listings decode thousands of values.
+      return decode ? decode(text, path, name) : text;
     },
   };
 }

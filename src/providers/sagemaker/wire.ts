@@ -23,33 +23,45 @@ export const wireTimestamp = z.union([z.number(), z.iso.datetime({ offset: true,
 /** The answer of an operation without an output shape. */
 export const EmptyResponseSchema = z.union([z.looseObject({}), z.null(), z.undefined()]);
 
-export const CreateHyperParameterTuningJobResponseSchema = z.lazy(() =>
+/**
+ * Each structure schema is built on its first use, so importing the adapter stays cheap and a call
+ * builds only what its response holds. (Not `z.lazy`: zod's compiler cannot see through it.)
+ */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
+export const CreateHyperParameterTuningJobResponseSchema = once(() =>
   z.looseObject({
     HyperParameterTuningJobArn: z.string(),
   }),
 );
 
-export const HyperbandStrategyConfigSchema = z.lazy(() =>
+export const HyperbandStrategyConfigSchema = once(() =>
   z.looseObject({
     MinResource: z.optional(z.number()),
     MaxResource: z.optional(z.number()),
   }),
 );
 
-export const HyperParameterTuningJobStrategyConfigSchema = z.lazy(() =>
+export const HyperParameterTuningJobStrategyConfigSchema = once(() =>
   z.looseObject({
-    HyperbandStrategyConfig: z.optional(HyperbandStrategyConfigSchema),
+    HyperbandStrategyConfig: z.optional(HyperbandStrategyConfigSchema()),
   }),
 );
 
-export const HyperParameterTuningJobObjectiveSchema = z.lazy(() =>
+export const HyperParameterTuningJobObjectiveSchema = once(() =>
   z.looseObject({
     Type: z.string(),
     MetricName: z.string(),
   }),
 );
 
-export const ResourceLimitsSchema = z.lazy(() =>
+export const ResourceLimitsSchema = once(() =>
   z.looseObject({
     MaxNumberOfTrainingJobs: z.optional(z.number()),
     MaxParallelTrainingJobs: z.number(),
@@ -57,7 +69,7 @@ export const ResourceLimitsSchema = z.lazy(() =>
   }),
 );
 
-export const IntegerParameterRangeSchema = z.lazy(() =>
+export const IntegerParameterRangeSchema = once(() =>
   z.looseObject({
     Name: z.string(),
     MinValue: z.string(),
@@ -66,7 +78,7 @@ export const IntegerParameterRangeSchema = z.lazy(() =>
   }),
 );
 
-export const ContinuousParameterRangeSchema = z.lazy(() =>
+export const ContinuousParameterRangeSchema = once(() =>
   z.looseObject({
     Name: z.string(),
     MinValue: z.string(),
@@ -75,103 +87,103 @@ export const ContinuousParameterRangeSchema = z.lazy(() =>
   }),
 );
 
-export const CategoricalParameterRangeSchema = z.lazy(() =>
+export const CategoricalParameterRangeSchema = once(() =>
   z.looseObject({
     Name: z.string(),
     Values: z.array(z.string()),
   }),
 );
 
-export const AutoParameterSchema = z.lazy(() =>
+export const AutoParameterSchema = once(() =>
   z.looseObject({
     Name: z.string(),
     ValueHint: z.string(),
   }),
 );
 
-export const ParameterRangesSchema = z.lazy(() =>
+export const ParameterRangesSchema = once(() =>
   z.looseObject({
-    IntegerParameterRanges: z.optional(z.array(IntegerParameterRangeSchema)),
-    ContinuousParameterRanges: z.optional(z.array(ContinuousParameterRangeSchema)),
-    CategoricalParameterRanges: z.optional(z.array(CategoricalParameterRangeSchema)),
-    AutoParameters: z.optional(z.array(AutoParameterSchema)),
+    IntegerParameterRanges: z.optional(z.array(IntegerParameterRangeSchema())),
+    ContinuousParameterRanges: z.optional(z.array(ContinuousParameterRangeSchema())),
+    CategoricalParameterRanges: z.optional(z.array(CategoricalParameterRangeSchema())),
+    AutoParameters: z.optional(z.array(AutoParameterSchema())),
   }),
 );
 
-export const BestObjectiveNotImprovingSchema = z.lazy(() =>
+export const BestObjectiveNotImprovingSchema = once(() =>
   z.looseObject({
     MaxNumberOfTrainingJobsNotImproving: z.optional(z.number()),
   }),
 );
 
-export const ConvergenceDetectedSchema = z.lazy(() =>
+export const ConvergenceDetectedSchema = once(() =>
   z.looseObject({
     CompleteOnConvergence: z.optional(z.string()),
   }),
 );
 
-export const TuningJobCompletionCriteriaSchema = z.lazy(() =>
+export const TuningJobCompletionCriteriaSchema = once(() =>
   z.looseObject({
     TargetObjectiveMetricValue: z.optional(wireFloat),
-    BestObjectiveNotImproving: z.optional(BestObjectiveNotImprovingSchema),
-    ConvergenceDetected: z.optional(ConvergenceDetectedSchema),
+    BestObjectiveNotImproving: z.optional(BestObjectiveNotImprovingSchema()),
+    ConvergenceDetected: z.optional(ConvergenceDetectedSchema()),
   }),
 );
 
-export const HyperParameterTuningJobConfigSchema = z.lazy(() =>
+export const HyperParameterTuningJobConfigSchema = once(() =>
   z.looseObject({
     Strategy: z.string(),
-    StrategyConfig: z.optional(HyperParameterTuningJobStrategyConfigSchema),
-    HyperParameterTuningJobObjective: z.optional(HyperParameterTuningJobObjectiveSchema),
-    ResourceLimits: ResourceLimitsSchema,
-    ParameterRanges: z.optional(ParameterRangesSchema),
+    StrategyConfig: z.optional(HyperParameterTuningJobStrategyConfigSchema()),
+    HyperParameterTuningJobObjective: z.optional(HyperParameterTuningJobObjectiveSchema()),
+    ResourceLimits: ResourceLimitsSchema(),
+    ParameterRanges: z.optional(ParameterRangesSchema()),
     TrainingJobEarlyStoppingType: z.optional(z.string()),
-    TuningJobCompletionCriteria: z.optional(TuningJobCompletionCriteriaSchema),
+    TuningJobCompletionCriteria: z.optional(TuningJobCompletionCriteriaSchema()),
     RandomSeed: z.optional(z.number()),
   }),
 );
 
-export const MetricDefinitionSchema = z.lazy(() =>
+export const MetricDefinitionSchema = once(() =>
   z.looseObject({
     Name: z.string(),
     Regex: z.string(),
   }),
 );
 
-export const HyperParameterAlgorithmSpecificationSchema = z.lazy(() =>
+export const HyperParameterAlgorithmSpecificationSchema = once(() =>
   z.looseObject({
     TrainingImage: z.optional(z.string()),
     TrainingInputMode: z.string(),
     AlgorithmName: z.optional(z.string()),
-    MetricDefinitions: z.optional(z.array(MetricDefinitionSchema)),
+    MetricDefinitions: z.optional(z.array(MetricDefinitionSchema())),
   }),
 );
 
-export const ModelAccessConfigSchema = z.lazy(() =>
+export const ModelAccessConfigSchema = once(() =>
   z.looseObject({
     AcceptEula: z.boolean(),
   }),
 );
 
-export const HubAccessConfigSchema = z.lazy(() =>
+export const HubAccessConfigSchema = once(() =>
   z.looseObject({
     HubContentArn: z.string(),
   }),
 );
 
-export const S3DataSourceSchema = z.lazy(() =>
+export const S3DataSourceSchema = once(() =>
   z.looseObject({
     S3DataType: z.string(),
     S3Uri: z.string(),
     S3DataDistributionType: z.optional(z.string()),
     AttributeNames: z.optional(z.array(z.string())),
     InstanceGroupNames: z.optional(z.array(z.string())),
-    ModelAccessConfig: z.optional(ModelAccessConfigSchema),
-    HubAccessConfig: z.optional(HubAccessConfigSchema),
+    ModelAccessConfig: z.optional(ModelAccessConfigSchema()),
+    HubAccessConfig: z.optional(HubAccessConfigSchema()),
   }),
 );
 
-export const FileSystemDataSourceSchema = z.lazy(() =>
+export const FileSystemDataSourceSchema = once(() =>
   z.looseObject({
     FileSystemId: z.string(),
     FileSystemAccessMode: z.string(),
@@ -180,46 +192,46 @@ export const FileSystemDataSourceSchema = z.lazy(() =>
   }),
 );
 
-export const DatasetSourceSchema = z.lazy(() =>
+export const DatasetSourceSchema = once(() =>
   z.looseObject({
     DatasetArn: z.string(),
   }),
 );
 
-export const DataSourceSchema = z.lazy(() =>
+export const DataSourceSchema = once(() =>
   z.looseObject({
-    S3DataSource: z.optional(S3DataSourceSchema),
-    FileSystemDataSource: z.optional(FileSystemDataSourceSchema),
-    DatasetSource: z.optional(DatasetSourceSchema),
+    S3DataSource: z.optional(S3DataSourceSchema()),
+    FileSystemDataSource: z.optional(FileSystemDataSourceSchema()),
+    DatasetSource: z.optional(DatasetSourceSchema()),
   }),
 );
 
-export const ShuffleConfigSchema = z.lazy(() =>
+export const ShuffleConfigSchema = once(() =>
   z.looseObject({
     Seed: z.number(),
   }),
 );
 
-export const ChannelSchema = z.lazy(() =>
+export const ChannelSchema = once(() =>
   z.looseObject({
     ChannelName: z.string(),
-    DataSource: DataSourceSchema,
+    DataSource: DataSourceSchema(),
     ContentType: z.optional(z.string()),
     CompressionType: z.optional(z.string()),
     RecordWrapperType: z.optional(z.string()),
     InputMode: z.optional(z.string()),
-    ShuffleConfig: z.optional(ShuffleConfigSchema),
+    ShuffleConfig: z.optional(ShuffleConfigSchema()),
   }),
 );
 
-export const VpcConfigSchema = z.lazy(() =>
+export const VpcConfigSchema = once(() =>
   z.looseObject({
     SecurityGroupIds: z.array(z.string()),
     Subnets: z.array(z.string()),
   }),
 );
 
-export const OutputDataConfigSchema = z.lazy(() =>
+export const OutputDataConfigSchema = once(() =>
   z.looseObject({
     KmsKeyId: z.optional(z.string()),
     S3OutputPath: z.string(),
@@ -227,7 +239,7 @@ export const OutputDataConfigSchema = z.lazy(() =>
   }),
 );
 
-export const InstanceGroupSchema = z.lazy(() =>
+export const InstanceGroupSchema = once(() =>
   z.looseObject({
     InstanceType: z.string(),
     InstanceCount: z.number(),
@@ -235,34 +247,34 @@ export const InstanceGroupSchema = z.lazy(() =>
   }),
 );
 
-export const PlacementSpecificationSchema = z.lazy(() =>
+export const PlacementSpecificationSchema = once(() =>
   z.looseObject({
     UltraServerId: z.optional(z.string()),
     InstanceCount: z.number(),
   }),
 );
 
-export const InstancePlacementConfigSchema = z.lazy(() =>
+export const InstancePlacementConfigSchema = once(() =>
   z.looseObject({
     EnableMultipleJobs: z.optional(z.boolean()),
-    PlacementSpecifications: z.optional(z.array(PlacementSpecificationSchema)),
+    PlacementSpecifications: z.optional(z.array(PlacementSpecificationSchema())),
   }),
 );
 
-export const ResourceConfigSchema = z.lazy(() =>
+export const ResourceConfigSchema = once(() =>
   z.looseObject({
     InstanceType: z.optional(z.string()),
     InstanceCount: z.optional(z.number()),
     VolumeSizeInGB: z.optional(z.number()),
     VolumeKmsKeyId: z.optional(z.string()),
     KeepAlivePeriodInSeconds: z.optional(z.number()),
-    InstanceGroups: z.optional(z.array(InstanceGroupSchema)),
+    InstanceGroups: z.optional(z.array(InstanceGroupSchema())),
     TrainingPlanArn: z.optional(z.string()),
-    InstancePlacementConfig: z.optional(InstancePlacementConfigSchema),
+    InstancePlacementConfig: z.optional(InstancePlacementConfigSchema()),
   }),
 );
 
-export const HyperParameterTuningInstanceConfigSchema = z.lazy(() =>
+export const HyperParameterTuningInstanceConfigSchema = once(() =>
   z.looseObject({
     InstanceType: z.string(),
     InstanceCount: z.number(),
@@ -270,18 +282,18 @@ export const HyperParameterTuningInstanceConfigSchema = z.lazy(() =>
   }),
 );
 
-export const HyperParameterTuningResourceConfigSchema = z.lazy(() =>
+export const HyperParameterTuningResourceConfigSchema = once(() =>
   z.looseObject({
     InstanceType: z.optional(z.string()),
     InstanceCount: z.optional(z.number()),
     VolumeSizeInGB: z.optional(z.number()),
     VolumeKmsKeyId: z.optional(z.string()),
     AllocationStrategy: z.optional(z.string()),
-    InstanceConfigs: z.optional(z.array(HyperParameterTuningInstanceConfigSchema)),
+    InstanceConfigs: z.optional(z.array(HyperParameterTuningInstanceConfigSchema())),
   }),
 );
 
-export const StoppingConditionSchema = z.lazy(() =>
+export const StoppingConditionSchema = once(() =>
   z.looseObject({
     MaxRuntimeInSeconds: z.optional(z.number()),
     MaxWaitTimeInSeconds: z.optional(z.number()),
@@ -289,43 +301,43 @@ export const StoppingConditionSchema = z.lazy(() =>
   }),
 );
 
-export const CheckpointConfigSchema = z.lazy(() =>
+export const CheckpointConfigSchema = once(() =>
   z.looseObject({
     S3Uri: z.string(),
     LocalPath: z.optional(z.string()),
   }),
 );
 
-export const RetryStrategySchema = z.lazy(() =>
+export const RetryStrategySchema = once(() =>
   z.looseObject({
     MaximumRetryAttempts: z.number(),
   }),
 );
 
-export const HyperParameterTrainingJobDefinitionSchema = z.lazy(() =>
+export const HyperParameterTrainingJobDefinitionSchema = once(() =>
   z.looseObject({
     DefinitionName: z.optional(z.string()),
-    TuningObjective: z.optional(HyperParameterTuningJobObjectiveSchema),
-    HyperParameterRanges: z.optional(ParameterRangesSchema),
+    TuningObjective: z.optional(HyperParameterTuningJobObjectiveSchema()),
+    HyperParameterRanges: z.optional(ParameterRangesSchema()),
     StaticHyperParameters: z.optional(z.record(z.string(), z.string())),
-    AlgorithmSpecification: HyperParameterAlgorithmSpecificationSchema,
+    AlgorithmSpecification: HyperParameterAlgorithmSpecificationSchema(),
     RoleArn: z.string(),
-    InputDataConfig: z.optional(z.array(ChannelSchema)),
-    VpcConfig: z.optional(VpcConfigSchema),
-    OutputDataConfig: OutputDataConfigSchema,
-    ResourceConfig: z.optional(ResourceConfigSchema),
-    HyperParameterTuningResourceConfig: z.optional(HyperParameterTuningResourceConfigSchema),
-    StoppingCondition: StoppingConditionSchema,
+    InputDataConfig: z.optional(z.array(ChannelSchema())),
+    VpcConfig: z.optional(VpcConfigSchema()),
+    OutputDataConfig: OutputDataConfigSchema(),
+    ResourceConfig: z.optional(ResourceConfigSchema()),
+    HyperParameterTuningResourceConfig: z.optional(HyperParameterTuningResourceConfigSchema()),
+    StoppingCondition: StoppingConditionSchema(),
     EnableNetworkIsolation: z.optional(z.boolean()),
     EnableInterContainerTrafficEncryption: z.optional(z.boolean()),
     EnableManagedSpotTraining: z.optional(z.boolean()),
-    CheckpointConfig: z.optional(CheckpointConfigSchema),
-    RetryStrategy: z.optional(RetryStrategySchema),
+    CheckpointConfig: z.optional(CheckpointConfigSchema()),
+    RetryStrategy: z.optional(RetryStrategySchema()),
     Environment: z.optional(z.record(z.string(), z.string())),
   }),
 );
 
-export const TrainingJobStatusCountersSchema = z.lazy(() =>
+export const TrainingJobStatusCountersSchema = once(() =>
   z.looseObject({
     Completed: z.optional(z.number()),
     InProgress: z.optional(z.number()),
@@ -335,7 +347,7 @@ export const TrainingJobStatusCountersSchema = z.lazy(() =>
   }),
 );
 
-export const ObjectiveStatusCountersSchema = z.lazy(() =>
+export const ObjectiveStatusCountersSchema = once(() =>
   z.looseObject({
     Succeeded: z.optional(z.number()),
     Pending: z.optional(z.number()),
@@ -343,7 +355,7 @@ export const ObjectiveStatusCountersSchema = z.lazy(() =>
   }),
 );
 
-export const FinalHyperParameterTuningJobObjectiveMetricSchema = z.lazy(() =>
+export const FinalHyperParameterTuningJobObjectiveMetricSchema = once(() =>
   z.looseObject({
     Type: z.optional(z.string()),
     MetricName: z.string(),
@@ -351,7 +363,7 @@ export const FinalHyperParameterTuningJobObjectiveMetricSchema = z.lazy(() =>
   }),
 );
 
-export const HyperParameterTrainingJobSummarySchema = z.lazy(() =>
+export const HyperParameterTrainingJobSummarySchema = once(() =>
   z.looseObject({
     TrainingJobDefinitionName: z.optional(z.string()),
     TrainingJobName: z.string(),
@@ -364,68 +376,68 @@ export const HyperParameterTrainingJobSummarySchema = z.lazy(() =>
     TunedHyperParameters: z.record(z.string(), z.string()),
     FailureReason: z.optional(z.string()),
     FinalHyperParameterTuningJobObjectiveMetric: z.optional(
-      FinalHyperParameterTuningJobObjectiveMetricSchema,
+      FinalHyperParameterTuningJobObjectiveMetricSchema(),
     ),
     ObjectiveStatus: z.optional(z.string()),
   }),
 );
 
-export const ParentHyperParameterTuningJobSchema = z.lazy(() =>
+export const ParentHyperParameterTuningJobSchema = once(() =>
   z.looseObject({
     HyperParameterTuningJobName: z.optional(z.string()),
   }),
 );
 
-export const HyperParameterTuningJobWarmStartConfigSchema = z.lazy(() =>
+export const HyperParameterTuningJobWarmStartConfigSchema = once(() =>
   z.looseObject({
-    ParentHyperParameterTuningJobs: z.array(ParentHyperParameterTuningJobSchema),
+    ParentHyperParameterTuningJobs: z.array(ParentHyperParameterTuningJobSchema()),
     WarmStartType: z.string(),
   }),
 );
 
-export const AutotuneSchema = z.lazy(() =>
+export const AutotuneSchema = once(() =>
   z.looseObject({
     Mode: z.string(),
   }),
 );
 
-export const HyperParameterTuningJobCompletionDetailsSchema = z.lazy(() =>
+export const HyperParameterTuningJobCompletionDetailsSchema = once(() =>
   z.looseObject({
     NumberOfTrainingJobsObjectiveNotImproving: z.optional(z.number()),
     ConvergenceDetectedTime: z.optional(wireTimestamp),
   }),
 );
 
-export const HyperParameterTuningJobConsumedResourcesSchema = z.lazy(() =>
+export const HyperParameterTuningJobConsumedResourcesSchema = once(() =>
   z.looseObject({
     RuntimeInSeconds: z.optional(z.number()),
   }),
 );
 
-export const DescribeHyperParameterTuningJobResponseSchema = z.lazy(() =>
+export const DescribeHyperParameterTuningJobResponseSchema = once(() =>
   z.looseObject({
     HyperParameterTuningJobName: z.string(),
     HyperParameterTuningJobArn: z.string(),
-    HyperParameterTuningJobConfig: HyperParameterTuningJobConfigSchema,
-    TrainingJobDefinition: z.optional(HyperParameterTrainingJobDefinitionSchema),
-    TrainingJobDefinitions: z.optional(z.array(HyperParameterTrainingJobDefinitionSchema)),
+    HyperParameterTuningJobConfig: HyperParameterTuningJobConfigSchema(),
+    TrainingJobDefinition: z.optional(HyperParameterTrainingJobDefinitionSchema()),
+    TrainingJobDefinitions: z.optional(z.array(HyperParameterTrainingJobDefinitionSchema())),
     HyperParameterTuningJobStatus: z.string(),
     CreationTime: wireTimestamp,
     HyperParameterTuningEndTime: z.optional(wireTimestamp),
     LastModifiedTime: z.optional(wireTimestamp),
-    TrainingJobStatusCounters: TrainingJobStatusCountersSchema,
-    ObjectiveStatusCounters: ObjectiveStatusCountersSchema,
-    BestTrainingJob: z.optional(HyperParameterTrainingJobSummarySchema),
-    OverallBestTrainingJob: z.optional(HyperParameterTrainingJobSummarySchema),
-    WarmStartConfig: z.optional(HyperParameterTuningJobWarmStartConfigSchema),
-    Autotune: z.optional(AutotuneSchema),
+    TrainingJobStatusCounters: TrainingJobStatusCountersSchema(),
+    ObjectiveStatusCounters: ObjectiveStatusCountersSchema(),
+    BestTrainingJob: z.optional(HyperParameterTrainingJobSummarySchema()),
+    OverallBestTrainingJob: z.optional(HyperParameterTrainingJobSummarySchema()),
+    WarmStartConfig: z.optional(HyperParameterTuningJobWarmStartConfigSchema()),
+    Autotune: z.optional(AutotuneSchema()),
     FailureReason: z.optional(z.string()),
-    TuningJobCompletionDetails: z.optional(HyperParameterTuningJobCompletionDetailsSchema),
-    ConsumedResources: z.optional(HyperParameterTuningJobConsumedResourcesSchema),
+    TuningJobCompletionDetails: z.optional(HyperParameterTuningJobCompletionDetailsSchema()),
+    ConsumedResources: z.optional(HyperParameterTuningJobConsumedResourcesSchema()),
   }),
 );
 
-export const HyperParameterTuningJobSummarySchema = z.lazy(() =>
+export const HyperParameterTuningJobSummarySchema = once(() =>
   z.looseObject({
     HyperParameterTuningJobName: z.string(),
     HyperParameterTuningJobArn: z.string(),
@@ -434,59 +446,59 @@ export const HyperParameterTuningJobSummarySchema = z.lazy(() =>
     CreationTime: wireTimestamp,
     HyperParameterTuningEndTime: z.optional(wireTimestamp),
     LastModifiedTime: z.optional(wireTimestamp),
-    TrainingJobStatusCounters: TrainingJobStatusCountersSchema,
-    ObjectiveStatusCounters: ObjectiveStatusCountersSchema,
-    ResourceLimits: z.optional(ResourceLimitsSchema),
+    TrainingJobStatusCounters: TrainingJobStatusCountersSchema(),
+    ObjectiveStatusCounters: ObjectiveStatusCountersSchema(),
+    ResourceLimits: z.optional(ResourceLimitsSchema()),
   }),
 );
 
-export const ListHyperParameterTuningJobsResponseSchema = z.lazy(() =>
+export const ListHyperParameterTuningJobsResponseSchema = once(() =>
   z.looseObject({
-    HyperParameterTuningJobSummaries: z.array(HyperParameterTuningJobSummarySchema),
+    HyperParameterTuningJobSummaries: z.array(HyperParameterTuningJobSummarySchema()),
     NextToken: z.optional(z.string()),
   }),
 );
 
-export const ListTrainingJobsForHyperParameterTuningJobResponseSchema = z.lazy(() =>
+export const ListTrainingJobsForHyperParameterTuningJobResponseSchema = once(() =>
   z.looseObject({
-    TrainingJobSummaries: z.array(HyperParameterTrainingJobSummarySchema),
+    TrainingJobSummaries: z.array(HyperParameterTrainingJobSummarySchema()),
     NextToken: z.optional(z.string()),
   }),
 );
 
-export const ModelArtifactsSchema = z.lazy(() =>
+export const ModelArtifactsSchema = once(() =>
   z.looseObject({
     S3ModelArtifacts: z.string(),
   }),
 );
 
-export const TrainingRepositoryAuthConfigSchema = z.lazy(() =>
+export const TrainingRepositoryAuthConfigSchema = once(() =>
   z.looseObject({
     TrainingRepositoryCredentialsProviderArn: z.string(),
   }),
 );
 
-export const TrainingImageConfigSchema = z.lazy(() =>
+export const TrainingImageConfigSchema = once(() =>
   z.looseObject({
     TrainingRepositoryAccessMode: z.string(),
-    TrainingRepositoryAuthConfig: z.optional(TrainingRepositoryAuthConfigSchema),
+    TrainingRepositoryAuthConfig: z.optional(TrainingRepositoryAuthConfigSchema()),
   }),
 );
 
-export const AlgorithmSpecificationSchema = z.lazy(() =>
+export const AlgorithmSpecificationSchema = once(() =>
   z.looseObject({
     TrainingImage: z.optional(z.string()),
     AlgorithmName: z.optional(z.string()),
     TrainingInputMode: z.string(),
-    MetricDefinitions: z.optional(z.array(MetricDefinitionSchema)),
+    MetricDefinitions: z.optional(z.array(MetricDefinitionSchema())),
     EnableSageMakerMetricsTimeSeries: z.optional(z.boolean()),
     ContainerEntrypoint: z.optional(z.array(z.string())),
     ContainerArguments: z.optional(z.array(z.string())),
-    TrainingImageConfig: z.optional(TrainingImageConfigSchema),
+    TrainingImageConfig: z.optional(TrainingImageConfigSchema()),
   }),
 );
 
-export const WarmPoolStatusSchema = z.lazy(() =>
+export const WarmPoolStatusSchema = once(() =>
   z.looseObject({
     Status: z.string(),
     ResourceRetainedBillableTimeInSeconds: z.optional(z.number()),
@@ -494,7 +506,7 @@ export const WarmPoolStatusSchema = z.lazy(() =>
   }),
 );
 
-export const SecondaryStatusTransitionSchema = z.lazy(() =>
+export const SecondaryStatusTransitionSchema = once(() =>
   z.looseObject({
     Status: z.string(),
     StartTime: wireTimestamp,
@@ -503,7 +515,7 @@ export const SecondaryStatusTransitionSchema = z.lazy(() =>
   }),
 );
 
-export const MetricDataSchema = z.lazy(() =>
+export const MetricDataSchema = once(() =>
   z.looseObject({
     MetricName: z.optional(z.string()),
     Value: z.optional(wireFloat),
@@ -511,23 +523,23 @@ export const MetricDataSchema = z.lazy(() =>
   }),
 );
 
-export const CollectionConfigurationSchema = z.lazy(() =>
+export const CollectionConfigurationSchema = once(() =>
   z.looseObject({
     CollectionName: z.optional(z.string()),
     CollectionParameters: z.optional(z.record(z.string(), z.string())),
   }),
 );
 
-export const DebugHookConfigSchema = z.lazy(() =>
+export const DebugHookConfigSchema = once(() =>
   z.looseObject({
     LocalPath: z.optional(z.string()),
     S3OutputPath: z.string(),
     HookParameters: z.optional(z.record(z.string(), z.string())),
-    CollectionConfigurations: z.optional(z.array(CollectionConfigurationSchema)),
+    CollectionConfigurations: z.optional(z.array(CollectionConfigurationSchema())),
   }),
 );
 
-export const ExperimentConfigSchema = z.lazy(() =>
+export const ExperimentConfigSchema = once(() =>
   z.looseObject({
     ExperimentName: z.optional(z.string()),
     TrialName: z.optional(z.string()),
@@ -536,7 +548,7 @@ export const ExperimentConfigSchema = z.lazy(() =>
   }),
 );
 
-export const DebugRuleConfigurationSchema = z.lazy(() =>
+export const DebugRuleConfigurationSchema = once(() =>
   z.looseObject({
     RuleConfigurationName: z.string(),
     LocalPath: z.optional(z.string()),
@@ -548,14 +560,14 @@ export const DebugRuleConfigurationSchema = z.lazy(() =>
   }),
 );
 
-export const TensorBoardOutputConfigSchema = z.lazy(() =>
+export const TensorBoardOutputConfigSchema = once(() =>
   z.looseObject({
     LocalPath: z.optional(z.string()),
     S3OutputPath: z.string(),
   }),
 );
 
-export const DebugRuleEvaluationStatusSchema = z.lazy(() =>
+export const DebugRuleEvaluationStatusSchema = once(() =>
   z.looseObject({
     RuleConfigurationName: z.optional(z.string()),
     RuleEvaluationJobArn: z.optional(z.string()),
@@ -565,7 +577,7 @@ export const DebugRuleEvaluationStatusSchema = z.lazy(() =>
   }),
 );
 
-export const ProfilerConfigSchema = z.lazy(() =>
+export const ProfilerConfigSchema = once(() =>
   z.looseObject({
     S3OutputPath: z.optional(z.string()),
     ProfilingIntervalInMilliseconds: z.optional(z.number()),
@@ -574,7 +586,7 @@ export const ProfilerConfigSchema = z.lazy(() =>
   }),
 );
 
-export const ProfilerRuleConfigurationSchema = z.lazy(() =>
+export const ProfilerRuleConfigurationSchema = once(() =>
   z.looseObject({
     RuleConfigurationName: z.string(),
     LocalPath: z.optional(z.string()),
@@ -586,7 +598,7 @@ export const ProfilerRuleConfigurationSchema = z.lazy(() =>
   }),
 );
 
-export const ProfilerRuleEvaluationStatusSchema = z.lazy(() =>
+export const ProfilerRuleEvaluationStatusSchema = once(() =>
   z.looseObject({
     RuleConfigurationName: z.optional(z.string()),
     RuleEvaluationJobArn: z.optional(z.string()),
@@ -596,19 +608,19 @@ export const ProfilerRuleEvaluationStatusSchema = z.lazy(() =>
   }),
 );
 
-export const RemoteDebugConfigSchema = z.lazy(() =>
+export const RemoteDebugConfigSchema = once(() =>
   z.looseObject({
     EnableRemoteDebug: z.optional(z.boolean()),
   }),
 );
 
-export const InfraCheckConfigSchema = z.lazy(() =>
+export const InfraCheckConfigSchema = once(() =>
   z.looseObject({
     EnableInfraCheck: z.optional(z.boolean()),
   }),
 );
 
-export const ServerlessJobConfigSchema = z.lazy(() =>
+export const ServerlessJobConfigSchema = once(() =>
   z.looseObject({
     BaseModelArn: z.string(),
     AcceptEula: z.optional(z.boolean()),
@@ -621,7 +633,7 @@ export const ServerlessJobConfigSchema = z.lazy(() =>
   }),
 );
 
-export const MlflowConfigSchema = z.lazy(() =>
+export const MlflowConfigSchema = once(() =>
   z.looseObject({
     MlflowResourceArn: z.string(),
     MlflowExperimentName: z.optional(z.string()),
@@ -629,21 +641,21 @@ export const MlflowConfigSchema = z.lazy(() =>
   }),
 );
 
-export const ModelPackageConfigSchema = z.lazy(() =>
+export const ModelPackageConfigSchema = once(() =>
   z.looseObject({
     ModelPackageGroupArn: z.string(),
     SourceModelPackageArn: z.optional(z.string()),
   }),
 );
 
-export const MlflowDetailsSchema = z.lazy(() =>
+export const MlflowDetailsSchema = once(() =>
   z.looseObject({
     MlflowExperimentId: z.optional(z.string()),
     MlflowRunId: z.optional(z.string()),
   }),
 );
 
-export const TrainingProgressInfoSchema = z.lazy(() =>
+export const TrainingProgressInfoSchema = once(() =>
   z.looseObject({
     TotalStepCountPerEpoch: z.optional(z.number()),
     CurrentStep: z.optional(z.number()),
@@ -652,57 +664,57 @@ export const TrainingProgressInfoSchema = z.lazy(() =>
   }),
 );
 
-export const DescribeTrainingJobResponseSchema = z.lazy(() =>
+export const DescribeTrainingJobResponseSchema = once(() =>
   z.looseObject({
     TrainingJobName: z.string(),
     TrainingJobArn: z.string(),
     TuningJobArn: z.optional(z.string()),
     LabelingJobArn: z.optional(z.string()),
     AutoMLJobArn: z.optional(z.string()),
-    ModelArtifacts: ModelArtifactsSchema,
+    ModelArtifacts: ModelArtifactsSchema(),
     TrainingJobStatus: z.string(),
     SecondaryStatus: z.string(),
     FailureReason: z.optional(z.string()),
     HyperParameters: z.optional(z.record(z.string(), z.string())),
-    AlgorithmSpecification: z.optional(AlgorithmSpecificationSchema),
+    AlgorithmSpecification: z.optional(AlgorithmSpecificationSchema()),
     RoleArn: z.optional(z.string()),
-    InputDataConfig: z.optional(z.array(ChannelSchema)),
-    OutputDataConfig: z.optional(OutputDataConfigSchema),
-    ResourceConfig: z.optional(ResourceConfigSchema),
-    WarmPoolStatus: z.optional(WarmPoolStatusSchema),
-    VpcConfig: z.optional(VpcConfigSchema),
-    StoppingCondition: StoppingConditionSchema,
+    InputDataConfig: z.optional(z.array(ChannelSchema())),
+    OutputDataConfig: z.optional(OutputDataConfigSchema()),
+    ResourceConfig: z.optional(ResourceConfigSchema()),
+    WarmPoolStatus: z.optional(WarmPoolStatusSchema()),
+    VpcConfig: z.optional(VpcConfigSchema()),
+    StoppingCondition: StoppingConditionSchema(),
     CreationTime: wireTimestamp,
     TrainingStartTime: z.optional(wireTimestamp),
     TrainingEndTime: z.optional(wireTimestamp),
     LastModifiedTime: z.optional(wireTimestamp),
-    SecondaryStatusTransitions: z.optional(z.array(SecondaryStatusTransitionSchema)),
-    FinalMetricDataList: z.optional(z.array(MetricDataSchema)),
+    SecondaryStatusTransitions: z.optional(z.array(SecondaryStatusTransitionSchema())),
+    FinalMetricDataList: z.optional(z.array(MetricDataSchema())),
     EnableNetworkIsolation: z.optional(z.boolean()),
     EnableInterContainerTrafficEncryption: z.optional(z.boolean()),
     EnableManagedSpotTraining: z.optional(z.boolean()),
-    CheckpointConfig: z.optional(CheckpointConfigSchema),
+    CheckpointConfig: z.optional(CheckpointConfigSchema()),
     TrainingTimeInSeconds: z.optional(z.number()),
     BillableTimeInSeconds: z.optional(z.number()),
     BillableTokenCount: z.optional(z.number()),
-    DebugHookConfig: z.optional(DebugHookConfigSchema),
-    ExperimentConfig: z.optional(ExperimentConfigSchema),
-    DebugRuleConfigurations: z.optional(z.array(DebugRuleConfigurationSchema)),
-    TensorBoardOutputConfig: z.optional(TensorBoardOutputConfigSchema),
-    DebugRuleEvaluationStatuses: z.optional(z.array(DebugRuleEvaluationStatusSchema)),
-    ProfilerConfig: z.optional(ProfilerConfigSchema),
-    ProfilerRuleConfigurations: z.optional(z.array(ProfilerRuleConfigurationSchema)),
-    ProfilerRuleEvaluationStatuses: z.optional(z.array(ProfilerRuleEvaluationStatusSchema)),
+    DebugHookConfig: z.optional(DebugHookConfigSchema()),
+    ExperimentConfig: z.optional(ExperimentConfigSchema()),
+    DebugRuleConfigurations: z.optional(z.array(DebugRuleConfigurationSchema())),
+    TensorBoardOutputConfig: z.optional(TensorBoardOutputConfigSchema()),
+    DebugRuleEvaluationStatuses: z.optional(z.array(DebugRuleEvaluationStatusSchema())),
+    ProfilerConfig: z.optional(ProfilerConfigSchema()),
+    ProfilerRuleConfigurations: z.optional(z.array(ProfilerRuleConfigurationSchema())),
+    ProfilerRuleEvaluationStatuses: z.optional(z.array(ProfilerRuleEvaluationStatusSchema())),
     ProfilingStatus: z.optional(z.string()),
     Environment: z.optional(z.record(z.string(), z.string())),
-    RetryStrategy: z.optional(RetryStrategySchema),
-    RemoteDebugConfig: z.optional(RemoteDebugConfigSchema),
-    InfraCheckConfig: z.optional(InfraCheckConfigSchema),
-    ServerlessJobConfig: z.optional(ServerlessJobConfigSchema),
-    MlflowConfig: z.optional(MlflowConfigSchema),
-    ModelPackageConfig: z.optional(ModelPackageConfigSchema),
-    MlflowDetails: z.optional(MlflowDetailsSchema),
-    ProgressInfo: z.optional(TrainingProgressInfoSchema),
+    RetryStrategy: z.optional(RetryStrategySchema()),
+    RemoteDebugConfig: z.optional(RemoteDebugConfigSchema()),
+    InfraCheckConfig: z.optional(InfraCheckConfigSchema()),
+    ServerlessJobConfig: z.optional(ServerlessJobConfigSchema()),
+    MlflowConfig: z.optional(MlflowConfigSchema()),
+    ModelPackageConfig: z.optional(ModelPackageConfigSchema()),
+    MlflowDetails: z.optional(MlflowDetailsSchema()),
+    ProgressInfo: z.optional(TrainingProgressInfoSchema()),
     OutputModelPackageArn: z.optional(z.string()),
   }),
 );

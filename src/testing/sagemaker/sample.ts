@@ -18,7 +18,8 @@ export function sampleHyperParameters(ranges: ParameterRanges, rng: Rng): Record
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(sample(space, rng))) {
-    values[name] = typeof value === 'number' && !Number.isInteger(value) ? formatContinuous(value) : String(value);
+    values[name] =
+      typeof value === 'number' && !Number.isInteger(value) ? formatContinuous(value) : String(value);
   }
   // The neutral space has no "let SageMaker choose": the fake takes the hint.
   for (const auto of ranges.AutoParameters ?? []) values[auto.Name] = auto.ValueHint;
