@@ -36,6 +36,12 @@ export interface OperationPlan<T> {
   idempotent: boolean;
   /** Builds and signs the request; called again for every attempt (signatures carry a date). */
   request(): Promise<HttpRequest>;
+  /**
+   * Sends the attempt another way than the shared transport (PAI: through the cloud's own
+   * runtime). Resolves with the response, error statuses included; rejects only when no response
+   * came, with a CrosstuneError or what the underlying client threw.
+   */
+  send?(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse>;
   /** The cloud's error in this response, or undefined when it is a success. */
   errorOf(response: HttpResponse, details: ErrorDetails): CrosstuneError | undefined;
   decode(response: HttpResponse, details: ErrorDetails): T;
@@ -127,7 +133,8 @@ async function attemptOnce<T>(
   const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
   let response: HttpResponse;
   try {
-    response = await send(await plan.request(), ctx.transport, signal);
+    const request = await plan.request();
+    response = plan.send ? await plan.send(request, signal) : await send(request, ctx.transport, signal);
   } catch (error) {
     if (CrosstuneError.is(error)) return { error };
     return { error: transportFailure(error, { userSignal, timeoutMs, details }) };

@@ -34,6 +34,8 @@ export function transportFailure(
 export function isAmbiguous(error: CrosstuneError): boolean {
   if (error.name === 'TimeoutError') return true;
   if (error.name === 'NetworkError') return !NOT_SENT.has(error.code ?? '');
+  // A body cut short (retryable ResponseFormatError) was an answer: the service did the work.
+  if (error.name === 'ResponseFormatError') return error.retryable;
   return error.name === 'ServiceError' && (error.httpStatus ?? 0) >= 500;
 }
 

@@ -1,0 +1,97 @@
+/**
+ * Page-number and offset paging (PAI `PageNumber`/`PageSize`/`TotalCount`, ModelArts
+ * `offset`/`limit`): pages are addressed by index, so once the first page has told the total,
+ * later pages are fetched concurrently (bounded) and still yielded in order.
+ */
+import { PaginationError, type ProviderId } from './errors.js';
+import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
+
+export interface IndexedPage<T> {
+  items: T[];
+  /** Items in the whole listing, when the cloud says. */
+  total?: number | undefined;
+  raw: unknown;
+}
+
+export interface IndexedWalkOptions<T> {
+  provider: ProviderId;
+  operation: string;
+  pageSize: number;
+  /** Fetches page `index` (0-based); the adapter turns it into a page number or an offset. */
+  fetchPage(index: number, signal: AbortSignal): Promise<IndexedPage<T>>;
+  /** Pages in flight at once once the total is known (default 4; 1 walks one page at a time). */
+  concurrency?: number | undefined;
+  /** Ends a walk that never ends with a PaginationError. */
+  maxPages?: number | undefined;
+  kind?: string | undefined;
+}
+
+/**
+ * Guards: a total that shrinks mid-walk, or a page short of `pageSize` before the last one,
+ * ends the walk with a PaginationError — items have moved, and walking on would silently skip
+ * some. A total that grows (trials still being created) extends the walk to the new end.
+ * Without a total, the walk goes on until a short page.
+ */
+export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
+  const kind = options.kind ?? 'index';
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const maxPages = options.maxPages ?? 100_000;
+  const fail = (message: string) =>
+    new PaginationError(`${options.operation}: ${message}`, {
+      provider: options.provider,
+      operation: options.operation,
+    });
+
+  return async function* walk(cursor) {
+    let index = cursor === undefined ? 0 : decodeCursor<{ k: string; i: number }>(cursor, kind).i;
+    if (!Number.isInteger(index) || index < 0) throw fail('the cursor does not name a page');
+    const controller = new AbortController();
+    const inFlight = new Map<number, Promise<IndexedPage<T>>>();
+    const request = (i: number) => {
+      let pending = inFlight.get(i);
+      if (!pending) {
+        pending = options.fetchPage(i, controller.signal);
+        // A prefetched page's failure is reported when the walk reaches it.
+        pending.catch(() => undefined);
+        inFlight.set(i, pending);
+      }
+      return pending;
+    };
+    let total: number | undefined;
+    try {
+      for (let pages = 0; ; pages++) {
+        if (pages >= maxPages) throw fail(`still returning pages after ${maxPages}; stopped`);
+        const page = await request(index);
+        inFlight.delete(index);
+        if (page.total !== undefined) {
+          if (total !== undefined && page.total < total) {
+            throw fail(
+              `the total shrank from ${total} to ${page.total} during the walk; items moved, so some would be missed`,
+            );
+          }
+          total = page.total;
+        }
+        const lastIndex =
+          total === undefined ? undefined : Math.max(0, Math.ceil(total / options.pageSize) - 1);
+        const more = lastIndex === undefined ? page.items.length >= options.pageSize : index < lastIndex;
+        if (more && page.items.length < options.pageSize) {
+          throw fail(
+            `page ${index} had ${page.items.length} items of ${options.pageSize} before the end; items moved`,
+          );
+        }
+        if (more && lastIndex !== undefined) {
+          for (let i = index + 1; i <= Math.min(lastIndex, index + concurrency); i++) request(i);
+        }
+        yield {
+          items: page.items,
+          cursor: more ? encodeCursor({ k: kind, i: index + 1 }) : undefined,
+          raw: page.raw,
+        };
+        if (!more) return;
+        index++;
+      }
+    } finally {
+      controller.abort();
+    }
+  };
+}
