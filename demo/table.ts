@@ -8,7 +8,11 @@ export interface Column {
 }
 
 /** Renders rows under their headers; each column is as wide as its widest cell. */
-export function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = '  '): string {
+export function table(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  indent = '  ',
+): string {
   const widths = columns.map((column, i) =>
     Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)),
   );

@@ -3,7 +3,7 @@
  * `NotFoundError.is(err)` holds even when `err` was built by the other (ESM vs CJS) copy of
  * the package, where `instanceof` cannot.
  */
-import { redactText } from './redact.js';
+import { redactCause, redactText } from './redact.js';
 
 const BRAND = Symbol.for('crosstune.error');
 const KINDS = Symbol.for('crosstune.error.kinds');
@@ -33,7 +33,10 @@ export class CrosstuneError extends Error {
   declare readonly [KINDS]: readonly string[];
 
   constructor(message: string, details: ErrorDetails = {}) {
-    super(redactText(message), details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      redactText(message),
+      details.cause === undefined ? undefined : { cause: redactCause(details.cause) },
+    );
     const kinds: string[] = [];
     for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
       if (!kinds.includes(c.kind)) kinds.push(c.kind);
@@ -50,7 +53,10 @@ export class CrosstuneError extends Error {
   }
 
   /** Brand check that works across module copies (ESM/CJS) and realms. */
-  static is<T extends typeof CrosstuneError>(this: T, value: unknown): value is InstanceType<T> {
+  static is<T extends { readonly kind: string; prototype: CrosstuneError }>(
+    this: T,
+    value: unknown,
+  ): value is T['prototype'] {
     if (typeof value !== 'object' || value === null) return false;
     const kinds = (value as { [KINDS]?: unknown })[KINDS];
     const branded = (value as { [BRAND]?: unknown })[BRAND] === true;

@@ -96,7 +96,7 @@ export function decodeCursor<S extends CursorState>(cursor: string, kind: string
     state = undefined;
   }
   if (typeof state !== 'object' || state === null || (state as CursorState).k !== kind) {
-    throw new InvalidArgumentError(`Invalid cursor: it was not issued by a ${kind} listing`);
+    throw new InvalidArgumentError('Invalid cursor: it was not issued by this listing');
   }
   return state as S;
 }

@@ -41,3 +41,18 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   for (const [k, v] of Object.entries(headers)) out[k] = SECRET_HEADER.test(k) ? REDACTED : redactText(v);
   return out;
 }
+
+/**
+ * A cause worth keeping (a parsed error body, its text) with secrets masked: `console.log(error)`
+ * prints the cause chain, and clouds quote headers back in their messages. Errors are kept as
+ * they are: their own messages are crosstune's or the runtime's.
+ */
+export function redactCause(cause: unknown): unknown {
+  if (typeof cause === 'string') return redactText(cause);
+  if (cause === null || typeof cause !== 'object' || cause instanceof Error) return cause;
+  try {
+    return JSON.parse(redactText(JSON.stringify(cause)));
+  } catch {
+    return cause;
+  }
+}

@@ -111,7 +111,9 @@ describe('decodeBoolean and decodeJsonText', () => {
     expect(() => decodeJsonText('{oops', 'SearchSpace')).toThrow(/SearchSpace: expected JSON text/);
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
-        expect(decodeJsonText(JSON.stringify(v), 'j')).toEqual(v);
+        // Against JSON's own reading: the text form cannot tell -0 from 0.
+        const text = JSON.stringify(v);
+        expect(decodeJsonText(text, 'j')).toEqual(JSON.parse(text));
       }),
     );
   });

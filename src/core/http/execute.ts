@@ -3,9 +3,9 @@
  * classify, report to hooks, and retry by the shared policy. Provider code supplies only what
  * differs: how to build and sign the request, how to read an error, how to decode a success.
  */
-import { CrosstuneError, type ErrorDetails, type ProviderId } from '../errors.js';
+import { AuthenticationError, CrosstuneError, type ErrorDetails, type ProviderId } from '../errors.js';
 import type { CallOptions } from './call-options.js';
-import { isAmbiguous, transportFailure } from './failures.js';
+import { isAmbiguous, messageOf, transportFailure } from './failures.js';
 import { emit, type Hooks } from './hooks.js';
 import {
   abortErrorFrom,
@@ -131,9 +131,21 @@ async function attemptOnce<T>(
   const details: ErrorDetails = { provider: ctx.provider, operation: plan.operation };
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
+  // Building and signing is not sending: its failures (e.g. no credentials) are not retried.
+  let request: HttpRequest;
+  try {
+    request = await plan.request();
+  } catch (error) {
+    if (CrosstuneError.is(error)) return { error };
+    return {
+      error: new AuthenticationError(`Could not sign the request: ${messageOf(error)}`, {
+        ...details,
+        cause: error,
+      }),
+    };
+  }
   let response: HttpResponse;
   try {
-    const request = await plan.request();
     response = plan.send ? await plan.send(request, signal) : await send(request, ctx.transport, signal);
   } catch (error) {
     if (CrosstuneError.is(error)) return { error };

@@ -48,7 +48,7 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   const cause = (error as { cause?: { message?: string } } | null)?.cause;
   const own = error instanceof Error ? error.message : String(error);
   return cause?.message ? `${own}: ${cause.message}` : own;

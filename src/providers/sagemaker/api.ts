@@ -4,6 +4,7 @@
  * against its wire schema; usable on its own as `sagemaker(...).api`.
  */
 import type { $ZodType, output } from 'zod/v4/core';
+import { NotFoundError } from '../../core/errors.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
@@ -89,7 +90,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
               );
               return { HyperParameterTuningJobArn: found.HyperParameterTuningJobArn };
             } catch (error) {
-              if ((error as { name?: string }).name === 'NotFoundError') return undefined;
+              if (NotFoundError.is(error)) return undefined;
               throw error;
             }
           },

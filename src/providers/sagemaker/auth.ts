@@ -12,7 +12,7 @@ export interface AwsCredentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string | undefined;
-  /** When temporary credentials stop working; the provider is asked again before then. */
+  /** When temporary credentials stop working; a provider function is asked again 5 minutes before. */
   expiration?: Date | undefined;
 }
 
@@ -46,10 +46,24 @@ class Sha256 {
   }
 }
 
+/** Temporary credentials are asked for again this long before they expire. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/** Calls `provider` once, and again only when what it gave is about to expire (or it failed). */
+function cached(provider: AwsCredentialProvider): AwsCredentialProvider {
+  let current: Promise<AwsCredentials> | undefined;
+  return async () => {
+    const held = current && (await current.catch(() => undefined));
+    if (held && (!held.expiration || held.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)) return held;
+    current = provider();
+    return current;
+  };
+}
+
 export function credentialProvider(
   credentials: AwsCredentials | AwsCredentialProvider | undefined,
 ): AwsCredentialProvider {
-  if (typeof credentials === 'function') return credentials;
+  if (typeof credentials === 'function') return cached(credentials);
   if (credentials) {
     const fixed = credentials;
     return async () => fixed;

@@ -46,13 +46,15 @@ export function buildCreateRequest(spec: ExperimentSpec<SageMakerExperimentOptio
         Type: spec.objective.direction === 'maximize' ? 'Maximize' : 'Minimize',
         MetricName: spec.objective.metric,
       },
+      ParameterRanges: ranges,
+      ...options.tuningJobConfig,
+      // One level deeper, so extra limits (e.g. MaxRuntimeInSeconds) keep the spec's counts.
       ResourceLimits: {
         MaxNumberOfTrainingJobs: spec.limits.maxTrials,
         MaxParallelTrainingJobs: spec.limits.maxParallelTrials,
         MaxRuntimeInSeconds: spec.limits.maxRuntimeSeconds,
+        ...options.tuningJobConfig?.ResourceLimits,
       },
-      ParameterRanges: ranges,
-      ...options.tuningJobConfig,
     },
     TrainingJobDefinition: options.trainingJobDefinition,
     TrainingJobDefinitions: options.trainingJobDefinitions,

@@ -41,6 +41,7 @@ const AUTHENTICATION = new Set([
   'InvalidSignatureException',
   'SignatureDoesNotMatch',
   'IncompleteSignature',
+  'IncompleteSignatureException',
   'MissingAuthenticationToken',
   'MissingAuthenticationTokenException',
   'ExpiredToken',

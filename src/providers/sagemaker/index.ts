@@ -3,7 +3,7 @@
  * hyperparameter tuning jobs, plus `.api`, the complete operations client.
  */
 import type { Capabilities, TuningProvider } from '../../core/contract.js';
-import { NotFoundError, UnsupportedOperationError } from '../../core/errors.js';
+import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import type { ExecutionContext } from '../../core/http/execute.js';
@@ -54,7 +54,8 @@ export const SAGEMAKER_CAPABILITIES: Capabilities = {
 
 export function sagemaker(options: SageMakerOptions): SageMakerProvider {
   const region = options.region;
-  const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.amazonaws.com/`;
+  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.${domain}/`;
   const context: ExecutionContext = {
     provider: 'sagemaker',
     transport: { fetch: options.fetch, dispatcher: options.dispatcher },
@@ -85,6 +86,8 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
         await api.createHyperParameterTuningJob(plan.request, call);
         const experiment = await getExperiment(spec.name, call);
         if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
+        else if (spec.searchSpace)
+          experiment.searchSpace = { spec: spec.searchSpace, losses: [], compileLosses: plan.losses };
         return experiment;
       },
       get: getExperiment,
@@ -105,7 +108,19 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
       async get(experimentId: string, trialId: string, call?: CallOptions) {
         const [job, training] = await Promise.all([
           describe(experimentId, call),
-          api.describeTrainingJob({ TrainingJobName: trialId }, call),
+          api.describeTrainingJob({ TrainingJobName: trialId }, call).catch((error: unknown) => {
+            // SageMaker answers an unknown training job with ValidationException "Requested resource not found."
+            if (ValidationError.is(error) && /not found/i.test(error.message)) {
+              throw new NotFoundError(error.message, {
+                ...details('DescribeTrainingJob'),
+                httpStatus: error.httpStatus,
+                code: error.code,
+                requestId: error.requestId,
+                cause: error,
+              });
+            }
+            throw error;
+          }),
         ]);
         return normalizing(details('DescribeTrainingJob'), () => {
           const context = trialContext(job);

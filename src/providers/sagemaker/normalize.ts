@@ -42,7 +42,7 @@ const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
 };
 
 export function experimentStatus(word: string): ExperimentStatus {
-  return EXPERIMENT_STATUS[word] ?? 'unknown';
+  return (Object.hasOwn(EXPERIMENT_STATUS, word) && EXPERIMENT_STATUS[word]) || 'unknown';
 }
 
 /** What a trial needs from its tuning job to be read correctly. */
@@ -58,7 +58,8 @@ export function trialContext(job: DescribeHyperParameterTuningJobResult): TrialC
   return {
     experimentId: job.HyperParameterTuningJobName,
     objectiveMetric: config.HyperParameterTuningJobObjective?.MetricName,
-    earlyStopping: config.TrainingJobEarlyStoppingType === 'Auto',
+    // Hyperband stops poor trials itself (and requires TrainingJobEarlyStoppingType Off).
+    earlyStopping: config.TrainingJobEarlyStoppingType === 'Auto' || config.Strategy === 'Hyperband',
     decoders: hyperParameterDecoders(config.ParameterRanges),
   };
 }
@@ -73,7 +74,7 @@ export function trialStatus(
   earlyStopping: boolean,
 ): TrialStatus {
   if (word === 'Stopped' && earlyStopping && objectiveStatus === 'Succeeded') return 'early_stopped';
-  return TRIAL_STATUS[word] ?? 'unknown';
+  return (Object.hasOwn(TRIAL_STATUS, word) && TRIAL_STATUS[word]) || 'unknown';
 }
 
 export function objectiveOf(config: {

@@ -1,0 +1,63 @@
+/**
+ * The clouds the demo runs on. Adding one is adding one entry to CLOUDS: how to start its fake,
+ * how to point its provider at that fake, and what it needs beyond the neutral spec to create.
+ */
+import type { RequestHandler } from 'msw';
+import type { TuningProvider } from '../src/index.js';
+import { type SageMakerExperimentOptions, sagemaker } from '../src/providers/sagemaker/index.js';
+import { FAKE_AWS_CREDENTIALS, sagemakerFake, type VirtualClock } from '../src/testing/index.js';
+
+/** What the demo needs from any cloud's fake: msw handlers to serve, a clock to move, its request log. */
+export interface RunningFake {
+  readonly handlers: readonly RequestHandler[];
+  readonly clock: VirtualClock;
+  readonly requests: readonly unknown[];
+}
+
+// startFake and provider are methods, not function-typed properties: method parameters are
+// checked bivariantly, which is what lets an entry typed for its own fake join the plain list.
+export interface DemoCloud<Fake extends RunningFake = RunningFake, Options = unknown> {
+  readonly name: string;
+  /** The same seed gives the same trials, so the demo prints the same tables every run. */
+  startFake(seed: number): Fake;
+  /** The real adapter, over the real wire protocol, aimed at the fake with the fake's credentials. */
+  provider(fake: Fake): TuningProvider<Options>;
+  /** Everything the cloud needs that the neutral spec does not say (what to train, where). */
+  readonly providerOptions: Options;
+}
+
+/**
+ * Checks an entry against its own fake and option types; the list then holds every cloud as a
+ * plain DemoCloud, so the runner stays cloud-neutral.
+ */
+function defineCloud<Fake extends RunningFake, Options>(
+  cloud: DemoCloud<Fake, Options>,
+): DemoCloud<Fake, Options> {
+  return cloud;
+}
+
+export const CLOUDS: readonly DemoCloud[] = [
+  defineCloud({
+    name: 'sagemaker',
+    startFake: (seed) => sagemakerFake({ seed }),
+    provider: (fake) =>
+      sagemaker({ region: fake.region, endpoint: fake.endpoint, credentials: FAKE_AWS_CREDENTIALS }),
+    providerOptions: {
+      trainingJobDefinition: {
+        AlgorithmSpecification: {
+          TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+          TrainingInputMode: 'File',
+          MetricDefinitions: [{ Name: 'validation:auc', Regex: 'validation-auc:([0-9\\.]+)' }],
+        },
+        RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole',
+        StaticHyperParameters: { objective: 'binary:logistic', num_round: '200' },
+        OutputDataConfig: { S3OutputPath: 's3://crosstune-demo/output/' },
+        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      },
+      // Early stopping has no neutral knob; with it on, the table shows trials as early_stopped.
+      tuningJobConfig: { TrainingJobEarlyStoppingType: 'Auto' },
+      tags: [{ Key: 'project', Value: 'crosstune-demo' }],
+    } satisfies SageMakerExperimentOptions,
+  }),
+];
