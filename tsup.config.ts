@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     sagemaker: 'src/providers/sagemaker/index.ts',
+    pai: 'src/providers/pai/index.ts',
     testing: 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],

@@ -43,10 +43,7 @@ export function report(title: string, results: Result[], targets: Record<string,
   for (const r of results) {
     const ratio = base ? base.medianMs / r.medianMs : 1;
     const target = targets[r.name];
-    const line =
-      r === base
-        ? ''
-        : `  crosstune/${r.name} = ${ratio.toFixed(2)}×${target ? ` (target ≤ ${target}×)` : ''}`;
+    const line = r === base ? '' : `  ratio ${ratio.toFixed(2)}×${target ? ` (target ≤ ${target}×)` : ''}`;
     if (target !== undefined && ratio > target) ok = false;
     console.log(`  ${r.name.padEnd(28)} median ${r.medianMs.toFixed(1).padStart(8)} ms${line}`);
   }

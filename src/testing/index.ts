@@ -8,6 +8,29 @@ export { type Fault, FaultInjector, type FaultKind, type FaultSpec } from './eng
 export type { LoggedRequest } from './engine/request-log.js';
 export { deriveRng, type Rng } from './engine/rng.js';
 export { type LoopbackServer, startLoopbackServer } from './loopback.js';
+export type { AliyunCredentials } from './pai/auth.js';
+export {
+  DEFAULT_PAI_REGION,
+  FAKE_ALIYUN_CREDENTIALS,
+  FAKE_ALIYUN_USER_ID,
+  PAI_API_VERSION,
+} from './pai/constants.js';
+export { type PaiFake, type PaiFakeOptions, paiFake } from './pai/index.js';
+export {
+  DEFAULT_SEED_CONFIGURATION as DEFAULT_PAI_SEED_CONFIGURATION,
+  type SeedExperimentInput as PaiSeedExperimentInput,
+} from './pai/seed.js';
+export {
+  DEFAULT_SIMULATION as DEFAULT_PAI_SIMULATION,
+  type SimulationOptions as PaiSimulationOptions,
+} from './pai/simulate.js';
+export type { PaiState } from './pai/state.js';
+export type {
+  ExperimentRecord as PaiExperimentRecord,
+  ExperimentStatus as PaiExperimentStatus,
+  TrialRecord as PaiTrialRecord,
+  TrialStatus as PaiTrialStatus,
+} from './pai/types.js';
 export type { AwsCredentials } from './sagemaker/auth.js';
 export {
   DEFAULT_FAKE_REGION,

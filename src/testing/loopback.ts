@@ -1,6 +1,9 @@
 /**
  * Serves msw request handlers over a real HTTP server on 127.0.0.1, for HTTP clients msw cannot
- * see (e.g. direct undici use) and for benchmarks that should pay real socket costs.
+ * see (e.g. direct undici use) and for benchmarks that should pay real socket costs. Several
+ * fakes' handlers can share one server (`[...sagemaker.handlers, ...pai.handlers]`): each fake
+ * claims loopback requests by their content — SageMaker by X-Amz-Target, PAI by its
+ * `/api/automl/v1/` paths — and the first handler that claims a request answers it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

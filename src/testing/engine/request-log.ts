@@ -8,7 +8,10 @@ export interface LoggedRequest {
   readonly url: string;
   /** Lower-cased names; the signature in `authorization` and any session token are redacted. */
   readonly headers: Readonly<Record<string, string>>;
-  /** Parsed JSON body, the raw text when it is not JSON, `undefined` when empty. */
+  /**
+   * Parsed JSON body, the raw text when it is not JSON, `undefined` when empty; secrets inside it
+   * are masked when the fake knows where its cloud puts them.
+   */
   readonly body: unknown;
   /** HTTP status answered; 0 for an injected network error, `undefined` while still pending. */
   status: number | undefined;
@@ -21,14 +24,20 @@ const TOKEN_HEADERS = new Set(['x-amz-security-token', 'x-acs-security-token', '
 export class RequestLog {
   readonly entries: LoggedRequest[] = [];
 
-  record(request: Request, rawBody: string, operation: string | undefined): LoggedRequest {
+  /** `redactBody` masks secrets a cloud carries in request bodies (e.g. AccessKeys in PAI configurations). */
+  record(
+    request: Request,
+    rawBody: string,
+    operation: string | undefined,
+    redactBody: (body: unknown) => unknown = (body) => body,
+  ): LoggedRequest {
     const entry: LoggedRequest = {
       seq: this.entries.length + 1,
       operation,
       method: request.method,
       url: request.url,
       headers: redactHeaders(request.headers),
-      body: parseBody(rawBody),
+      body: redactBody(parseBody(rawBody)),
       status: undefined,
     };
     this.entries.push(entry);

@@ -1,0 +1,494 @@
+/**
+ * The PAI AutoML operations client: one typed method per operation of `paiautoml` 2022-08-28
+ * (ROA: REST paths, JSON bodies), 18 in all, with methods and paths as the reference records
+ * them — Stop, Delete, Update, StopTrials and RestartTrials are PUT. Requests are signed and
+ * sent by Alibaba's runtime (runtime.ts); every attempt goes through core `execute` for the
+ * shared retries, time limits, hooks and error mapping, and every answer is checked against its
+ * wire schema. Usable on its own as `pai(...).api`.
+ */
+import type { $ZodType, output } from 'zod/v4/core';
+import {
+  CrosstuneError,
+  type ErrorDetails,
+  NetworkError,
+  ServiceError,
+  TimeoutError,
+} from '../../core/errors.js';
+import { decodeUtcDateTime } from '../../core/fields.js';
+import type { CallOptions } from '../../core/http/call-options.js';
+import { checkWire, parseJsonBody } from '../../core/http/decode.js';
+import { DEFAULT_TIMEOUT_MS, type ExecutionContext, execute } from '../../core/http/execute.js';
+import { isAmbiguous, transportFailure } from '../../core/http/failures.js';
+import type { HttpResponse } from '../../core/http/transport.js';
+import { codeOf, type ErrorBody, isSuccessCode, toPaiError } from './errors.js';
+import { type RuntimeCall, type RuntimeClient, sendThroughRuntime, type Target } from './runtime.js';
+import type * as shapes from './shapes.js';
+import * as wire from './wire.js';
+
+export interface PaiApiConfig {
+  context: ExecutionContext;
+  client: RuntimeClient;
+  target: Target;
+}
+
+type Wire<S extends $ZodType> = output<S>;
+
+export type CreatedExperimentResult = Wire<ReturnType<typeof wire.CreatedExperimentSchema>>;
+export type GetHpoExperimentResult = Wire<ReturnType<typeof wire.GetHpoExperimentSchema>>;
+export type ListHpoExperimentsResult = Wire<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
+export type ExperimentWire = Wire<ReturnType<typeof wire.ExperimentSummarySchema>>;
+export type StopHpoExperimentResult = Wire<ReturnType<typeof wire.StopHpoExperimentSchema>>;
+export type EnvelopeResult = Wire<ReturnType<typeof wire.EnvelopeSchema>>;
+export type LogsResult = Wire<ReturnType<typeof wire.LogsSchema>>;
+export type ListHpoTrialsResult = Wire<ReturnType<typeof wire.ListHpoTrialsSchema>>;
+export type GetHpoTrialResult = Wire<ReturnType<typeof wire.GetHpoTrialSchema>>;
+export type TrialWire = Wire<ReturnType<typeof wire.TrialSchema>>;
+export type TrialResultsResult = Wire<ReturnType<typeof wire.TrialResultsSchema>>;
+export type LogNamesResult = Wire<ReturnType<typeof wire.LogNamesSchema>>;
+export type CommandsResult = Wire<ReturnType<typeof wire.CommandsSchema>>;
+export type AutofeExperimentResult = Wire<ReturnType<typeof wire.GetAutofeExperimentSchema>>;
+export type ServiceIdentityRoleResult = Wire<ReturnType<typeof wire.ServiceIdentityRoleSchema>>;
+
+const BASE = '/api/automl/v1';
+
+/** Path parameters as the official SDKs encode them: encodeURIComponent plus `!'()*`. */
+export function encodePathParam(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+const experimentPath = (id: string) => `${BASE}/hpo/experiment/${encodePathParam(id)}`;
+const trialPath = (id: string, trial: string) => `${experimentPath(id)}/trial/${encodePathParam(trial)}`;
+
+/** `YYYY-MM-DD HH:mm:ss` in UTC, the form PAI's time filters take. */
+export function paiTime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function queryOf(values: Record<string, unknown>): Record<string, string> | undefined {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue;
+    if (value instanceof Date) query[key] = paiTime(value);
+    else if (typeof value === 'boolean') query[key] = value ? 'True' : 'False';
+    else if (typeof value === 'object') query[key] = JSON.stringify(value);
+    else query[key] = String(value);
+  }
+  return Object.keys(query).length > 0 ? query : undefined;
+}
+
+function bodyOf(values: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) body[key] = value;
+  return body;
+}
+
+function parseErrorBody(text: string): ErrorBody | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as ErrorBody)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Operation<S extends $ZodType> extends RuntimeCall {
+  schema: S;
+  /** False when repeating the call could repeat its effect (creates, restarts). */
+  idempotent?: boolean;
+  /** For creates: whether the call took effect after an ambiguous failure; the call is then never resent. */
+  reconcile?: (() => Promise<output<S> | undefined>) | undefined;
+  /** Called as each attempt starts. */
+  onAttempt?: (() => void) | undefined;
+  /** Sees a successful answer before it is decoded (its headers, which the result leaves out). */
+  onResponse?: ((response: HttpResponse) => void) | undefined;
+}
+
+/**
+ * An ambiguous failure (timeout, reset, 5xx) of a call that has a reconcile step is made final:
+ * the step looks for what the call may have created, and if it finds nothing the call is not
+ * sent again — PAI has no client token, and names are not unique, so a resend could create a
+ * second experiment. A non-JSON answer keeps its retry: core only reconciles it while it is
+ * retryable.
+ */
+function finalIfAmbiguous(error: CrosstuneError): CrosstuneError {
+  if (!error.retryable || !isAmbiguous(error) || error.name === 'ResponseFormatError') return error;
+  const details: ErrorDetails = {
+    provider: error.provider,
+    operation: error.operation,
+    httpStatus: error.httpStatus,
+    code: error.code,
+    requestId: error.requestId,
+    cause: error.cause,
+    retryable: false,
+  };
+  if (error.name === 'TimeoutError') return new TimeoutError(error.message, details);
+  if (error.name === 'NetworkError') return new NetworkError(error.message, details);
+  return new ServiceError(error.message, details);
+}
+
+function listExperimentsOperation(input: shapes.ListHpoExperimentsRequest) {
+  return {
+    action: 'ListHpoExperiments',
+    method: 'GET',
+    pathname: `${BASE}/hpo/experiments`,
+    query: queryOf({ ...input }),
+    schema: wire.ListHpoExperimentsSchema(),
+  } as const satisfies Operation<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
+}
+
+export function createPaiApi(config: PaiApiConfig) {
+  const { context, client, target } = config;
+
+  function call<S extends $ZodType>(op: Operation<S>, options: CallOptions | undefined): Promise<output<S>> {
+    const timeoutMs = options?.timeoutMs ?? context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const idempotent = op.idempotent ?? true;
+    const details: ErrorDetails = { provider: context.provider, operation: op.action };
+    const settle = op.reconcile ? finalIfAmbiguous : (error: CrosstuneError) => error;
+    const errorIn = (response: HttpResponse, at: ErrorDetails, body: ErrorBody | undefined) =>
+      settle(toPaiError(response.status, body, at, { headers: response.headers, idempotent }));
+    const query = op.query ? `?${new URLSearchParams(op.query)}` : '';
+    return execute(
+      context,
+      {
+        operation: op.action,
+        idempotent,
+        reconcile: op.reconcile,
+        // A description of the attempt; the runtime builds and signs the real request itself.
+        request: async () => {
+          op.onAttempt?.();
+          return {
+            method: op.method,
+            url: `${target.protocol}://${target.host}${op.pathname}${query}`,
+            headers: {},
+            body: op.body === undefined ? undefined : JSON.stringify(op.body),
+          };
+        },
+        send: async (_request, signal) => {
+          try {
+            return await sendThroughRuntime(client, op, signal, timeoutMs, details);
+          } catch (error) {
+            if (!op.reconcile) throw error;
+            // Mapped here rather than in core so that an ambiguous failure can be made final.
+            throw settle(
+              CrosstuneError.is(error)
+                ? error
+                : transportFailure(error, { userSignal: options?.signal, timeoutMs, details }),
+            );
+          }
+        },
+        errorOf: (response, at) =>
+          response.status >= 200 && response.status < 300
+            ? undefined
+            : errorIn(response, at, parseErrorBody(response.body)),
+        decode: (response, at) => {
+          op.onResponse?.(response);
+          // A body that is not JSON stays retryable even for a create: core reconciles it only so.
+          const body = parseJsonBody(response, at);
+          const object = typeof body === 'object' && body !== null ? (body as ErrorBody) : undefined;
+          if (!isSuccessCode(codeOf(object))) throw errorIn(response, at, object);
+          return checkWire(body, op.schema, at);
+        },
+      },
+      options,
+    );
+  }
+
+  const api = {
+    /**
+     * Not idempotent and without a client token. After an ambiguous failure the experiment is
+     * looked up by name (newest first, created since the first attempt began); when none is
+     * found the failure is thrown rather than the request resent.
+     */
+    createHpoExperiment(input: shapes.CreateHpoExperimentRequest, options?: CallOptions) {
+      let firstAttemptAt: number | undefined;
+      return call(
+        {
+          action: 'CreateHpoExperiment',
+          method: 'POST',
+          pathname: `${BASE}/hpo/experiment`,
+          body: bodyOf({ ...input }),
+          schema: wire.CreatedExperimentSchema(),
+          idempotent: false,
+          onAttempt: () => {
+            firstAttemptAt ??= Date.now();
+          },
+          reconcile: async () => {
+            if (input.Name === undefined || firstAttemptAt === undefined) return undefined;
+            const found = await findCreated(input.Name, input.WorkspaceId, firstAttemptAt, options);
+            return found === undefined ? undefined : { ExperimentId: found };
+          },
+        },
+        options,
+      );
+    },
+
+    listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
+      return call(listExperimentsOperation(input), options);
+    },
+
+    getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'GetHpoExperiment',
+          method: 'GET',
+          pathname: experimentPath(input.ExperimentId),
+          schema: wire.GetHpoExperimentSchema(),
+        },
+        options,
+      );
+    },
+
+    updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
+      const { ExperimentId, ...body } = input;
+      return call(
+        {
+          action: 'UpdateHpoExperiment',
+          method: 'PUT',
+          pathname: `${experimentPath(ExperimentId)}/update`,
+          body: bodyOf(body),
+          schema: wire.EnvelopeSchema(),
+        },
+        options,
+      );
+    },
+
+    stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'StopHpoExperiment',
+          method: 'PUT',
+          pathname: `${experimentPath(input.ExperimentId)}/stop`,
+          schema: wire.StopHpoExperimentSchema(),
+        },
+        options,
+      );
+    },
+
+    deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'DeleteHpoExperiment',
+          method: 'PUT',
+          pathname: `${experimentPath(input.ExperimentId)}/delete`,
+          schema: wire.EnvelopeSchema(),
+        },
+        options,
+      );
+    },
+
+    listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
+      const { ExperimentId, ...query } = input;
+      return call(
+        {
+          action: 'ListHpoExperimentLogs',
+          method: 'GET',
+          pathname: `${experimentPath(ExperimentId)}/logs`,
+          query: queryOf(query),
+          schema: wire.LogsSchema(),
+        },
+        options,
+      );
+    },
+
+    listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
+      const { ExperimentId, ...query } = input;
+      return call(
+        {
+          action: 'ListHpoTrials',
+          method: 'GET',
+          pathname: `${experimentPath(ExperimentId)}/trials`,
+          query: queryOf(query),
+          schema: wire.ListHpoTrialsSchema(),
+        },
+        options,
+      );
+    },
+
+    getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'GetHpoTrial',
+          method: 'GET',
+          pathname: trialPath(input.ExperimentId, input.TrialId),
+          schema: wire.GetHpoTrialSchema(),
+        },
+        options,
+      );
+    },
+
+    stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
+      return call(
+        {
+          action: 'StopHpoTrials',
+          method: 'PUT',
+          pathname: `${experimentPath(input.ExperimentId)}/stop_trials`,
+          body: { TrialIds: input.TrialIds },
+          schema: wire.TrialResultsSchema(),
+        },
+        options,
+      );
+    },
+
+    /** Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
+    restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
+      const hyper = input.TrialHyperParameters;
+      return call(
+        {
+          action: 'RestartHpoTrials',
+          method: 'PUT',
+          pathname: `${experimentPath(input.ExperimentId)}/restart_trials`,
+          body: bodyOf({
+            TrialIds: input.TrialIds,
+            TrialHyperParameters: typeof hyper === 'object' ? JSON.stringify(hyper) : hyper,
+          }),
+          schema: wire.TrialResultsSchema(),
+          idempotent: false,
+        },
+        options,
+      );
+    },
+
+    listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'ListHpoTrialLogNames',
+          method: 'GET',
+          pathname: `${trialPath(input.ExperimentId, input.TrialId)}/lognames`,
+          schema: wire.LogNamesSchema(),
+        },
+        options,
+      );
+    },
+
+    listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
+      const { ExperimentId, TrialId, ...query } = input;
+      return call(
+        {
+          action: 'ListHpoTrialLogs',
+          method: 'GET',
+          pathname: `${trialPath(ExperimentId, TrialId)}/logs`,
+          query: queryOf(query),
+          schema: wire.LogsSchema(),
+        },
+        options,
+      );
+    },
+
+    listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'ListHpoTrialCommands',
+          method: 'GET',
+          pathname: `${trialPath(input.ExperimentId, input.TrialId)}/commands`,
+          schema: wire.CommandsSchema(),
+        },
+        options,
+      );
+    },
+
+    /** Not idempotent; an ambiguous failure is thrown, not resent. */
+    createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
+      return call(
+        {
+          action: 'CreateAutofeExperiment',
+          method: 'POST',
+          pathname: `${BASE}/autofe/experiment`,
+          body: bodyOf({ ...input }),
+          schema: wire.CreatedExperimentSchema(),
+          idempotent: false,
+        },
+        options,
+      );
+    },
+
+    getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+      return call(
+        {
+          action: 'GetAutofeExperiment',
+          method: 'GET',
+          pathname: `${BASE}/autofe/experiment/${encodePathParam(input.ExperimentId)}`,
+          schema: wire.GetAutofeExperimentSchema(),
+        },
+        options,
+      );
+    },
+
+    getServiceIdentityRole(options?: CallOptions) {
+      return call(
+        {
+          action: 'GetServiceIdentityRole',
+          method: 'GET',
+          pathname: `${BASE}/serviceidentityrole`,
+          schema: wire.ServiceIdentityRoleSchema(),
+        },
+        options,
+      );
+    },
+
+    /** Creating the service-linked role twice leaves the same role: safe to retry. */
+    createServiceIdentityRole(options?: CallOptions) {
+      return call(
+        {
+          action: 'CreateServiceIdentityRole',
+          method: 'POST',
+          pathname: `${BASE}/serviceidentityrole`,
+          schema: wire.ServiceIdentityRoleSchema(),
+        },
+        options,
+      );
+    },
+  };
+
+  /**
+   * The newest experiment with exactly this name created since `since` (local time). PAI's times
+   * have whole seconds and come from its own clock: the answer's `Date` header, when there is
+   * one, tells how far that clock is from ours. (It has whole seconds too, which can only widen
+   * the window, by under a second.)
+   */
+  async function findCreated(
+    name: string,
+    workspaceId: string | undefined,
+    since: number,
+    options: CallOptions | undefined,
+  ): Promise<string | undefined> {
+    let skewMs = 0;
+    const page = await call(
+      {
+        ...listExperimentsOperation({
+          Name: name,
+          WorkspaceId: workspaceId,
+          SortBy: 'create_time',
+          Order: 'DESC',
+          PageNumber: 1,
+          PageSize: 20,
+        }),
+        onResponse: (response) => {
+          const serverNow = Date.parse(response.headers.get('date') ?? '');
+          if (Number.isFinite(serverNow)) skewMs = serverNow - Date.now();
+        },
+      },
+      { signal: options?.signal, timeoutMs: options?.timeoutMs },
+    );
+    const floor = Math.floor((since + skewMs) / 1000) * 1000;
+    for (const item of page.Experiments ?? []) {
+      if (item.Name !== name) continue;
+      let created: number;
+      try {
+        created = decodeUtcDateTime(item.GmtCreateTime, 'GmtCreateTime').getTime();
+      } catch {
+        continue;
+      }
+      if (created >= floor) return String(item.ExperimentId);
+    }
+    return undefined;
+  }
+
+  return api;
+}
+
+export type PaiApi = ReturnType<typeof createPaiApi>;

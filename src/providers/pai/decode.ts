@@ -1,0 +1,170 @@
+/**
+ * PAI's fields as PAI means them, read leniently (reference §3): JSON packed in strings or
+ * already parsed, `FinalMetric` as a number, a JSON object or the text of either, `ConfigYml`
+ * as YAML, `ConfigIni` as INI (masked secrets stay masked), `YYYY-MM-DD HH:mm:ss` UTC times,
+ * `Deleted` as a boolean or 0/1, `TrialStatus` as a map or its text. A malformed field throws a
+ * FieldFormatError naming it, which `normalizing` turns into a ResponseFormatError.
+ */
+import { parse as parseIni } from 'ini';
+import { parse as parseYaml } from 'yaml';
+import {
+  decodeBoolean,
+  decodeInteger,
+  decodeJsonText,
+  decodeNumber,
+  decodeUtcDateTime,
+  FieldFormatError,
+} from '../../core/fields.js';
+import { readSearchSpaceText } from '../../search-space/dialects/pai/literal.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const absent = (value: unknown) => value === undefined || value === null || value === '';
+
+export function optionalText(value: string | number | null | undefined): string | undefined {
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+export function optionalTime(value: unknown, path: string): Date | undefined {
+  return absent(value) ? undefined : decodeUtcDateTime(value, path);
+}
+
+export function optionalInteger(value: unknown, path: string): number | undefined {
+  return absent(value) ? undefined : decodeInteger(value, path);
+}
+
+export function optionalBoolean(value: unknown, path: string): boolean | undefined {
+  return absent(value) ? undefined : decodeBoolean(value, path);
+}
+
+/** JSON text or an already-parsed object; blank text reads as absent. */
+export function jsonObject(value: unknown, path: string): JsonObject | undefined {
+  const parsed = decodeJsonText(value, path);
+  if (parsed === undefined || parsed === null) return undefined;
+  if (!isObject(parsed)) throw new FieldFormatError(path, 'a JSON object', value);
+  return parsed;
+}
+
+/**
+ * `Metric`: JSON text of an array of metric entries (`{"default": 0.5, "type": "FINAL", …}`), or the
+ * array itself. Keys may be regular expressions (`val_loss=([0-9\\.]+)`); they are kept as written.
+ */
+export function metricEntries(value: unknown, path: string): JsonObject[] {
+  const parsed = decodeJsonText(value, path);
+  if (parsed === undefined || parsed === null) return [];
+  const entries = Array.isArray(parsed) ? parsed : [parsed];
+  entries.forEach((entry, i) => {
+    if (!isObject(entry)) throw new FieldFormatError(`${path}.${i}`, 'a metric entry (an object)', entry);
+  });
+  return entries as JsonObject[];
+}
+
+/**
+ * `FinalMetric`: the `default` value of the FINAL metric entry. Seen as a bare number, as number
+ * text (`"9999.2"`), as the whole entry (`{"default": 0.087745, "type": "FINAL", …}`) and as
+ * that entry's JSON text.
+ */
+export function finalMetric(value: unknown, path: string): number | undefined {
+  if (absent(value)) return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return undefined;
+    if (/^[{["]/.test(text)) return finalMetric(decodeJsonText(text, path), path);
+    return decodeNumber(text, path);
+  }
+  if (isObject(value)) {
+    if (!Object.hasOwn(value, 'default')) {
+      throw new FieldFormatError(path, 'a FINAL metric entry with a "default" value', value);
+    }
+    return decodeNumber(value.default, `${path}.default`);
+  }
+  throw new FieldFormatError(path, 'a number, JSON text or a FINAL metric entry', value);
+}
+
+/**
+ * `TrialStatus`: trial status → count, as a map (counts as numbers or text) or as its text,
+ * JSON or a Python-style literal. PAI's documentation shows the map's text under a placeholder
+ * key (`{"key": "{‘FINISHED':1, 'RUNNING':2}"}`); such nested maps are merged in.
+ */
+export function trialStatusCounts(value: unknown, path: string): Record<string, number> | undefined {
+  if (absent(value)) return undefined;
+  const parsed = typeof value === 'string' ? literalText(value, path) : value;
+  if (!isObject(parsed)) throw new FieldFormatError(path, 'a map of trial status to count', value);
+  const out: Record<string, number> = {};
+  const add = (status: string, n: number) => {
+    out[status] = (out[status] ?? 0) + n;
+  };
+  for (const [status, count] of Object.entries(parsed)) {
+    const at = `${path}.${status}`;
+    if (isObject(count) || (typeof count === 'string' && count.trim().startsWith('{'))) {
+      for (const [inner, n] of Object.entries(trialStatusCounts(count, at) ?? {})) add(inner, n);
+    } else if (!absent(count)) {
+      add(status, decodeInteger(count, at));
+    }
+  }
+  return out;
+}
+
+function literalText(text: string, path: string): unknown {
+  try {
+    // The documented example opens a quote with a typographic one.
+    return readSearchSpaceText(text.replace(/[‘’]/g, "'"));
+  } catch {
+    throw new FieldFormatError(path, 'JSON text or a Python-style literal', text);
+  }
+}
+
+/** `SearchSpace`: NNI JSON as text (JSON or, in some examples, a Python literal) or as an object. */
+export function searchSpaceObject(value: unknown, path: string): JsonObject | undefined {
+  if (absent(value)) return undefined;
+  const parsed = typeof value === 'string' ? literalText(value, path) : value;
+  if (!isObject(parsed)) throw new FieldFormatError(path, 'an NNI search space (an object)', value);
+  return parsed;
+}
+
+/** `ConfigYml`: the NNI experiment file (`experimentName`, `tuner: {name, classArgs}`, …). */
+export function yamlObject(value: unknown, path: string): JsonObject | undefined {
+  if (absent(value)) return undefined;
+  if (isObject(value)) return value;
+  if (typeof value !== 'string') throw new FieldFormatError(path, 'YAML text', value);
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(value);
+  } catch {
+    throw new FieldFormatError(path, 'YAML text', value);
+  }
+  if (parsed === null || parsed === undefined) return undefined;
+  if (!isObject(parsed)) throw new FieldFormatError(path, 'a YAML mapping', value);
+  return parsed;
+}
+
+/** `ConfigIni`: sections of `key=value`. PAI masks AccessKey values with asterisks; they stay so. */
+export function iniObject(value: unknown, path: string): JsonObject | undefined {
+  if (absent(value)) return undefined;
+  if (isObject(value)) return value;
+  if (typeof value !== 'string') throw new FieldFormatError(path, 'INI text', value);
+  // `ini` builds objects without a prototype; plain ones print and compare as users expect.
+  return plain(parseIni(value)) as JsonObject;
+}
+
+function plain(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+  return out;
+}
+
+/** A nested member of a decoded object, e.g. `get(config, 'yml_config', 'tuner', 'name')`. */
+export function member(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (!isObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}

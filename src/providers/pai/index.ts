@@ -1,0 +1,192 @@
+/**
+ * `crosstune/pai`: `pai({ region })` returns a TuningProvider for Alibaba Cloud PAI AutoML
+ * hyperparameter optimization (HPO experiments and trials), plus `.api`, the complete operations
+ * client (all 18 operations of paiautoml 2022-08-28).
+ *
+ * Requests go through Alibaba's own runtime (`@alicloud/openapi-client` → tea → httpx →
+ * node:http/https), which signs them (ACS3-HMAC-SHA256), not through fetch. So there is no
+ * `fetch` or `dispatcher` option, and no proxy option either: the runtime takes proxy settings
+ * but its transport (tea-typescript 1.8) never uses them. msw's `setupServer` intercepts
+ * node:http, so tests mock PAI the same way as the other clouds; an `http://` endpoint reaches a
+ * local server over a real socket.
+ */
+import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
+import { normalizing } from '../../core/fields.js';
+import type { CallOptions } from '../../core/http/call-options.js';
+import type { ExecutionContext } from '../../core/http/execute.js';
+import type { Hooks } from '../../core/http/hooks.js';
+import type { RetryOptions } from '../../core/http/retry.js';
+import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
+import { createPaiApi, type PaiApi } from './api.js';
+import { type AlibabaCredentialProvider, type AlibabaCredentials, runtimeCredential } from './auth.js';
+import { buildCreateRequest, type PaiExperimentOptions } from './create.js';
+import { DEFAULT_PAGE_CONCURRENCY, listExperiments, listTrainingJobs, listTrials } from './listing.js';
+import {
+  experimentFromWire,
+  experimentObjective,
+  stopResults,
+  type TrialStopResult,
+  trialFromWire,
+} from './normalize.js';
+import { createRuntimeClient, parseEndpoint } from './runtime.js';
+
+export type {
+  CommandsResult,
+  ExperimentWire,
+  GetHpoExperimentResult,
+  GetHpoTrialResult,
+  ListHpoExperimentsResult,
+  ListHpoTrialsResult,
+  TrialWire,
+} from './api.js';
+export type { PaiTrainingJobRaw, TrialStopResult } from './normalize.js';
+export { hyperParametersFromPai, hyperParametersToPai } from './search-space.js';
+export type * as PaiShapes from './shapes.js';
+export {
+  type PaiAutofeExperimentView,
+  type PaiHpoExperimentView,
+  type PaiHpoTrialView,
+  readAutofeExperiment,
+  readHpoExperiment,
+  readHpoTrial,
+} from './views.js';
+export type { AlibabaCredentialProvider, AlibabaCredentials, PaiApi, PaiExperimentOptions };
+
+export interface PaiOptions {
+  region: string;
+  /**
+   * AccessKey (with `securityToken` for STS) or a provider; default: the `@alicloud/credentials`
+   * chain (environment, OIDC, CLI profile, credentials file, ECS RAM role, credentials URI).
+   */
+  credentials?: AlibabaCredentials | AlibabaCredentialProvider | undefined;
+  /** Overrides `paiautoml.{region}.aliyuncs.com`; an `http://` URL (a local fake) is sent over plain HTTP. */
+  endpoint?: string | undefined;
+  /** Default workspace for create and for listing experiments. */
+  workspaceId?: string | undefined;
+  retry?: Partial<RetryOptions> | false | undefined;
+  /** Per-attempt time limit in milliseconds (default 60 000), also the runtime's connect and read timeouts. */
+  timeoutMs?: number | undefined;
+  hooks?: Hooks | undefined;
+  /** Pages fetched at once by a listing once its total is known (default 4). */
+  pageConcurrency?: number | undefined;
+}
+
+export interface PaiProvider extends TuningProvider<PaiExperimentOptions> {
+  readonly id: 'pai';
+  readonly region: string;
+  readonly api: PaiApi;
+  /** Stops several trials in one StopHpoTrials call; PAI answers per trial. */
+  stopTrials(
+    experimentId: string,
+    trialIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<TrialStopResult[]>;
+}
+
+export const PAI_CAPABILITIES: Capabilities = {
+  experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },
+  trials: { list: 'native', get: 'native', stop: 'native' },
+  trainingJobs: { list: 'emulated' },
+  notes: [
+    "trainingJobs.list is derived: PAI lists no training jobs; each trial's backend job is read from its JobMeta and ListHpoTrialCommands (one call per trial)",
+    'trials.list filters by status client-side (PAI cannot); sorted by objective, trials without a final metric come after all others',
+    'PAI sorts experiments by createdAt or status and trials by createdAt or objective only; other sorts are refused',
+    'experiments.create is not resent after an ambiguous failure: PAI has no client token, so crosstune looks the experiment up by name instead',
+    'experiments have no bestTrial: list trials sorted by objective, limit 1',
+  ],
+};
+
+export function pai(options: PaiOptions): PaiProvider {
+  const region = options.region;
+  const target = parseEndpoint(options.endpoint ?? `paiautoml.${region}.aliyuncs.com`);
+  const context: ExecutionContext = {
+    provider: 'pai',
+    transport: {},
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    hooks: options.hooks,
+    requestIdHeaders: ['x-acs-request-id'],
+  };
+  const client = createRuntimeClient(target, runtimeCredential(options.credentials));
+  const api = createPaiApi({ context, client, target });
+  const settings = {
+    pageConcurrency: options.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
+    workspaceId: options.workspaceId,
+  };
+
+  const details = (operation: string, requestId?: string | null) => ({
+    provider: 'pai' as const,
+    operation,
+    requestId: requestId ?? undefined,
+  });
+  const getExperiment = async (id: string, call?: CallOptions): Promise<Experiment> => {
+    const body = await api.getHpoExperiment({ ExperimentId: id }, call);
+    return normalizing(details('GetHpoExperiment', body.RequestId), () => experimentFromWire(body));
+  };
+  const getDirection = async (id: string, call?: CallOptions) => {
+    const body = await api.getHpoExperiment({ ExperimentId: id }, call);
+    return normalizing(details('GetHpoExperiment', body.RequestId), () => experimentObjective(body))
+      ?.direction;
+  };
+
+  const stopTrials = async (experimentId: string, trialIds: readonly string[], call?: CallOptions) => {
+    const body = await api.stopHpoTrials({ ExperimentId: experimentId, TrialIds: [...trialIds] }, call);
+    return stopResults(body.Results, trialIds);
+  };
+
+  return {
+    id: 'pai',
+    region,
+    api,
+    capabilities: PAI_CAPABILITIES,
+    stopTrials,
+    experiments: {
+      async create(spec: ExperimentSpec<PaiExperimentOptions>, call?: CallOptions) {
+        const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
+        const created = await api.createHpoExperiment(plan.request, call);
+        const experiment = await getExperiment(String(created.ExperimentId), call);
+        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
+        return experiment;
+      },
+      get: getExperiment,
+      list(query: ExperimentQuery = {}, call?: CallOptions) {
+        return listExperiments(api, query, call, settings);
+      },
+      async stop(id: string, call?: CallOptions) {
+        await api.stopHpoExperiment({ ExperimentId: id }, call);
+      },
+      async delete(id: string, call?: CallOptions) {
+        await api.deleteHpoExperiment({ ExperimentId: id }, call);
+      },
+    },
+    trials: {
+      list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
+        return listTrials(api, getDirection, experimentId, query, call, settings);
+      },
+      async get(experimentId: string, trialId: string, call?: CallOptions) {
+        const body = await api.getHpoTrial({ ExperimentId: experimentId, TrialId: trialId }, call);
+        const at = details('GetHpoTrial', body.RequestId);
+        const trial = normalizing(at, () => trialFromWire(body, '', experimentId));
+        if (trial.experimentId !== experimentId) {
+          throw new NotFoundError(`Trial ${trialId} is not a trial of experiment ${experimentId}`, at);
+        }
+        return trial;
+      },
+      async stop(experimentId: string, trialId: string, call?: CallOptions) {
+        const [result] = await stopTrials(experimentId, [trialId], call);
+        if (!result?.stopped) {
+          throw new ConflictError(
+            `PAI did not stop trial ${trialId}: ${result?.message ?? 'no result for it'}`,
+            details('StopHpoTrials'),
+          );
+        }
+      },
+    },
+    trainingJobs: {
+      list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
+        return listTrainingJobs(api, getDirection, experimentId, query, call, settings);
+      },
+    },
+  };
+}

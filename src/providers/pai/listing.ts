@@ -1,0 +1,265 @@
+/**
+ * The neutral listings on PAI's page-numbered List operations (`PageNumber`/`PageSize`/
+ * `TotalCount`): once the first page tells the total, later pages are fetched concurrently
+ * (bounded by `pageConcurrency`) and yielded in order; a total that shrinks mid-walk ends it
+ * with a PaginationError. Filters PAI cannot express (trial status, trials with an objective)
+ * are applied to whole pages after they are fetched, so the walk's guards still see full pages.
+ */
+import { InvalidArgumentError } from '../../core/errors.js';
+import { normalizing } from '../../core/fields.js';
+import { type CallOptions, withSignal } from '../../core/http/call-options.js';
+import { concatWalks, type Page, type PageWalk, Paginated } from '../../core/paginate.js';
+import { indexedWalk } from '../../core/paginate-indexed.js';
+import type {
+  Experiment,
+  ExperimentQuery,
+  ExperimentStatus,
+  TrainingJob,
+  Trial,
+  TrialQuery,
+} from '../../core/types.js';
+import type { CommandsResult, PaiApi, TrialWire } from './api.js';
+import { optionalInteger } from './decode.js';
+import {
+  experimentFromWire,
+  type PaiTrainingJobRaw,
+  trainingJobFromTrial,
+  trialFromWire,
+} from './normalize.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+/** PAI documents no upper bound; 100 is what Alibaba's list APIs commonly accept. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_CONCURRENCY = 4;
+
+export interface ListingSettings {
+  pageConcurrency: number;
+  workspaceId?: string | undefined;
+}
+
+/** Experiment statuses PAI has words for; the others have none and list nothing. */
+const EXPERIMENT_STATUS_WORDS: Readonly<Record<ExperimentStatus, readonly string[]>> = {
+  pending: ['CREATED', 'WAITING'],
+  running: ['RUNNING', 'NO_MORE_TRIAL'],
+  completed: ['FINISHED'],
+  failed: ['FAILED'],
+  stopped: ['EARLY_STOPPED', 'USER_CANCELED', 'SYS_CANCELED'],
+  unknown: ['UNKNOWN'],
+  stopping: [],
+  deleting: [],
+};
+
+const ORDER = { asc: 'ASC', desc: 'DESC' } as const;
+
+function pageSizeOf(query: { pageSize?: number | undefined }): number {
+  const size = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (!(Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE)) {
+    throw new InvalidArgumentError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
+  }
+  return size;
+}
+
+const emptyWalk: PageWalk<never> = async function* () {};
+
+/** The same pages with only the items `keep` accepts; cursors and raw answers unchanged. */
+function filterWalk<T>(walk: PageWalk<T>, keep: (item: T) => boolean): PageWalk<T> {
+  return async function* (cursor) {
+    for await (const page of walk(cursor)) yield { ...page, items: page.items.filter(keep) };
+  };
+}
+
+function totalOf(value: unknown): number | undefined {
+  return optionalInteger(value, 'TotalCount');
+}
+
+export function listExperiments(
+  api: PaiApi,
+  query: ExperimentQuery,
+  call: CallOptions | undefined,
+  settings: ListingSettings,
+): Paginated<Experiment> {
+  const operation = 'ListHpoExperiments';
+  const pageSize = pageSizeOf(query);
+  if (query.sortBy === 'name') {
+    throw new InvalidArgumentError('PAI cannot sort experiments by name (only by createdAt or status)');
+  }
+  const base = {
+    Name: query.nameContains,
+    MinCreateTime: query.createdAfter,
+    MaxCreateTime: query.createdBefore,
+    WorkspaceId: settings.workspaceId,
+    // Without it PAI leaves out the YAML and the search space that limits and algorithm come from.
+    IncludeConfigData: true,
+    SortBy: query.sortBy && ({ createdAt: 'create_time', status: 'status' } as const)[query.sortBy],
+    Order: query.sortOrder && ORDER[query.sortOrder],
+  };
+  const wanted = query.status;
+  const words: readonly (string | undefined)[] = wanted ? EXPERIMENT_STATUS_WORDS[wanted] : [undefined];
+  const walks = words.map((Status) =>
+    filterWalk(
+      indexedWalk<Experiment>({
+        provider: 'pai',
+        operation,
+        pageSize,
+        concurrency: settings.pageConcurrency,
+        kind: `page:${Status ?? ''}`,
+        fetchPage: async (index, signal) => {
+          const page = await api.listHpoExperiments(
+            { ...base, Status, PageNumber: index + 1, PageSize: pageSize },
+            withSignal(call, signal),
+          );
+          return normalizing({ provider: 'pai', operation, requestId: page.RequestId ?? undefined }, () => ({
+            items: (page.Experiments ?? []).map((item, i) => experimentFromWire(item, `Experiments.${i}.`)),
+            total: totalOf(page.TotalCount),
+            raw: page,
+          }));
+        },
+      }),
+      (experiment) => wanted === undefined || experiment.status === wanted,
+    ),
+  );
+  const walk =
+    walks.length === 0
+      ? emptyWalk
+      : walks.length === 1
+        ? (walks[0] as PageWalk<Experiment>)
+        : concatWalks(walks);
+  return new Paginated(walk, query.cursor);
+}
+
+type GetDirection = (
+  experimentId: string,
+  call?: CallOptions,
+) => Promise<'minimize' | 'maximize' | undefined>;
+
+/**
+ * Trials of an experiment, in PAI's order or sorted by creation time or by objective. Sorting by
+ * objective is two walks: PAI's `FINAL_METRIC` order keeping trials that have a final metric,
+ * then every trial by creation time keeping those the first walk did not yield — so trials
+ * without an objective come last wherever PAI would put them, and none is dropped. The default
+ * order then is best first, which needs the experiment's direction.
+ */
+function trialWalk(
+  api: PaiApi,
+  getDirection: GetDirection,
+  experimentId: string,
+  query: TrialQuery,
+  call: CallOptions | undefined,
+  settings: ListingSettings,
+): PageWalk<Trial<TrialWire>> {
+  const operation = 'ListHpoTrials';
+  const pageSize = pageSizeOf(query);
+  if (query.sortBy === 'name' || query.sortBy === 'status') {
+    throw new InvalidArgumentError(
+      `PAI cannot sort trials by ${query.sortBy} (only by createdAt or objective)`,
+    );
+  }
+  const wanted = query.status;
+  const walkSorted = (
+    SortBy: 'FINAL_METRIC' | 'CREATE_TIME' | undefined,
+    Order: 'ASC' | 'DESC' | undefined,
+    kind: string,
+    keep: (trial: Trial<TrialWire>) => boolean,
+  ) =>
+    filterWalk(
+      indexedWalk<Trial<TrialWire>>({
+        provider: 'pai',
+        operation,
+        pageSize,
+        concurrency: settings.pageConcurrency,
+        kind,
+        fetchPage: async (index, signal) => {
+          const page = await api.listHpoTrials(
+            { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
+            withSignal(call, signal),
+          );
+          return normalizing({ provider: 'pai', operation, requestId: page.RequestId ?? undefined }, () => ({
+            items: (page.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, experimentId)),
+            total: totalOf(page.TotalCount),
+            raw: page,
+          }));
+        },
+      }),
+      (trial) => (wanted === undefined || trial.status === wanted) && keep(trial),
+    );
+
+  if (query.sortBy !== 'objective') {
+    const sortBy = query.sortBy === 'createdAt' ? 'CREATE_TIME' : undefined;
+    return walkSorted(sortBy, query.sortOrder && ORDER[query.sortOrder], 'page', () => true);
+  }
+  return async function* (cursor) {
+    const order =
+      query.sortOrder !== undefined
+        ? ORDER[query.sortOrder]
+        : (await getDirection(experimentId, call)) === 'minimize'
+          ? 'ASC'
+          : 'DESC';
+    const seen = new Set<string>();
+    const ranked = walkSorted('FINAL_METRIC', order, 'ranked', (trial) => {
+      if (trial.objective === undefined) return false;
+      seen.add(trial.id);
+      return true;
+    });
+    // A walk resumed from a cursor has not seen what the first walk yielded: it falls back to
+    // "no objective", which misses only a trial that gained its objective between the walks.
+    const fromStart = cursor === undefined;
+    const rest = walkSorted('CREATE_TIME', 'ASC', 'unranked', (trial) =>
+      fromStart ? !seen.has(trial.id) : trial.objective === undefined,
+    );
+    yield* concatWalks([ranked, rest])(cursor);
+  };
+}
+
+export function listTrials(
+  api: PaiApi,
+  getDirection: GetDirection,
+  experimentId: string,
+  query: TrialQuery,
+  call: CallOptions | undefined,
+  settings: ListingSettings,
+): Paginated<Trial<TrialWire>> {
+  return new Paginated(trialWalk(api, getDirection, experimentId, query, call, settings), query.cursor);
+}
+
+/**
+ * Training jobs derived from trials: each trial's backend job, described by its `JobMeta` and
+ * its commands (ListHpoTrialCommands, one call per trial, `pageConcurrency` at a time).
+ */
+export function listTrainingJobs(
+  api: PaiApi,
+  getDirection: GetDirection,
+  experimentId: string,
+  query: TrialQuery,
+  call: CallOptions | undefined,
+  settings: ListingSettings,
+): Paginated<TrainingJob<PaiTrainingJobRaw>> {
+  const trials = trialWalk(api, getDirection, experimentId, query, call, settings);
+  const withJobs = async (page: Page<Trial<TrialWire>>): Promise<Page<TrainingJob<PaiTrainingJobRaw>>> => {
+    const commands = await mapBounded(page.items, settings.pageConcurrency, (trial) =>
+      api.listHpoTrialCommands({ ExperimentId: experimentId, TrialId: trial.id }, call),
+    );
+    const items = page.items.map((trial, i) => trainingJobFromTrial(trial, commands[i] as CommandsResult));
+    return { items, cursor: page.cursor, raw: page.raw };
+  };
+  return new Paginated(async function* (cursor) {
+    for await (const page of trials(cursor)) yield await withJobs(page);
+  }, query.cursor);
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapBounded<T, U>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<U>,
+): Promise<U[]> {
+  const out = new Array<U>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,259 @@
+/**
+ * PAI wire → neutral objects: HPO experiment → Experiment, HPO trial → Trial, a trial's backend
+ * job → TrainingJob. Field paths in errors are those of the answer (`Trials.3.FinalMetric`); the
+ * untouched item stays in `raw` and PAI's status word in `providerStatus`.
+ */
+import { decodeNumber } from '../../core/fields.js';
+import type {
+  Experiment,
+  ExperimentLimits,
+  ExperimentStatus,
+  MetricPoint,
+  Objective,
+  TrainingJob,
+  Trial,
+  TrialCounts,
+  TrialStatus,
+} from '../../core/types.js';
+import type { CommandsResult, ExperimentWire, GetHpoExperimentResult, TrialWire } from './api.js';
+import {
+  type JsonObject,
+  jsonObject,
+  member,
+  optionalInteger,
+  searchSpaceObject,
+  yamlObject,
+} from './decode.js';
+import { hyperParametersFromPai, readSearchSpace } from './search-space.js';
+import { readHpoExperiment, readHpoTrial } from './views.js';
+
+const EXPERIMENT_STATUS: Readonly<Record<string, ExperimentStatus>> = {
+  CREATED: 'pending',
+  WAITING: 'pending',
+  RUNNING: 'running',
+  // NNI's word for "the tuner has proposed its last trial": the running ones still run.
+  NO_MORE_TRIAL: 'running',
+  FINISHED: 'completed',
+  FAILED: 'failed',
+  // Ended before its trial budget, by its early-stopping rules.
+  EARLY_STOPPED: 'stopped',
+  USER_CANCELED: 'stopped',
+  SYS_CANCELED: 'stopped',
+  UNKNOWN: 'unknown',
+};
+
+const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
+  WAITING: 'pending',
+  RUNNING: 'running',
+  SUCCEEDED: 'completed',
+  FINISHED: 'completed',
+  FAILED: 'failed',
+  EARLY_STOPPED: 'early_stopped',
+  USER_CANCELED: 'stopped',
+  SYS_CANCELED: 'stopped',
+  UNKNOWN: 'unknown',
+};
+
+const ENDED_EXPERIMENT = new Set<ExperimentStatus>(['completed', 'failed', 'stopped']);
+const ENDED_TRIAL = new Set<TrialStatus>(['completed', 'failed', 'stopped', 'early_stopped']);
+
+export function experimentStatus(word: string | null | undefined): ExperimentStatus {
+  return EXPERIMENT_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
+}
+
+export function trialStatus(word: string | null | undefined): TrialStatus {
+  return TRIAL_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
+}
+
+/** The name PAI gives the value it ranks trials by: the weighted sum of `metric_dict`, NNI's `default`. */
+export const OBJECTIVE_METRIC = 'default';
+
+function direction(mode: unknown): Objective['direction'] | undefined {
+  const word = typeof mode === 'string' ? mode.trim().toLowerCase() : undefined;
+  return word === 'maximize' || word === 'minimize' ? word : undefined;
+}
+
+/**
+ * Direction from the tuner's (else the assessor's) `optimize_mode`, in the JSON configuration or
+ * in the YAML file. The metric is `metric_dict`'s only key; with several weighted keys it is
+ * the weighted sum PAI calls `default`.
+ */
+function objectiveOf(
+  config: JsonObject | undefined,
+  yml: JsonObject | undefined,
+  path: string,
+): Objective | undefined {
+  const mode =
+    direction(member(config, 'yml_config', 'tuner', 'class_args', 'optimize_mode')) ??
+    direction(member(yml, 'tuner', 'classArgs', 'optimize_mode')) ??
+    direction(member(config, 'yml_config', 'assessor', 'class_args', 'optimize_mode')) ??
+    direction(member(yml, 'assessor', 'classArgs', 'optimize_mode'));
+  if (mode === undefined) return undefined;
+  const dict = jsonObject(
+    member(config, 'metric_config', 'metric_dict'),
+    `${path}HpoExperimentConfiguration.metric_config.metric_dict`,
+  );
+  const names = Object.keys(dict ?? {});
+  return { metric: names.length === 1 ? (names[0] as string) : OBJECTIVE_METRIC, direction: mode };
+}
+
+function limitsOf(
+  config: JsonObject | undefined,
+  yml: JsonObject | undefined,
+  path: string,
+): ExperimentLimits {
+  const fromConfig = (key: string) =>
+    optionalInteger(member(config, 'yml_config', key), `${path}HpoExperimentConfiguration.yml_config.${key}`);
+  const fromYml = (key: string) => optionalInteger(member(yml, key), `${path}ConfigYml.${key}`);
+  return {
+    maxTrials: fromConfig('max_trial_number') ?? fromYml('maxTrialNumber'),
+    maxParallelTrials: fromConfig('trial_concurrency') ?? fromYml('trialConcurrency'),
+  };
+}
+
+function countsOf(byStatus: Record<string, number> | undefined, total: number | undefined): TrialCounts {
+  const counts: TrialCounts = {};
+  let sum = 0;
+  for (const [word, n] of Object.entries(byStatus ?? {})) {
+    const status = trialStatus(word);
+    counts[status] = (counts[status] ?? 0) + n;
+    sum += n;
+  }
+  counts.total = total ?? (byStatus ? sum : undefined);
+  return counts;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Only what ordering trials by objective needs, so that nothing else of the answer can stand in its way. */
+export function experimentObjective(item: GetHpoExperimentResult): Objective | undefined {
+  return objectiveOf(
+    jsonObject(item.HpoExperimentConfiguration, 'HpoExperimentConfiguration'),
+    yamlObject(item.ConfigYml, 'ConfigYml'),
+    '',
+  );
+}
+
+/** An experiment from GetHpoExperiment or from a ListHpoExperiments item (`path` = `Experiments.3.`). */
+export function experimentFromWire(item: ExperimentWire, path = ''): Experiment {
+  const view = readHpoExperiment(item, path);
+  const config = view.configuration;
+  const yml = view.configYml;
+  const status = experimentStatus(view.status);
+  const nni =
+    view.searchSpace ??
+    searchSpaceObject(member(config, 'search_space'), `${path}HpoExperimentConfiguration.search_space`);
+  const searchSpacePath = view.searchSpace ? 'SearchSpace' : 'HpoExperimentConfiguration.search_space';
+  return {
+    provider: 'pai',
+    id: view.experimentId,
+    name: view.name ?? view.experimentId,
+    status,
+    providerStatus: view.status,
+    objective: objectiveOf(config, yml, path),
+    algorithm: text(member(config, 'yml_config', 'tuner', 'name')) ?? text(member(yml, 'tuner', 'name')),
+    limits: limitsOf(config, yml, path),
+    trialCounts: countsOf(view.trialStatus, view.trialCount),
+    searchSpace: readSearchSpace(nni, `${path}${searchSpacePath}`),
+    createdAt: view.createdAt,
+    updatedAt: view.modifiedAt,
+    // PAI keeps no end time; an ended experiment was last modified when it ended.
+    endedAt: ENDED_EXPERIMENT.has(status) ? view.modifiedAt : undefined,
+    raw: item,
+  };
+}
+
+/**
+ * One point per metric of every entry of `Metric`, `step` being the entry's position; the FINAL
+ * entry's points are `final`. `type` is the entry's kind, not a metric.
+ */
+function metricPoints(entries: JsonObject[], path: string): MetricPoint[] {
+  const points: MetricPoint[] = [];
+  entries.forEach((entry, step) => {
+    const final = typeof entry.type === 'string' && entry.type.toUpperCase() === 'FINAL';
+    for (const [name, value] of Object.entries(entry)) {
+      if (name === 'type' || value === null || value === undefined) continue;
+      points.push({ name, value: decodeNumber(value, `${path}.${step}.${name}`), step, final });
+    }
+  });
+  return points;
+}
+
+export function trialFromWire(item: TrialWire, path = '', experimentId?: string): Trial<TrialWire> {
+  const view = readHpoTrial(item, path);
+  const status = trialStatus(view.status);
+  const metrics = metricPoints(view.metricEntries, `${path}Metric`);
+  const fromEntries = metrics.find((m) => m.final && m.name === OBJECTIVE_METRIC)?.value;
+  const value = view.finalMetric ?? fromEntries;
+  if (view.finalMetric !== undefined && fromEntries === undefined) {
+    metrics.push({ name: OBJECTIVE_METRIC, value: view.finalMetric, final: true });
+  }
+  return {
+    provider: 'pai',
+    id: view.trialId,
+    experimentId: view.experimentId ?? experimentId ?? '',
+    status,
+    providerStatus: view.status,
+    hyperParameters: hyperParametersFromPai(view.hyperparameters),
+    objective: value === undefined ? undefined : { metric: OBJECTIVE_METRIC, value },
+    metrics,
+    createdAt: view.createdAt,
+    // PAI keeps no end time; an ended trial was last modified when it ended.
+    endedAt: ENDED_TRIAL.has(status) ? view.modifiedAt : undefined,
+    raw: item,
+  };
+}
+
+/** The untouched answers a derived training job is built from. */
+export interface PaiTrainingJobRaw {
+  trial: TrialWire;
+  commands: CommandsResult | undefined;
+}
+
+/**
+ * PAI has no training-job listing of its own: each trial runs one backend job (a DLC job, a
+ * MaxCompute task…) that `JobMeta` and the trial's commands describe. The job is named by NNI's
+ * trial id when `JobMeta` has one, else by the trial id.
+ */
+export function trainingJobFromTrial(
+  trial: Trial<TrialWire>,
+  commands: CommandsResult | undefined,
+): TrainingJob<PaiTrainingJobRaw> {
+  const nniId = jsonObject(trial.raw.JobMeta, 'JobMeta')?.nni_trial_id;
+  const id = typeof nniId === 'string' || typeof nniId === 'number' ? String(nniId) : trial.id;
+  return {
+    provider: 'pai',
+    id,
+    name: id,
+    experimentId: trial.experimentId,
+    trialId: trial.id,
+    status: trial.status,
+    providerStatus: trial.providerStatus,
+    hyperParameters: trial.hyperParameters,
+    metrics: trial.metrics,
+    createdAt: trial.createdAt,
+    endedAt: trial.endedAt,
+    raw: { trial: trial.raw, commands },
+  };
+}
+
+/** StopHpoTrials' `Results` (trial id → message) read per trial: stopped unless the message says it failed. */
+export interface TrialStopResult {
+  trialId: string;
+  stopped: boolean;
+  message: string | undefined;
+}
+
+export function stopResults(
+  results: Record<string, unknown> | null | undefined,
+  trialIds: readonly string[],
+) {
+  return trialIds.map((trialId): TrialStopResult => {
+    const message = results?.[trialId];
+    const said =
+      typeof message === 'string' ? message : message === undefined ? undefined : JSON.stringify(message);
+    return { trialId, stopped: said !== undefined && !/fail|error|unable|cannot/i.test(said), message: said };
+  });
+}

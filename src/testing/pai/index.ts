@@ -1,0 +1,103 @@
+import type { HttpHandler } from 'msw';
+import { createVirtualClock, type VirtualClock } from '../engine/clock.js';
+import { FaultInjector } from '../engine/faults.js';
+import { type LoggedRequest, RequestLog } from '../engine/request-log.js';
+import { deriveRng, type Rng, randomUuid } from '../engine/rng.js';
+import { DEFAULT_FAKE_SEED } from '../sagemaker/constants.js';
+import { Acs3Verifier, type AliyunCredentials } from './auth.js';
+import { DEFAULT_PAI_REGION, defaultPaiEndpoint, FAKE_ALIYUN_CREDENTIALS } from './constants.js';
+import { createPaiHandlers } from './handlers.js';
+import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
+import { PaiState } from './state.js';
+
+export interface PaiFakeOptions {
+  /** Seeds every simulated trial, id and request id; same seed, same run. Default 42. */
+  seed?: number;
+  /** Default `cn-hangzhou`; part of the default endpoint and of RAM resource names. */
+  region?: string;
+  /** Default `https://paiautoml.{region}.aliyuncs.com`. */
+  endpoint?: string;
+  /** AccessKeys the fake accepts. Default `[FAKE_ALIYUN_CREDENTIALS]`. */
+  credentials?: readonly AliyunCredentials[];
+  /** Share one clock between fakes; default a new clock at 2026-01-01T00:00:00Z. */
+  clock?: VirtualClock;
+  /** Check ACS3 signatures (default true). Turn off only to debug a client's signing separately. */
+  verifySignature?: boolean;
+  /** Timing, failure rates and field forms of simulated trials. */
+  simulation?: Partial<SimulationOptions>;
+}
+
+export interface PaiFake {
+  /** Pass to msw: `setupServer(...fake.handlers)`, or serve them with `startLoopbackServer`. */
+  readonly handlers: HttpHandler[];
+  /** `https://paiautoml.cn-hangzhou.aliyuncs.com`; openapi-client's `endpoint` is its host. */
+  readonly endpoint: string;
+  readonly region: string;
+  /** Advance it to make trials progress. */
+  readonly clock: VirtualClock;
+  /** `fake.faults.inject({ kind: 'throttle', operation: 'GetHpoExperiment', times: 2 })`. */
+  readonly faults: FaultInjector;
+  /** Every request received, in order (signatures, tokens and AccessKeys in bodies redacted). */
+  readonly requests: readonly LoggedRequest[];
+  /** Read or seed experiments directly, e.g. `fake.state.seedExperiment({ name: 'old' })`. */
+  readonly state: PaiState;
+  /** Empties the store, faults, log and seen nonces, restarts ids, and rewinds the clock if the fake made it. */
+  reset(): void;
+}
+
+/**
+ * A stateful PAI AutoML (paiautoml 2022-08-28) service for tests, speaking the real wire protocol
+ * (ROA JSON + ACS3-HMAC-SHA256) through msw, so the official `@alicloud/openapi-client` runtime
+ * works against it unchanged.
+ *
+ * @example
+ * const fake = paiFake({ seed: 7 });
+ * const server = setupServer(...fake.handlers);
+ * server.listen({ onUnhandledFrame: 'error' });
+ * // ... create an experiment with any client, then:
+ * fake.clock.advance(2 * 60 * 60_000); // two hours of tuning happen
+ */
+export function paiFake(options: PaiFakeOptions = {}): PaiFake {
+  const seed = options.seed ?? DEFAULT_FAKE_SEED;
+  const region = options.region ?? DEFAULT_PAI_REGION;
+  const endpoint = new URL(options.endpoint ?? defaultPaiEndpoint(region));
+  const ownsClock = options.clock === undefined;
+  const clock = options.clock ?? createVirtualClock();
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  const state = new PaiState({ seed, clock, simulation: { ...DEFAULT_SIMULATION, ...options.simulation } });
+  const verifier =
+    options.verifySignature === false
+      ? undefined
+      : new Acs3Verifier({ credentials: options.credentials ?? [FAKE_ALIYUN_CREDENTIALS] });
+  let requestIds: Rng = deriveRng(seed, 'pai', 'request-ids');
+
+  const handlers = createPaiHandlers({
+    endpoint,
+    region,
+    state,
+    faults,
+    log,
+    verifier,
+    // Upper-case, as PAI's request ids are (`3F190916-B3E5-5D1E-AD0C-35C0DF105F51`).
+    nextRequestId: () => randomUuid(requestIds).toUpperCase(),
+  });
+
+  return {
+    handlers,
+    endpoint: endpoint.href.replace(/\/$/, ''),
+    region,
+    clock,
+    faults,
+    requests: log.entries,
+    state,
+    reset() {
+      state.reset();
+      faults.clear();
+      log.clear();
+      verifier?.reset();
+      requestIds = deriveRng(seed, 'pai', 'request-ids');
+      if (ownsClock) clock.reset();
+    },
+  };
+}
