@@ -6,7 +6,8 @@ import { type ErrorDetails, ResponseFormatError } from '../errors.js';
 import type { HttpResponse } from './transport.js';
 
 export function parseJsonBody(response: HttpResponse, details: ErrorDetails): unknown {
-  if (response.body.trim() === '') return {};
+  // A test for any non-blank character, not trim(): trim copies the whole body first.
+  if (!/\S/.test(response.body)) return {};
   try {
     return JSON.parse(response.body);
   } catch (cause) {
