@@ -4,8 +4,15 @@
  */
 import type { RequestHandler } from 'msw';
 import type { TuningProvider } from '../src/index.js';
+import { type PaiExperimentOptions, pai } from '../src/providers/pai/index.js';
 import { type SageMakerExperimentOptions, sagemaker } from '../src/providers/sagemaker/index.js';
-import { FAKE_AWS_CREDENTIALS, sagemakerFake, type VirtualClock } from '../src/testing/index.js';
+import {
+  FAKE_ALIYUN_CREDENTIALS,
+  FAKE_AWS_CREDENTIALS,
+  paiFake,
+  sagemakerFake,
+  type VirtualClock,
+} from '../src/testing/index.js';
 
 /** What the demo needs from any cloud's fake: msw handlers to serve, a clock to move, its request log. */
 export interface RunningFake {
@@ -59,5 +66,30 @@ export const CLOUDS: readonly DemoCloud[] = [
       tuningJobConfig: { TrainingJobEarlyStoppingType: 'Auto' },
       tags: [{ Key: 'project', Value: 'crosstune-demo' }],
     } satisfies SageMakerExperimentOptions,
+  }),
+  defineCloud({
+    name: 'pai',
+    startFake: (seed) => paiFake({ seed }),
+    provider: (fake) =>
+      pai({
+        region: fake.region,
+        endpoint: fake.endpoint,
+        credentials: {
+          accessKeyId: FAKE_ALIYUN_CREDENTIALS.accessKeyId,
+          accessKeySecret: FAKE_ALIYUN_CREDENTIALS.accessKeySecret,
+        },
+      }),
+    providerOptions: {
+      // Each trial is a DLC job whose command line carries every tuned hyperparameter.
+      platformConfig: {
+        name: 'DLC',
+        cmd: [
+          'dlc submit pytorch --name=crosstune-demo --command="python train.py --eta=${eta} ' +
+            '--max_depth=${max_depth} --subsample=${subsample} --booster=${booster}"',
+        ],
+      },
+      metricConfig: { metric_type: 'stdout', metric_source: ['cmd1'] },
+      tunerClassArgs: { seed: 7 },
+    } satisfies PaiExperimentOptions,
   }),
 ];

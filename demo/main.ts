@@ -36,7 +36,8 @@ const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
     subsample: float(0.5, 1, { step: 0.1 }),
     booster: choice(['gbtree', 'dart']),
   }),
-  limits: { maxTrials: 10, maxParallelTrials: 3, maxRuntimeSeconds: 6 * 3600 },
+  // No run-time limit: PAI has none, and the spec is shared by every cloud.
+  limits: { maxTrials: 10, maxParallelTrials: 3 },
 };
 
 const FINISHED: ReadonlySet<ExperimentStatus> = new Set(['completed', 'failed', 'stopped']);
