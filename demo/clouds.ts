@@ -74,21 +74,29 @@ export const CLOUDS: readonly DemoCloud[] = [
       pai({
         region: fake.region,
         endpoint: fake.endpoint,
+        // The fake's key pair, as the AccessKey pai() takes (the fake's own extras left out).
         credentials: {
           accessKeyId: FAKE_ALIYUN_CREDENTIALS.accessKeyId,
           accessKeySecret: FAKE_ALIYUN_CREDENTIALS.accessKeySecret,
         },
       }),
     providerOptions: {
-      // Each trial is a DLC job whose command line carries every tuned hyperparameter.
+      // Each trial is a DLC job. PAI hands a trial its hyperparameters only by substituting each
+      // `${name}` into the commands, so the command names every parameter of the search space.
       platformConfig: {
         name: 'DLC',
         cmd: [
-          'dlc submit pytorch --name=crosstune-demo --command="python train.py --eta=${eta} ' +
-            '--max_depth=${max_depth} --subsample=${subsample} --booster=${booster}"',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: PAI's placeholders, substituted by PAI.
+          'dlc submit pytorch --name=crosstune-demo-${trial_id} --command="python train.py --eta=${eta} --max_depth=${max_depth} --subsample=${subsample} --booster=${booster}"',
         ],
       },
-      metricConfig: { metric_type: 'stdout', metric_source: ['cmd1'] },
+      // stdout metrics: PAI scrapes the first command's output with each metric_dict key as a
+      // regular expression (its group is the value), like SageMaker's MetricDefinitions above.
+      metricConfig: {
+        metric_type: 'stdout',
+        metric_source: ['cmd1'],
+        metric_dict: { 'validation-auc:([0-9\\.]+)': 1 },
+      },
       tunerClassArgs: { seed: 7 },
     } satisfies PaiExperimentOptions,
   }),

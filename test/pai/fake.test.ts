@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
+import { ConflictError, choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
 import { type PaiExperimentOptions, type PaiOptions, pai } from '../../src/providers/pai/index.js';
 import { FAKE_ALIYUN_CREDENTIALS, paiFake } from '../../src/testing/index.js';
 import { FAST_RETRY, failure, recordAttempts } from './helpers/env.js';
@@ -81,6 +81,20 @@ describe('against the PAI fake', () => {
     expect(one.id).toBe(trials[0]?.id);
     const jobs = await pai.trainingJobs.list(created.id).toArray();
     expect(jobs.map((j) => j.trialId).sort()).toEqual(trials.map((t) => t.id).sort());
+  });
+
+  it('stopping an ended trial is a ConflictError, sent once, and stopTrials reports it per trial', async () => {
+    const pai = cloud();
+    const created = await pai.experiments.create(spec);
+    fake.clock.advance(6 * HOUR);
+    const [trial] = await pai.trials.list(created.id).toArray({ limit: 1 });
+    if (!trial) throw new Error('the fake ran no trial');
+    const stopsBefore = operations('StopHpoTrials').length;
+    const error = await failure(pai.trials.stop(created.id, trial.id));
+    expect(ConflictError.is(error)).toBe(true);
+    expect(operations('StopHpoTrials').length - stopsBefore).toBe(1);
+    const [result] = await pai.stopTrials(created.id, [trial.id]);
+    expect(result).toMatchObject({ trialId: trial.id, stopped: false });
   });
 
   it('stops, then deletes an experiment', async () => {

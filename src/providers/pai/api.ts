@@ -20,7 +20,7 @@ import { checkWire, parseJsonBody } from '../../core/http/decode.js';
 import { DEFAULT_TIMEOUT_MS, type ExecutionContext, execute } from '../../core/http/execute.js';
 import { isAmbiguous, transportFailure } from '../../core/http/failures.js';
 import type { HttpResponse } from '../../core/http/transport.js';
-import { codeOf, type ErrorBody, isSuccessCode, toPaiError } from './errors.js';
+import { codeOf, type ErrorBody, isExecutionFailure, isSuccessCode, toPaiError } from './errors.js';
 import { type RuntimeCall, type RuntimeClient, sendThroughRuntime, type Target } from './runtime.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
@@ -106,6 +106,8 @@ interface Operation<S extends $ZodType> extends RuntimeCall {
   onAttempt?: (() => void) | undefined;
   /** Sees a successful answer before it is decoded (its headers, which the result leaves out). */
   onResponse?: ((response: HttpResponse) => void) | undefined;
+  /** An answer with per-trial `Results` is read even when its `Code` says execution failed (StopHpoTrials). */
+  resultsDespiteCode?: boolean | undefined;
 }
 
 /**
@@ -190,7 +192,14 @@ export function createPaiApi(config: PaiApiConfig) {
           // A body that is not JSON stays retryable even for a create: core reconciles it only so.
           const body = parseJsonBody(response, at);
           const object = typeof body === 'object' && body !== null ? (body as ErrorBody) : undefined;
-          if (!isSuccessCode(codeOf(object))) throw errorIn(response, at, object);
+          // StopHpoTrials reports "failed to stop any trial" with an error Code and the per-trial
+          // Results: that is an answer to read, not a failure to retry.
+          const answered =
+            op.resultsDespiteCode &&
+            isExecutionFailure(codeOf(object)) &&
+            typeof object?.Results === 'object' &&
+            object.Results !== null;
+          if (!isSuccessCode(codeOf(object)) && !answered) throw errorIn(response, at, object);
           return checkWire(body, op.schema, at);
         },
       },
@@ -329,6 +338,7 @@ export function createPaiApi(config: PaiApiConfig) {
           pathname: `${experimentPath(input.ExperimentId)}/stop_trials`,
           body: { TrialIds: input.TrialIds },
           schema: wire.TrialResultsSchema(),
+          resultsDespiteCode: true,
         },
         options,
       );

@@ -27,6 +27,7 @@ const AUTHENTICATION = new Set([
   'InvalidAccessKeyId.Inactive',
   'SignatureDoesNotMatch',
   'IncompleteSignature',
+  'MissingSecurityToken',
   'InvalidSecurityToken.Expired',
   'InvalidSecurityToken.Malformed',
   'InvalidSecurityToken.MismatchWithAccessKey',
@@ -60,6 +61,10 @@ const TRANSIENT_CODES = new Set([
 
 /** "Execution failure, please try again.": worth another attempt, but only where repeating is harmless. */
 const EXECUTION_FAILURE = new Set(['EXECUTION_FAILURE', 'ExecutionFailure']);
+
+export function isExecutionFailure(code: string | undefined): boolean {
+  return code !== undefined && EXECUTION_FAILURE.has(code);
+}
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
