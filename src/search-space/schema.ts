@@ -1,104 +1,135 @@
 /** Validation of neutral spaces: every builder, `compile` and `parse` output goes through here. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { type $ZodIssue, type $ZodType, config, globalConfig } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { malformed, SearchSpaceError } from './errors.js';
 import { onGrid } from './grid.js';
 import type { Param, SearchSpace } from './types.js';
 
-// -0 would survive every computation yet compare unequal to 0 in deep equality checks.
-const num = z.number().transform((n) => (Object.is(n, -0) ? 0 : n));
-const positive = num.refine((n) => n > 0, 'must be > 0');
-const scalar = z.union([num, z.string(), z.boolean()]);
+// zod/mini, unlike classic zod, sets no locale: without this its messages are all "Invalid input".
+// Like classic zod, keep a locale someone configured before.
+if (!globalConfig.localeError) config(en());
 
-const name = z
-  .string()
-  .min(1)
-  .refine(
-    (n) => n !== '_name' && !/[{}]/.test(n),
-    'a parameter name must not be "_name" nor contain "{" or "}"',
-  );
-
-const choice = z
-  .strictObject({ kind: z.literal('choice'), values: z.array(scalar).min(1) })
-  .superRefine((p, ctx) => {
-    if (new Set(p.values).size !== p.values.length) {
-      ctx.addIssue({ code: 'custom', message: 'values must be distinct' });
-    }
-  });
-
-const conditional = z
-  .strictObject({
-    kind: z.literal('conditional'),
-    branches: z.record(
-      z.string().min(1),
-      z.lazy(() => spaceSchema),
-    ),
-  })
-  .refine((p) => Object.keys(p.branches).length > 0, 'a conditional choice needs at least one branch');
-
-const int = z
-  .strictObject({
-    kind: z.literal('int'),
-    low: z.int(),
-    high: z.int(),
-    step: z.int().min(1).default(1),
-    scale: z.enum(['linear', 'log']).default('linear'),
-  })
-  .superRefine((p, ctx) => {
-    if (p.low >= p.high) {
-      ctx.addIssue({ code: 'custom', message: 'low must be < high (use choice for a constant)' });
-    } else if ((p.high - p.low) % p.step !== 0) {
-      ctx.addIssue({ code: 'custom', message: 'high - low must be a multiple of step' });
-    }
-    if (p.scale === 'log' && p.low < 1) {
-      ctx.addIssue({ code: 'custom', message: 'a log scale needs low >= 1' });
-    }
-  });
-
-const float = z
-  .strictObject({
-    kind: z.literal('float'),
-    low: num,
-    high: num,
-    step: positive.optional(),
-    scale: z.enum(['linear', 'log', 'reverse-log']).default('linear'),
-  })
-  .superRefine((p, ctx) => {
-    if (!(p.low < p.high)) {
-      ctx.addIssue({ code: 'custom', message: 'low must be < high (use choice for a constant)' });
-    } else if (p.step !== undefined && !onGrid(p.high, p.low, p.step)) {
-      ctx.addIssue({ code: 'custom', message: 'high - low must be a whole number of steps' });
-    }
-    if (p.scale === 'log' && p.low <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'a log scale needs low > 0' });
-    }
-    if (p.scale === 'reverse-log' && !(p.low >= 0 && p.high < 1)) {
-      ctx.addIssue({ code: 'custom', message: 'a reverse-log scale needs 0 <= low < high < 1' });
-    }
-  });
-
-function normalFamily<K extends 'normal' | 'lognormal'>(kind: K, maxReach: number) {
-  return z
-    .strictObject({ kind: z.literal(kind), mu: num, sigma: positive, step: positive.optional() })
-    .refine(
-      (p) => Math.abs(p.mu) + 10 * p.sigma <= maxReach,
-      `|mu| + 10·sigma must be <= ${maxReach} so that every sample is a finite number`,
-    );
+/** `build()` on first call, the same value after: schemas cost nothing until first used. */
+export function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
 }
 
-const paramSchema = z.discriminatedUnion('kind', [
-  choice,
-  conditional,
-  int,
-  float,
-  normalFamily('normal', Number.MAX_VALUE),
-  // exp() of anything beyond ~709 overflows to Infinity, below -709 it underflows to 0.
-  normalFamily('lognormal', 700),
-]);
+const schemas = once(() => {
+  // -0 would survive every computation yet compare unequal to 0 in deep equality checks.
+  const num = z.pipe(
+    z.number(),
+    z.transform((n: number) => (Object.is(n, -0) ? 0 : n)),
+  );
+  const positive = num.check(z.refine((n) => n > 0, 'must be > 0'));
+  const scalar = z.union([num, z.string(), z.boolean()]);
 
-const spaceSchema: z.ZodType<SearchSpace> = z.record(name, paramSchema) as z.ZodType<SearchSpace>;
+  const name = z.string().check(
+    z.minLength(1),
+    z.refine(
+      (n) => n !== '_name' && !/[{}]/.test(n),
+      'a parameter name must not be "_name" nor contain "{" or "}"',
+    ),
+  );
 
-function check<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const result = schema.safeParse(input);
+  const choice = z
+    .strictObject({ kind: z.literal('choice'), values: z.array(scalar).check(z.minLength(1)) })
+    .check(
+      z.superRefine((p, ctx) => {
+        if (new Set(p.values).size !== p.values.length) {
+          ctx.addIssue({ code: 'custom', message: 'values must be distinct' });
+        }
+      }),
+    );
+
+  const conditional = z
+    .strictObject({
+      kind: z.literal('conditional'),
+      branches: z.record(
+        z.string().check(z.minLength(1)),
+        z.lazy(() => space),
+      ),
+    })
+    .check(
+      z.refine((p) => Object.keys(p.branches).length > 0, 'a conditional choice needs at least one branch'),
+    );
+
+  const int = z
+    .strictObject({
+      kind: z.literal('int'),
+      low: z.int(),
+      high: z.int(),
+      step: z._default(z.int().check(z.gte(1)), 1),
+      scale: z._default(z.enum(['linear', 'log']), 'linear'),
+    })
+    .check(
+      z.superRefine((p, ctx) => {
+        if (p.low >= p.high) {
+          ctx.addIssue({ code: 'custom', message: 'low must be < high (use choice for a constant)' });
+        } else if ((p.high - p.low) % p.step !== 0) {
+          ctx.addIssue({ code: 'custom', message: 'high - low must be a multiple of step' });
+        }
+        if (p.scale === 'log' && p.low < 1) {
+          ctx.addIssue({ code: 'custom', message: 'a log scale needs low >= 1' });
+        }
+      }),
+    );
+
+  const float = z
+    .strictObject({
+      kind: z.literal('float'),
+      low: num,
+      high: num,
+      step: z.optional(positive),
+      scale: z._default(z.enum(['linear', 'log', 'reverse-log']), 'linear'),
+    })
+    .check(
+      z.superRefine((p, ctx) => {
+        if (!(p.low < p.high)) {
+          ctx.addIssue({ code: 'custom', message: 'low must be < high (use choice for a constant)' });
+        } else if (p.step !== undefined && !onGrid(p.high, p.low, p.step)) {
+          ctx.addIssue({ code: 'custom', message: 'high - low must be a whole number of steps' });
+        }
+        if (p.scale === 'log' && p.low <= 0) {
+          ctx.addIssue({ code: 'custom', message: 'a log scale needs low > 0' });
+        }
+        if (p.scale === 'reverse-log' && !(p.low >= 0 && p.high < 1)) {
+          ctx.addIssue({ code: 'custom', message: 'a reverse-log scale needs 0 <= low < high < 1' });
+        }
+      }),
+    );
+
+  function normalFamily<K extends 'normal' | 'lognormal'>(kind: K, maxReach: number) {
+    return z
+      .strictObject({ kind: z.literal(kind), mu: num, sigma: positive, step: z.optional(positive) })
+      .check(
+        z.refine(
+          (p) => Math.abs(p.mu) + 10 * p.sigma <= maxReach,
+          `|mu| + 10·sigma must be <= ${maxReach} so that every sample is a finite number`,
+        ),
+      );
+  }
+
+  const param = z.discriminatedUnion('kind', [
+    choice,
+    conditional,
+    int,
+    float,
+    normalFamily('normal', Number.MAX_VALUE),
+    // exp() of anything beyond ~709 overflows to Infinity, below -709 it underflows to 0.
+    normalFamily('lognormal', 700),
+  ]) as $ZodType<Param>;
+
+  const space: $ZodType<SearchSpace> = z.record(name, param) as $ZodType<SearchSpace>;
+  return { param, space };
+});
+
+function check<T>(schema: $ZodType<T>, input: unknown, what: string): T {
+  const result = z.safeParse(schema, input);
   if (!result.success) {
     throw new SearchSpaceError(`Invalid ${what}`, { issues: describeIssues(result.error.issues) });
   }
@@ -107,21 +138,18 @@ function check<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
 
 /** A dialect value checked against its schema, or a `SearchSpaceError` naming each bad field. */
 export function readDialect<T>(
-  schema: z.ZodType<T>,
+  schema: $ZodType<T>,
   input: unknown,
   source: string,
   prefix: readonly string[] = [],
 ): T {
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input);
   if (!result.success) throw malformed(source, describeIssues(result.error.issues, prefix));
   return result.data;
 }
 
 /** One line per problem; a bad record key is explained by its own nested issues. */
-export function describeIssues(
-  issues: readonly z.core.$ZodIssue[],
-  prefix: readonly PropertyKey[] = [],
-): string[] {
+export function describeIssues(issues: readonly $ZodIssue[], prefix: readonly PropertyKey[] = []): string[] {
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code === 'invalid_key') return describeIssues(i.issues, path);
@@ -138,9 +166,9 @@ function withoutUndefined<T>(value: T): T {
 }
 
 export function validateSpace(input: unknown): SearchSpace {
-  return check(spaceSchema, input, 'search space');
+  return check(schemas().space, input, 'search space');
 }
 
 export function validateParam(input: unknown): Param {
-  return check(paramSchema as z.ZodType<Param>, input, 'parameter');
+  return check(schemas().param, input, 'parameter');
 }

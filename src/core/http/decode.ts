@@ -2,8 +2,14 @@
 
 import { compile, safeParse } from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
+import { config, globalConfig } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { type ErrorDetails, ResponseFormatError } from '../errors.js';
 import type { HttpResponse } from './transport.js';
+
+// zod/mini ships no message language; without this a failing field says only "Invalid input".
+// An application's own choice, made earlier, is kept.
+if (!globalConfig.localeError) config(en());
 
 export function parseJsonBody(response: HttpResponse, details: ErrorDetails): unknown {
   // A test for any non-blank character, not trim(): trim copies the whole body first.

@@ -1,31 +1,34 @@
 /** ModelArts `search_params` (numbers as text or not, `param_type` inferable) → neutral space. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decodeChoice } from '../../categorical.js';
 import { malformed } from '../../errors.js';
 import { evenSpacing } from '../../grid.js';
 import type { LossLog } from '../../loss.js';
-import { readDialect } from '../../schema.js';
+import { once, readDialect } from '../../schema.js';
 import type { Param } from '../../types.js';
 
-const numberText = z
-  .union([z.number(), z.string().trim().min(1)])
-  .transform(Number)
-  .pipe(z.number());
-const searchParam = z.looseObject({
-  name: z.string().min(1),
-  param_type: z.enum(['continuous', 'discrete']).optional(),
-  lower_bound: numberText.optional(),
-  upper_bound: numberText.optional(),
-  // An empty text or 0 is read as "no points": a plain continuous range.
-  discrete_points_num: z.union([z.literal(''), numberText]).optional(),
-  discrete_values: z.array(z.string()).min(1).optional(),
+const searchParams = once(() => {
+  const numberText = z.pipe(
+    z.pipe(z.union([z.number(), z.string().check(z.trim(), z.minLength(1))]), z.transform(Number)),
+    z.number(),
+  );
+  return z.array(
+    z.looseObject({
+      name: z.string().check(z.minLength(1)),
+      param_type: z.optional(z.enum(['continuous', 'discrete'])),
+      lower_bound: z.optional(numberText),
+      upper_bound: z.optional(numberText),
+      // An empty text or 0 is read as "no points": a plain continuous range.
+      discrete_points_num: z.optional(z.union([z.literal(''), numberText])),
+      discrete_values: z.optional(z.array(z.string()).check(z.minLength(1))),
+    }),
+  );
 });
-const searchParams = z.array(searchParam);
-type SearchParam = z.infer<typeof searchParam>;
+type SearchParam = z.infer<ReturnType<typeof searchParams>>[number];
 
 export function parseModelArts(input: unknown, log: LossLog): Record<string, Param> {
   const out: Record<string, Param> = {};
-  for (const p of readDialect(searchParams, input, 'ModelArts')) {
+  for (const p of readDialect(searchParams(), input, 'ModelArts')) {
     if (Object.hasOwn(out, p.name)) throw malformed('ModelArts', [`${p.name}: the parameter appears twice`]);
     out[p.name] = toParam(p, log);
   }

@@ -1,27 +1,31 @@
 /** NNI JSON (object, JSON text or Python-literal text, `${name}` keys or bare) → neutral space. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { distinctValues } from '../../categorical.js';
 import { malformed } from '../../errors.js';
 import { onGrid } from '../../grid.js';
 import { type LossLog, show } from '../../loss.js';
-import { readDialect } from '../../schema.js';
+import { once, readDialect } from '../../schema.js';
 import type { FloatParam, Param, Scalar } from '../../types.js';
 import { readSearchSpaceText } from './literal.js';
 import { fromPlaceholder } from './placeholders.js';
 import { previewNniGrid } from './quantized.js';
 import { NNI_TYPES } from './types.js';
 
-const numberLike = z.union([z.number(), z.string().regex(/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/)]);
-const nniParam = z.looseObject({ _type: z.enum(NNI_TYPES), _value: z.array(z.unknown()).min(1) });
-const nniSpace = z.record(z.string().min(1), nniParam);
-type NniInput = z.infer<typeof nniParam>;
+const numberLike = once(() =>
+  z.union([z.number(), z.string().check(z.regex(/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/))]),
+);
+const nniParam = once(() =>
+  z.looseObject({ _type: z.enum(NNI_TYPES), _value: z.array(z.unknown()).check(z.minLength(1)) }),
+);
+const nniSpace = once(() => z.record(z.string().check(z.minLength(1)), nniParam()));
+type NniInput = z.infer<ReturnType<typeof nniParam>>;
 
 export function parsePai(input: unknown, log: LossLog): Record<string, Param> {
   return parseSpace(typeof input === 'string' ? readSearchSpaceText(input) : input, undefined, log);
 }
 
 function parseSpace(raw: unknown, prefix: string | undefined, log: LossLog): Record<string, Param> {
-  const data = readDialect(nniSpace, raw, 'PAI (NNI)', prefix === undefined ? [] : [prefix]);
+  const data = readDialect(nniSpace(), raw, 'PAI (NNI)', prefix === undefined ? [] : [prefix]);
   const out: Record<string, Param> = {};
   for (const [key, p] of Object.entries(data)) {
     const name = fromPlaceholder(key);
@@ -105,7 +109,7 @@ function parseChoice(values: readonly unknown[], path: string, log: LossLog): Pa
 
 /** `[low, high]` or `[mu, sigma]`, then `q` for the q-types. */
 function numbers(values: readonly unknown[], count: 2 | 3, path: string): [number, number, number] {
-  const parsed = z.array(numberLike).length(count).safeParse(values);
+  const parsed = z.safeParse(z.array(numberLike()).check(z.length(count)), values);
   if (!parsed.success) throw malformed('PAI (NNI)', [`${path}: _value must hold ${count} numbers`]);
   const [a, b, q] = parsed.data.map(Number);
   return [a as number, b as number, q ?? Number.NaN];

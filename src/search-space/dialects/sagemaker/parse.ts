@@ -1,30 +1,33 @@
 /** SageMaker `ParameterRanges` (strings or numbers for bounds) → neutral space. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decodeChoice } from '../../categorical.js';
 import { malformed } from '../../errors.js';
 import { type LossLog, show } from '../../loss.js';
-import { readDialect } from '../../schema.js';
+import { once, readDialect } from '../../schema.js';
 import type { FloatScale, Param } from '../../types.js';
 
-const bound = z
-  .union([z.number(), z.string().trim().min(1)])
-  .transform(Number)
-  .pipe(z.number());
-const numericRange = z.looseObject({
-  Name: z.string().min(1),
-  MinValue: bound,
-  MaxValue: bound,
-  ScalingType: z.string().optional(),
+const rangesSchema = once(() => {
+  const bound = z.pipe(
+    z.pipe(z.union([z.number(), z.string().check(z.trim(), z.minLength(1))]), z.transform(Number)),
+    z.number(),
+  );
+  const name = z.string().check(z.minLength(1));
+  const numericRange = z.looseObject({
+    Name: name,
+    MinValue: bound,
+    MaxValue: bound,
+    ScalingType: z.optional(z.string()),
+  });
+  return z.looseObject({
+    IntegerParameterRanges: z.optional(z.array(numericRange)),
+    ContinuousParameterRanges: z.optional(z.array(numericRange)),
+    CategoricalParameterRanges: z.optional(
+      z.array(z.looseObject({ Name: name, Values: z.array(z.string()).check(z.minLength(1)) })),
+    ),
+    AutoParameters: z.optional(z.array(z.looseObject({ Name: name, ValueHint: z.string() }))),
+  });
 });
-const rangesSchema = z.looseObject({
-  IntegerParameterRanges: z.array(numericRange).optional(),
-  ContinuousParameterRanges: z.array(numericRange).optional(),
-  CategoricalParameterRanges: z
-    .array(z.looseObject({ Name: z.string().min(1), Values: z.array(z.string()).min(1) }))
-    .optional(),
-  AutoParameters: z.array(z.looseObject({ Name: z.string().min(1), ValueHint: z.string() })).optional(),
-});
-type NumericRange = z.infer<typeof numericRange>;
+type NumericRange = NonNullable<z.infer<ReturnType<typeof rangesSchema>>['IntegerParameterRanges']>[number];
 
 const SCALES: Readonly<Record<string, FloatScale>> = {
   Linear: 'linear',
@@ -33,7 +36,7 @@ const SCALES: Readonly<Record<string, FloatScale>> = {
 };
 
 export function parseSageMaker(input: unknown, log: LossLog): Record<string, Param> {
-  const ranges = readDialect(rangesSchema, input, 'SageMaker');
+  const ranges = readDialect(rangesSchema(), input, 'SageMaker');
   const out: Record<string, Param> = {};
   const put = (name: string, param: Param | undefined): void => {
     if (Object.hasOwn(out, name)) throw malformed('SageMaker', [`${name}: the parameter has two ranges`]);
