@@ -5,6 +5,7 @@
  * and compare signatures. Codes and texts are the gateway's common errors (see errors.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
+import { parseAuthorization } from '../engine/authorization.js';
 import { ACS3_ALGORITHM, acs3Signature, canonicalRequest, sha256Hex, stringToSign } from './acs3.js';
 import { FAKE_ALIYUN_USER_ID } from './constants.js';
 import { type PaiWireError, wireErrors } from './errors.js';
@@ -142,24 +143,6 @@ function acsHeaderNames(headers: Headers): string[] {
     if (name.toLowerCase().startsWith('x-acs-')) names.push(name.toLowerCase());
   });
   return names;
-}
-
-interface ParsedAuthorization {
-  algorithm: string;
-  params: Partial<Record<string, string>>;
-}
-
-/** `ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=a;b,Signature=hex`. */
-function parseAuthorization(header: string): ParsedAuthorization {
-  const trimmed = header.trim();
-  const space = trimmed.indexOf(' ');
-  const algorithm = space === -1 ? trimmed : trimmed.slice(0, space);
-  const params: Partial<Record<string, string>> = {};
-  for (const part of (space === -1 ? '' : trimmed.slice(space + 1)).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) params[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return { algorithm, params };
 }
 
 function sameText(a: string, b: string): boolean {

@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { parseAuthorization } from '../engine/authorization.js';
 import { type SageMakerWireError, SIGNATURE_MISMATCH_MESSAGE, wireErrors } from './errors.js';
 
 export interface AwsCredentials {
@@ -179,23 +180,6 @@ export class SigV4Verifier {
     );
     return /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization))?.[1];
   }
-}
-
-interface ParsedAuthorization {
-  algorithm: string;
-  params: Partial<Record<string, string>>;
-}
-
-function parseAuthorization(header: string): ParsedAuthorization {
-  const trimmed = header.trim();
-  const space = trimmed.indexOf(' ');
-  const algorithm = space === -1 ? trimmed : trimmed.slice(0, space);
-  const params: Partial<Record<string, string>> = {};
-  for (const part of (space === -1 ? '' : trimmed.slice(space + 1)).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) params[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return { algorithm, params };
 }
 
 function parseAmzDate(text: string): Date | undefined {
