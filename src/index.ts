@@ -33,6 +33,7 @@ export {
   FieldFormatError,
 } from './core/fields.js';
 export type { CallOptions } from './core/http/call-options.js';
+export type { ClientOptions } from './core/http/client-options.js';
 export type { ExecutionContext } from './core/http/execute.js';
 export type { AttemptEvent, Hooks } from './core/http/hooks.js';
 export { DEFAULT_RETRY, type RetryOptions } from './core/http/retry.js';

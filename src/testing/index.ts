@@ -3,6 +3,7 @@
  * The fakes speak each cloud's real wire protocol, so the official SDKs work against them too.
  */
 export { createVirtualClock, DEFAULT_FAKE_START, type VirtualClock } from './engine/clock.js';
+export { type CloudFake, DEFAULT_FAKE_SEED } from './engine/fake.js';
 export { DEFAULT_FAULT_DELAY_MS } from './engine/fault-response.js';
 export { type Fault, FaultInjector, type FaultKind, type FaultSpec } from './engine/faults.js';
 export type { LoggedRequest } from './engine/request-log.js';
@@ -34,7 +35,6 @@ export type {
 export type { AwsCredentials } from './sagemaker/auth.js';
 export {
   DEFAULT_FAKE_REGION,
-  DEFAULT_FAKE_SEED,
   FAKE_AWS_ACCOUNT_ID,
   FAKE_AWS_CREDENTIALS,
 } from './sagemaker/constants.js';

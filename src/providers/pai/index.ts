@@ -14,9 +14,8 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
+import type { ClientOptions } from '../../core/http/client-options.js';
 import type { ExecutionContext } from '../../core/http/execute.js';
-import type { Hooks } from '../../core/http/hooks.js';
-import type { RetryOptions } from '../../core/http/retry.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createPaiApi, type PaiApi } from './api.js';
 import { type AlibabaCredentialProvider, type AlibabaCredentials, runtimeCredential } from './auth.js';
@@ -53,7 +52,7 @@ export {
 } from './views.js';
 export type { AlibabaCredentialProvider, AlibabaCredentials, PaiApi, PaiExperimentOptions };
 
-export interface PaiOptions {
+export interface PaiOptions extends ClientOptions {
   region: string;
   /**
    * AccessKey (with `securityToken` for STS) or a provider; default: the `@alicloud/credentials`
@@ -64,10 +63,8 @@ export interface PaiOptions {
   endpoint?: string | undefined;
   /** Default workspace for create and for listing experiments. */
   workspaceId?: string | undefined;
-  retry?: Partial<RetryOptions> | false | undefined;
   /** Per-attempt time limit in milliseconds (default 60 000), also the runtime's connect and read timeouts. */
   timeoutMs?: number | undefined;
-  hooks?: Hooks | undefined;
   /** Pages fetched at once by a listing once its total is known (default 4). */
   pageConcurrency?: number | undefined;
 }

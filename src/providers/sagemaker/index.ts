@@ -6,9 +6,8 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
+import type { ClientOptions } from '../../core/http/client-options.js';
 import type { ExecutionContext } from '../../core/http/execute.js';
-import type { Hooks } from '../../core/http/hooks.js';
-import type { RetryOptions } from '../../core/http/retry.js';
 import type { FetchLike } from '../../core/http/transport.js';
 import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createSageMakerApi, type SageMakerApi } from './api.js';
@@ -20,7 +19,7 @@ import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './no
 export type * as SageMakerShapes from './shapes.js';
 export type { AwsCredentialProvider, AwsCredentials, SageMakerApi, SageMakerExperimentOptions };
 
-export interface SageMakerOptions {
+export interface SageMakerOptions extends ClientOptions {
   region: string;
   /** Explicit keys (with `sessionToken` for temporary ones) or a provider; default: the AWS default chain. */
   credentials?: AwsCredentials | AwsCredentialProvider | undefined;
@@ -29,10 +28,6 @@ export interface SageMakerOptions {
   fetch?: FetchLike | undefined;
   /** An undici Dispatcher (proxy, pool); requests then go through undici's own fetch. */
   dispatcher?: unknown;
-  retry?: Partial<RetryOptions> | false | undefined;
-  /** Per-attempt time limit in milliseconds (default 60 000). */
-  timeoutMs?: number | undefined;
-  hooks?: Hooks | undefined;
 }
 
 export interface SageMakerProvider extends TuningProvider<SageMakerExperimentOptions> {

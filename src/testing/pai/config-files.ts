@@ -4,23 +4,11 @@
  * runner's config.ini, with AccessKey values masked, reference §2.2).
  */
 import { stringify } from 'yaml';
+import { OTHER_SECTIONS } from './spec.js';
 import type { ExperimentRecord, JsonObject } from './types.js';
 
 /** Sections of config.ini, in the order hpo_tools reads them; yml_config and search_space have their own files. */
-const INI_SECTIONS = [
-  'platform_config',
-  'metric_config',
-  'output_config',
-  'odps_config',
-  'oss_config',
-  'dlc_config',
-  'paiflow_config',
-  'ts_config',
-  'params_config',
-  'schedule_config',
-  'monitor_config',
-  'k8s_config',
-];
+const INI_SECTIONS = ['platform_config', 'metric_config', 'output_config', ...OTHER_SECTIONS];
 
 /** Configuration keys holding an AccessKey id or secret, in any section, in either spelling. */
 const SECRET_KEY = /^(?:oss_|odps_)?(?:access_?key(?:_?(?:id|secret))?|access_id)$/i;

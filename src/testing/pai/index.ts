@@ -1,9 +1,8 @@
-import type { HttpHandler } from 'msw';
 import { createVirtualClock, type VirtualClock } from '../engine/clock.js';
+import { type CloudFake, DEFAULT_FAKE_SEED } from '../engine/fake.js';
 import { FaultInjector } from '../engine/faults.js';
-import { type LoggedRequest, RequestLog } from '../engine/request-log.js';
+import { RequestLog } from '../engine/request-log.js';
 import { deriveRng, type Rng, randomUuid } from '../engine/rng.js';
-import { DEFAULT_FAKE_SEED } from '../sagemaker/constants.js';
 import { Acs3Verifier, type AliyunCredentials } from './auth.js';
 import { DEFAULT_PAI_REGION, defaultPaiEndpoint, FAKE_ALIYUN_CREDENTIALS } from './constants.js';
 import { createPaiHandlers } from './handlers.js';
@@ -27,23 +26,8 @@ export interface PaiFakeOptions {
   simulation?: Partial<SimulationOptions>;
 }
 
-export interface PaiFake {
-  /** Pass to msw: `setupServer(...fake.handlers)`, or serve them with `startLoopbackServer`. */
-  readonly handlers: HttpHandler[];
-  /** `https://paiautoml.cn-hangzhou.aliyuncs.com`; openapi-client's `endpoint` is its host. */
-  readonly endpoint: string;
-  readonly region: string;
-  /** Advance it to make trials progress. */
-  readonly clock: VirtualClock;
-  /** `fake.faults.inject({ kind: 'throttle', operation: 'GetHpoExperiment', times: 2 })`. */
-  readonly faults: FaultInjector;
-  /** Every request received, in order (signatures, tokens and AccessKeys in bodies redacted). */
-  readonly requests: readonly LoggedRequest[];
-  /** Read or seed experiments directly, e.g. `fake.state.seedExperiment({ name: 'old' })`. */
-  readonly state: PaiState;
-  /** Empties the store, faults, log and seen nonces, restarts ids, and rewinds the clock if the fake made it. */
-  reset(): void;
-}
+/** `endpoint` is e.g. `https://paiautoml.cn-hangzhou.aliyuncs.com`; openapi-client's `endpoint` is its host. */
+export type PaiFake = CloudFake<PaiState>;
 
 /**
  * A stateful PAI AutoML (paiautoml 2022-08-28) service for tests, speaking the real wire protocol

@@ -92,7 +92,8 @@ export function buildSpec(config: JsonObject): HpoSpec {
   };
 }
 
-const OTHER_SECTIONS = [
+/** Sections besides platform, metric and output configuration, in the order hpo_tools reads them. */
+export const OTHER_SECTIONS = [
   'odps_config',
   'oss_config',
   'dlc_config',

@@ -12,4 +12,3 @@ export const FAKE_AWS_CREDENTIALS: AwsCredentials = {
 
 export const FAKE_AWS_ACCOUNT_ID = '123456789012';
 export const DEFAULT_FAKE_REGION = 'us-east-1';
-export const DEFAULT_FAKE_SEED = 42;

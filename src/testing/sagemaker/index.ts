@@ -1,15 +1,10 @@
-import type { HttpHandler } from 'msw';
 import { createVirtualClock, type VirtualClock } from '../engine/clock.js';
+import { type CloudFake, DEFAULT_FAKE_SEED } from '../engine/fake.js';
 import { FaultInjector } from '../engine/faults.js';
-import { type LoggedRequest, RequestLog } from '../engine/request-log.js';
+import { RequestLog } from '../engine/request-log.js';
 import { deriveRng, type Rng, randomUuid } from '../engine/rng.js';
 import { type AwsCredentials, SigV4Verifier } from './auth.js';
-import {
-  DEFAULT_FAKE_REGION,
-  DEFAULT_FAKE_SEED,
-  FAKE_AWS_ACCOUNT_ID,
-  FAKE_AWS_CREDENTIALS,
-} from './constants.js';
+import { DEFAULT_FAKE_REGION, FAKE_AWS_ACCOUNT_ID, FAKE_AWS_CREDENTIALS } from './constants.js';
 import { createSageMakerHandlers } from './handlers.js';
 import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
 import { SageMakerState } from './state.js';
@@ -35,22 +30,9 @@ export interface SageMakerFakeOptions {
   maxConcurrentTuningJobs?: number;
 }
 
-export interface SageMakerFake {
-  /** Pass to msw: `setupServer(...fake.handlers)`, or serve them with `startLoopbackServer`. */
-  readonly handlers: HttpHandler[];
-  readonly endpoint: string;
-  readonly region: string;
+export interface SageMakerFake extends CloudFake<SageMakerState> {
+  /** The account id inside ARNs. */
   readonly accountId: string;
-  /** Advance it to make training jobs progress. */
-  readonly clock: VirtualClock;
-  /** `fake.faults.inject({ kind: 'throttle', operation: 'DescribeHyperParameterTuningJob', times: 2 })`. */
-  readonly faults: FaultInjector;
-  /** Every request received, in order (signatures and tokens redacted). */
-  readonly requests: readonly LoggedRequest[];
-  /** Read or seed jobs directly, e.g. `fake.state.seedTrainingJobs('job', 250)` for paging tests. */
-  readonly state: SageMakerState;
-  /** Empties the store, faults and log, restarts request ids, and rewinds the clock if the fake made it. */
-  reset(): void;
 }
 
 /**
