@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     sagemaker: 'src/providers/sagemaker/index.ts',
     pai: 'src/providers/pai/index.ts',
+    modelarts: 'src/providers/modelarts/index.ts',
     testing: 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],

@@ -4,11 +4,14 @@
  */
 import type { RequestHandler } from 'msw';
 import type { TuningProvider } from '../src/index.js';
+import { type ModelArtsExperimentOptions, modelarts } from '../src/providers/modelarts/index.js';
 import { type PaiExperimentOptions, pai } from '../src/providers/pai/index.js';
 import { type SageMakerExperimentOptions, sagemaker } from '../src/providers/sagemaker/index.js';
 import {
   FAKE_ALIYUN_CREDENTIALS,
   FAKE_AWS_CREDENTIALS,
+  FAKE_HUAWEI_CREDENTIALS,
+  modelartsFake,
   paiFake,
   sagemakerFake,
   type VirtualClock,
@@ -99,5 +102,28 @@ export const CLOUDS: readonly DemoCloud[] = [
       },
       tunerClassArgs: { seed: 7 },
     } satisfies PaiExperimentOptions,
+  }),
+  defineCloud({
+    name: 'modelarts',
+    startFake: (seed) => modelartsFake({ seed }),
+    provider: (fake) =>
+      modelarts({
+        region: fake.region,
+        endpoint: fake.endpoint,
+        projectId: fake.projectId,
+        credentials: FAKE_HUAWEI_CREDENTIALS,
+      }),
+    providerOptions: {
+      // All trials run inside one training job; ModelArts reads the objective from its log.
+      codeDir: '/crosstune-demo/code/',
+      bootFile: '/crosstune-demo/code/train.py',
+      engine: {
+        engine_name: 'PyTorch',
+        engine_version: 'pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64',
+      },
+      flavorId: 'modelarts.p3.large.public.free',
+      rewardRegex: 'validation-auc:([0-9\\.]+)',
+      outputs: [{ name: 'train_url', remote: { obs: { obs_url: '/crosstune-demo/output/' } } }],
+    } satisfies ModelArtsExperimentOptions,
   }),
 ];

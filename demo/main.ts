@@ -58,22 +58,33 @@ async function main(): Promise<void> {
   // A request no fake claims is a bug in the demo; it must fail here, never reach the network.
   server.listen({ onUnhandledFrame: 'error' });
   const realStart = performance.now();
+  const outcomes: Outcome[] = [];
   try {
     for (const { cloud, fake } of started) {
       // One cloud failing must not hide what the others print; the exit code still tells.
-      await runOn(cloud, fake).catch((error: unknown) => {
-        console.error(`\n${cloud.name} failed: ${describeError(error)}`);
-        process.exitCode = 1;
-      });
+      await runOn(cloud, fake)
+        .then((outcome) => outcomes.push(outcome))
+        .catch((error: unknown) => {
+          console.error(`\n${cloud.name} failed: ${describeError(error)}`);
+          process.exitCode = 1;
+        });
     }
   } finally {
     server.close();
   }
+  console.log(`\n== the same experiment on every cloud\n\n${comparison(outcomes)}`);
   const served = started.map(({ cloud, fake }) => `${cloud.name} (${fake.requests.length} requests)`);
   console.log(`\ndone: ${served.join(', ')} in ${Math.round(performance.now() - realStart)} ms of real time`);
 }
 
-async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<void> {
+interface Outcome {
+  cloud: string;
+  experiment: Experiment;
+  /** Best first; trials without an objective last. */
+  trials: Trial[];
+}
+
+async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<Outcome> {
   const provider = cloud.provider(fake);
   const created = await provider.experiments.create({ ...SPEC, providerOptions: cloud.providerOptions });
   console.log(
@@ -106,6 +117,34 @@ async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<void> {
   const trials: Trial[] = [];
   for await (const trial of provider.trials.list(created.id, { sortBy: 'objective' })) trials.push(trial);
   console.log(`\n${trialTable(trials)}\n\n${summary(cloud.name, experiment, trials)}`);
+  return { cloud: cloud.name, experiment, trials };
+}
+
+/** One row per cloud: how the same neutral experiment went on each. */
+function comparison(outcomes: readonly Outcome[]): string {
+  const columns: Column[] = [
+    { header: 'cloud' },
+    { header: 'status' },
+    { header: `best ${SPEC.objective.metric}`, align: 'right' },
+    { header: 'best trial' },
+    { header: 'trials', align: 'right' },
+    { header: 'completed', align: 'right' },
+    { header: 'took', align: 'right' },
+  ];
+  const rows = outcomes.map(({ cloud, experiment, trials }) => {
+    const best = trials[0]?.objective ? trials[0] : undefined;
+    const { createdAt, endedAt } = experiment;
+    return [
+      cloud,
+      `${experiment.status} (${experiment.providerStatus})`,
+      best?.objective ? formatValue(best.objective.value) : '-',
+      best?.id ?? '-',
+      String(trials.length),
+      String(trials.filter((t) => t.status === 'completed').length),
+      createdAt && endedAt ? duration(endedAt.getTime() - createdAt.getTime()) : '-',
+    ];
+  });
+  return table(columns, rows);
 }
 
 function trialTable(trials: readonly Trial[]): string {

@@ -101,6 +101,16 @@ export function decodeCursor<S extends CursorState>(cursor: string, kind: string
   return state as S;
 }
 
+/**
+ * The same pages with only the items `keep` accepts; cursors and raw answers unchanged. Filtering
+ * whole pages after they are fetched keeps a walk's guards (which expect full pages) working.
+ */
+export function filterWalk<T>(walk: PageWalk<T>, keep: (item: T) => boolean): PageWalk<T> {
+  return async function* (cursor) {
+    for await (const page of walk(cursor)) yield { ...page, items: page.items.filter(keep) };
+  };
+}
+
 export interface TokenPage<T> {
   items: T[];
   nextToken?: string | undefined;

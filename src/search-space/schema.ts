@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { type $ZodIssue, type $ZodType, config, globalConfig } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
+import { once } from '../core/once.js';
 import { malformed, SearchSpaceError } from './errors.js';
 import { onGrid } from './grid.js';
 import type { Param, SearchSpace } from './types.js';
@@ -9,15 +10,6 @@ import type { Param, SearchSpace } from './types.js';
 // zod/mini, unlike classic zod, sets no locale: without this its messages are all "Invalid input".
 // Like classic zod, keep a locale someone configured before.
 if (!globalConfig.localeError) config(en());
-
-/** `build()` on first call, the same value after: schemas cost nothing until first used. */
-export function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
 
 const schemas = once(() => {
   // -0 would survive every computation yet compare unequal to 0 in deep equality checks.

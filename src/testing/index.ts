@@ -9,6 +9,45 @@ export { type Fault, FaultInjector, type FaultKind, type FaultSpec } from './eng
 export type { LoggedRequest } from './engine/request-log.js';
 export { deriveRng, type Rng } from './engine/rng.js';
 export { type LoopbackServer, startLoopbackServer } from './loopback.js';
+export type { HuaweiCredentials, HuaweiUser } from './modelarts/auth.js';
+export {
+  DEFAULT_HUAWEI_IAM_ENDPOINT,
+  DEFAULT_MODELARTS_REGION,
+  FAKE_HUAWEI_CREDENTIALS,
+  FAKE_HUAWEI_DOMAIN_ID,
+  FAKE_HUAWEI_USER,
+  FAKE_HUAWEI_USER_ID,
+  FAKE_MODELARTS_PROJECT_ID,
+} from './modelarts/constants.js';
+export { type ModelArtsFake, type ModelArtsFakeOptions, modelartsFake } from './modelarts/index.js';
+export type {
+  OffsetMeaning as ModelArtsOffsetMeaning,
+  OffsetMeanings as ModelArtsOffsetMeanings,
+} from './modelarts/paging.js';
+export {
+  DEFAULT_SEED_ALGORITHM as DEFAULT_MODELARTS_SEED_ALGORITHM,
+  DEFAULT_SEED_AUTO_SEARCH as DEFAULT_MODELARTS_SEED_AUTO_SEARCH,
+  type SeedJobInput as ModelArtsSeedJobInput,
+  type SeedWorkspaceInput as ModelArtsSeedWorkspaceInput,
+} from './modelarts/seed.js';
+export {
+  DEFAULT_SIMULATION as DEFAULT_MODELARTS_SIMULATION,
+  type SimulationOptions as ModelArtsSimulationOptions,
+} from './modelarts/simulate.js';
+export type { ModelArtsState } from './modelarts/state.js';
+export type {
+  TokenIdentity as ModelArtsTokenIdentity,
+  TokenRecord as ModelArtsTokenRecord,
+} from './modelarts/tokens.js';
+export type {
+  AutoSearchSpec as ModelArtsAutoSearchSpec,
+  JobPhase as ModelArtsJobPhase,
+  JobRecord as ModelArtsJobRecord,
+  TrialRecord as ModelArtsTrialRecord,
+  TrialReport as ModelArtsTrialReport,
+  TrialStatus as ModelArtsTrialStatus,
+  WorkspaceRecord as ModelArtsWorkspaceRecord,
+} from './modelarts/types.js';
 export type { AliyunCredentials } from './pai/auth.js';
 export {
   DEFAULT_PAI_REGION,

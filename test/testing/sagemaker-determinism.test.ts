@@ -84,6 +84,20 @@ describe('progression is a function of the seed', () => {
     }
   });
 
+  it('fails a job that gave up even when a trial still running succeeds afterwards', () => {
+    // Seed found by the property below: five failures, then the other running trial succeeds.
+    const fake = run(894231812, [
+      { name: 'p', strategy: 'Hyperband', maxNumberOfTrainingJobs: 7, maxParallelTrainingJobs: 2 },
+    ]);
+    const all = trials(fake, 'p');
+    expect(all.filter((t) => t.status === 'Failed')).toHaveLength(5);
+    expect(all.some((t) => t.status === 'Completed')).toBe(true);
+    expect(fake.state.tuningJob('p')?.status).toBe('Failed');
+    expect(fake.state.tuningJob('p')?.failureReason).toMatch(
+      /^No training job succeeded after the first 5 attempts/,
+    );
+  });
+
   it('keeps its invariants for any seed and limits', () => {
     fc.assert(
       fc.property(

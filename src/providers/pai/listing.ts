@@ -8,7 +8,7 @@
 import { InvalidArgumentError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
-import { concatWalks, type Page, type PageWalk, Paginated } from '../../core/paginate.js';
+import { concatWalks, filterWalk, type Page, type PageWalk, Paginated } from '../../core/paginate.js';
 import { indexedWalk } from '../../core/paginate-indexed.js';
 import type {
   Experiment,
@@ -60,13 +60,6 @@ function pageSizeOf(query: { pageSize?: number | undefined }): number {
 }
 
 const emptyWalk: PageWalk<never> = async function* () {};
-
-/** The same pages with only the items `keep` accepts; cursors and raw answers unchanged. */
-function filterWalk<T>(walk: PageWalk<T>, keep: (item: T) => boolean): PageWalk<T> {
-  return async function* (cursor) {
-    for await (const page of walk(cursor)) yield { ...page, items: page.items.filter(keep) };
-  };
-}
 
 function totalOf(value: unknown): number | undefined {
   return optionalInteger(value, 'TotalCount');

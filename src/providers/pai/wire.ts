@@ -9,6 +9,7 @@
  * - any optional field may be `null`; objects keep members this schema does not name.
  */
 import * as z from 'zod/mini';
+import { once } from '../../core/once.js';
 
 const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
@@ -16,14 +17,6 @@ const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(s
 export const wireId = z.union([z.string(), z.number()]);
 /** An integer PAI may send as a number or as its text (`"5"`, `""` for unused). */
 const wireCount = z.union([z.number(), z.string()]);
-
-function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
 
 /** Members every answer may carry; a `Code` other than `SUCCESS` on HTTP 200 is an error (errors.ts). */
 const envelope = {

@@ -13,6 +13,7 @@
  * Operations without an output shape answer with an empty body or `{}`: EmptyResponseSchema.
  */
 import * as z from 'zod/mini';
+import { once } from '../../core/once.js';
 
 /** A float: a JSON number, or the string AWS JSON uses for a non-finite value. */
 export const wireFloat = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])]);
@@ -22,18 +23,6 @@ export const wireTimestamp = z.union([z.number(), z.iso.datetime({ offset: true,
 
 /** The answer of an operation without an output shape. */
 export const EmptyResponseSchema = z.union([z.looseObject({}), z.null(), z.undefined()]);
-
-/**
- * Each structure schema is built on its first use, so importing the adapter stays cheap and a call
- * builds only what its response holds. (Not `z.lazy`: zod's compiler cannot see through it.)
- */
-function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
 
 export const CreateHyperParameterTuningJobResponseSchema = once(() =>
   z.looseObject({

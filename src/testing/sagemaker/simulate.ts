@@ -120,7 +120,10 @@ function applyCompletionRules(job: TuningJobRecord, world: SimulationWorld): voi
     .filter((t) => t.endedAt !== undefined);
   const succeeded = finished.filter((t) => t.objectiveStatus === 'Succeeded');
   const failed = finished.filter((t) => t.status === 'Failed');
-  if (succeeded.length === 0 && failed.length >= FAILURES_BEFORE_GIVING_UP) job.noMoreLaunches = true;
+  if (succeeded.length === 0 && failed.length >= FAILURES_BEFORE_GIVING_UP) {
+    job.noMoreLaunches = true;
+    job.gaveUp = true;
+  }
   const target = job.spec.targetObjectiveValue;
   if (target !== undefined) {
     const maximize = job.spec.objective.Type === 'Maximize';
@@ -135,10 +138,13 @@ function applyCompletionRules(job: TuningJobRecord, world: SimulationWorld): voi
 function finish(job: TuningJobRecord, at: number, world: SimulationWorld): void {
   const trainings = job.trainingJobNames.map((name) => world.training(name));
   const anySucceeded = trainings.some((t) => t.objectiveStatus === 'Succeeded');
-  job.status = anySucceeded ? 'Completed' : 'Failed';
-  if (!anySucceeded) {
+  job.status = anySucceeded && !job.gaveUp ? 'Completed' : 'Failed';
+  if (job.status === 'Failed') {
+    const attempts = anySucceeded
+      ? `the first ${FAILURES_BEFORE_GIVING_UP} attempts`
+      : `${trainings.length} attempts`;
     job.failureReason =
-      `No training job succeeded after ${trainings.length} attempts. ` +
+      `No training job succeeded after ${attempts}. ` +
       'Please take a look at the training job failures to get more details.';
   }
   job.endedAt = at;

@@ -180,6 +180,7 @@ export class SageMakerState {
       simTime: createdAt,
       launched: 0,
       noMoreLaunches: status === 'Stopping',
+      gaveUp: false,
       trainingJobNames: [],
     };
     this.#tuning.set(key, job);

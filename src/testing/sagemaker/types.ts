@@ -104,6 +104,8 @@ export interface TuningJobRecord {
   simTime: number;
   launched: number;
   noMoreLaunches: boolean;
+  /** Too many failures before any success: the job ends Failed even if a trial still running succeeds. */
+  gaveUp: boolean;
   readonly trainingJobNames: string[];
 }
 

@@ -1,10 +1,11 @@
 /** ModelArts `search_params` (numbers as text or not, `param_type` inferable) → neutral space. */
 import * as z from 'zod/mini';
+import { once } from '../../../core/once.js';
 import { decodeChoice } from '../../categorical.js';
 import { malformed } from '../../errors.js';
 import { evenSpacing } from '../../grid.js';
 import type { LossLog } from '../../loss.js';
-import { once, readDialect } from '../../schema.js';
+import { readDialect } from '../../schema.js';
 import type { Param } from '../../types.js';
 
 const searchParams = once(() => {

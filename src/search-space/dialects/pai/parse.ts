@@ -1,10 +1,11 @@
 /** NNI JSON (object, JSON text or Python-literal text, `${name}` keys or bare) → neutral space. */
 import * as z from 'zod/mini';
+import { once } from '../../../core/once.js';
 import { distinctValues } from '../../categorical.js';
 import { malformed } from '../../errors.js';
 import { onGrid } from '../../grid.js';
 import { type LossLog, show } from '../../loss.js';
-import { once, readDialect } from '../../schema.js';
+import { readDialect } from '../../schema.js';
 import type { FloatParam, Param, Scalar } from '../../types.js';
 import { readSearchSpaceText } from './literal.js';
 import { fromPlaceholder } from './placeholders.js';

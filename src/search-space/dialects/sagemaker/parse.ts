@@ -1,9 +1,10 @@
 /** SageMaker `ParameterRanges` (strings or numbers for bounds) → neutral space. */
 import * as z from 'zod/mini';
+import { once } from '../../../core/once.js';
 import { decodeChoice } from '../../categorical.js';
 import { malformed } from '../../errors.js';
 import { type LossLog, show } from '../../loss.js';
-import { once, readDialect } from '../../schema.js';
+import { readDialect } from '../../schema.js';
 import type { FloatScale, Param } from '../../types.js';
 
 const rangesSchema = once(() => {

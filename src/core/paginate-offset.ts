@@ -1,0 +1,100 @@
+/**
+ * Offset paging where the cloud does not say what `offset` counts (ModelArts: one page of its docs
+ * says records, another says pages). The walk asks the server: after a full first page it
+ * requests `offset=1`. Under record offsets that answer starts with the first page's second item;
+ * under page offsets it shares no item with the first page (and is page two, so it is kept). Then
+ * the walk runs as a page-number walk with the offsets that meaning implies, and checks on the
+ * way that no item comes back twice.
+ */
+import { PaginationError, type ProviderId } from './errors.js';
+import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
+import { type IndexedPage, indexedWalk } from './paginate-indexed.js';
+
+export type OffsetMeaning = 'record' | 'page';
+
+export interface OffsetWalkOptions<T> {
+  provider: ProviderId;
+  operation: string;
+  /** The `limit` sent with every request. */
+  pageSize: number;
+  fetchAt(offset: number, signal: AbortSignal): Promise<IndexedPage<T>>;
+  /** What identifies an item (a trial id, a job id): how pages are compared. */
+  keyOf(item: T): string;
+  /** What `offset` counts, when known; otherwise the walk finds out. */
+  meaning?: OffsetMeaning | undefined;
+  concurrency?: number | undefined;
+  maxPages?: number | undefined;
+  kind?: string | undefined;
+}
+
+export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
+  const kind = options.kind ?? 'offset';
+  const fail = (message: string) =>
+    new PaginationError(`${options.operation}: ${message}`, {
+      provider: options.provider,
+      operation: options.operation,
+    });
+  const full = (page: IndexedPage<T>) =>
+    page.items.length >= options.pageSize && (page.total === undefined || page.total > options.pageSize);
+
+  /** Reads the meaning from the answers to offset 0 and offset 1. */
+  function meaningOf(first: IndexedPage<T>, second: IndexedPage<T>): OffsetMeaning {
+    const firstKeys = first.items.map(options.keyOf);
+    const secondKeys = second.items.map(options.keyOf);
+    if (secondKeys.length === 0) return 'page';
+    if (secondKeys[0] === firstKeys[0]) {
+      throw fail('the same page came back for offset 0 and offset 1; the server ignores the offset');
+    }
+    if (secondKeys[0] === firstKeys[1]) return 'record';
+    const seen = new Set(firstKeys);
+    if (secondKeys.every((key) => !seen.has(key))) return 'page';
+    throw fail('the answer to offset 1 overlaps the first page out of order; items moved during the walk');
+  }
+
+  return async function* walk(cursor) {
+    let state: { i: number; m?: OffsetMeaning | undefined } = { i: 0, m: options.meaning };
+    if (cursor !== undefined) state = decodeCursor<{ k: string; i: number; m?: OffsetMeaning }>(cursor, kind);
+    const known = new Map<number, IndexedPage<T>>();
+    let meaning = state.m;
+    if (meaning === undefined) {
+      const signal = new AbortController().signal;
+      const first = await options.fetchAt(0, signal);
+      known.set(0, first);
+      meaning = 'page';
+      if (full(first) && options.pageSize > 1) {
+        const second = await options.fetchAt(1, signal);
+        meaning = meaningOf(first, second);
+        if (meaning === 'page') known.set(1, second);
+      }
+      // On resume the pages before the cursor's are not fetched again.
+      for (const index of known.keys()) if (index < state.i) known.delete(index);
+    }
+    const chosen = meaning;
+    const inner = indexedWalk<T>({
+      provider: options.provider,
+      operation: options.operation,
+      pageSize: options.pageSize,
+      concurrency: options.concurrency,
+      maxPages: options.maxPages,
+      kind,
+      fetchPage: (index, signal) => {
+        const held = known.get(index);
+        known.delete(index);
+        return held
+          ? Promise.resolve(held)
+          : options.fetchAt(chosen === 'page' ? index : index * options.pageSize, signal);
+      },
+    });
+    const seen = new Set<string>();
+    let index = state.i;
+    for await (const page of inner(encodeCursor({ k: kind, i: state.i }))) {
+      for (const item of page.items) {
+        const key = options.keyOf(item);
+        if (seen.has(key)) throw fail(`${key} came back twice (page ${index}); the server repeats pages`);
+        seen.add(key);
+      }
+      index++;
+      yield { ...page, cursor: page.cursor && encodeCursor({ k: kind, i: index, m: chosen }) };
+    }
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The ModelArts operations client: one typed method per operation crosstune uses (autosearch,
+ * training jobs, workspaces), usable on its own as `modelarts(...).api`. Paths start with the
+ * project id, resolved once (reference §1.2); every answer is checked against its wire schema.
+ */
+import type { $ZodType, output } from 'zod/v4/core';
+import { AuthenticationError } from '../../core/errors.js';
+import type { CallOptions } from '../../core/http/call-options.js';
+import { decodeJson } from '../../core/http/decode.js';
+import { type ExecutionContext, execute } from '../../core/http/execute.js';
+import { toModelArtsError } from './errors.js';
+import type { Identity } from './iam.js';
+import type * as shapes from './shapes.js';
+import * as wire from './wire.js';
+
+export interface ModelArtsApiConfig {
+  context: ExecutionContext;
+  /** `https://modelarts.{region}.myhuaweicloud.com`, without a trailing slash. */
+  endpoint: string;
+  identity: Identity;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface Call<S extends $ZodType> {
+  operation: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path after the version and project id, e.g. `/training-jobs/abc`; segments already encoded. */
+  path: string;
+  version?: 'v1' | 'v2';
+  query?: Query | undefined;
+  body?: unknown;
+  /** Undefined for answers whose body is empty (delete). */
+  schema?: S;
+  idempotent?: boolean;
+  reconcile?: () => Promise<output<S> | undefined>;
+}
+
+const segment = encodeURIComponent;
+
+function queryString(query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function createModelArtsApi(config: ModelArtsApiConfig) {
+  function call<S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined): Promise<output<S>> {
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const attempt = () =>
+      execute(
+        config.context,
+        {
+          operation: spec.operation,
+          idempotent: spec.idempotent ?? spec.method !== 'POST',
+          reconcile: spec.reconcile,
+          request: async () => {
+            const project = await config.identity.projectId(options);
+            const url = `${config.endpoint}/${spec.version ?? 'v2'}/${segment(project)}${spec.path}${queryString(spec.query)}`;
+            const headers: Record<string, string> = { 'content-type': 'application/json' };
+            return config.identity.authorize({ method: spec.method, url, headers, body }, options);
+          },
+          errorOf: (response, details) =>
+            response.status >= 200 && response.status < 300 ? undefined : toModelArtsError(response, details),
+          decode: (response, details) =>
+            (spec.schema ? decodeJson(response, spec.schema, details) : undefined) as output<S>,
+        },
+        options,
+      );
+    // A token IAM gave us may be refused before its time; one fresh token is worth one more try.
+    return attempt().catch((error: unknown) => {
+      if (AuthenticationError.is(error) && config.identity.renewToken()) return attempt();
+      throw error;
+    });
+  }
+
+  const job = (id: string) => `/training-jobs/${segment(id)}`;
+
+  const api = {
+    listAutoSearchTrials(jobId: string, query: shapes.ListAutoSearchTrialsQuery = {}, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchTrials',
+          method: 'GET',
+          path: `${job(jobId)}/autosearch-trials`,
+          query: { limit: query.limit, offset: query.offset },
+          schema: wire.AutoSearchTrialsResponseSchema(),
+        },
+        options,
+      );
+    },
+    getAutoSearchTrial(jobId: string, trialId: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchPerTrial',
+          method: 'GET',
+          path: `${job(jobId)}/autosearch-trials/${segment(trialId)}`,
+          schema: wire.TrialTableSchema(),
+        },
+        options,
+      );
+    },
+    /** Stopping a trial twice is harmless, so this POST is retried like a read. */
+    earlyStopTrial(jobId: string, trialId: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchTrialEarlyStop',
+          method: 'POST',
+          path: `${job(jobId)}/autosearch-trial-earlystop/${segment(trialId)}`,
+          schema: wire.EarlyStopResponseSchema(),
+          idempotent: true,
+        },
+        options,
+      );
+    },
+    listSearchAlgorithms(options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowSearchAlgorithms',
+          method: 'GET',
+          path: '/search-algorithms',
+          schema: wire.SearchAlgorithmsResponseSchema(),
+        },
+        options,
+      );
+    },
+    listYamlTemplates(options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchYamlTemplatesInfo',
+          method: 'GET',
+          path: '/training-jobs/autosearch/yaml-templates',
+          schema: wire.YamlTemplatesResponseSchema(),
+        },
+        options,
+      );
+    },
+    getYamlTemplate(algorithmType: string, algorithmName: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchYamlTemplateContent',
+          method: 'GET',
+          path: `/training-jobs/autosearch/yaml-templates/${segment(algorithmType)}/${segment(algorithmName)}`,
+          schema: wire.YamlTemplateContentResponseSchema(),
+        },
+        options,
+      );
+    },
+    getParameterAnalysis(jobId: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchParamsAnalysis',
+          method: 'GET',
+          path: `${job(jobId)}/autosearch-parameter-analysis`,
+          schema: wire.ParameterAnalysisResponseSchema(),
+        },
+        options,
+      );
+    },
+    /** Where the analysis image for one hyperparameter lies: an OBS path, not a URL. */
+    getParameterAnalysisPath(jobId: string, parameterName: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowAutoSearchParamAnalysisResultPath',
+          method: 'GET',
+          path: `${job(jobId)}/autosearch-parameter-analysis/${segment(parameterName)}`,
+          schema: wire.ParameterAnalysisPathResponseSchema(),
+        },
+        options,
+      );
+    },
+    /**
+     * Not idempotent: after an ambiguous failure the job is looked up by name (names are unique
+     * in a project) before the create is sent again.
+     */
+    createTrainingJob(input: shapes.CreateTrainingJobRequest, options?: CallOptions) {
+      return call(
+        {
+          operation: 'CreateTrainingJob',
+          method: 'POST',
+          path: '/training-jobs',
+          body: input,
+          schema: wire.TrainingJobSchema(),
+          idempotent: false,
+          reconcile: () =>
+            api.findTrainingJobByName(input.metadata.name, input.metadata.workspace_id, options),
+        },
+        options,
+      );
+    },
+    getTrainingJob(jobId: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ShowTrainingJobDetails',
+          method: 'GET',
+          path: job(jobId),
+          schema: wire.TrainingJobSchema(),
+        },
+        options,
+      );
+    },
+    /** A search changes nothing, so this POST is retried like a read. */
+    searchTrainingJobs(input: shapes.TrainingJobSearchRequest = {}, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ListTrainingJobs',
+          method: 'POST',
+          path: '/training-job-searches',
+          body: input,
+          schema: wire.TrainingJobSearchResponseSchema(),
+          idempotent: true,
+        },
+        options,
+      );
+    },
+    /** The job whose name is exactly `name`, or undefined (`like` also matches longer names). */
+    async findTrainingJobByName(name: string, workspaceId?: string, options?: CallOptions) {
+      const found = await api.searchTrainingJobs(
+        { limit: 50, workspace_id: workspaceId, filters: [{ key: 'name', operator: 'like', value: [name] }] },
+        options,
+      );
+      return found.items?.find((item) => item.metadata.name === name);
+    },
+    /** Terminating twice ends the same way (or with a ConflictError), so this POST is retried. */
+    terminateTrainingJob(jobId: string, options?: CallOptions) {
+      return call(
+        {
+          operation: 'StopTrainingJob',
+          method: 'POST',
+          path: `${job(jobId)}/actions`,
+          body: { action_type: 'terminate' } satisfies shapes.TrainingJobActionRequest,
+          schema: wire.TrainingJobSchema(),
+          idempotent: true,
+        },
+        options,
+      );
+    },
+    async deleteTrainingJob(jobId: string, options?: CallOptions): Promise<void> {
+      await call({ operation: 'DeleteTrainingJob', method: 'DELETE', path: job(jobId) }, options);
+    },
+    listWorkspaces(query: shapes.ListWorkspacesQuery = {}, options?: CallOptions) {
+      return call(
+        {
+          operation: 'ListWorkspace',
+          method: 'GET',
+          version: 'v1',
+          path: '/workspaces',
+          query: { ...query },
+          schema: wire.WorkspacesResponseSchema(),
+        },
+        options,
+      );
+    },
+  };
+  return api;
+}
+
+export type ModelArtsApi = ReturnType<typeof createModelArtsApi>;

@@ -1,0 +1,182 @@
+/**
+ * `crosstune/modelarts`: `modelarts({ region })` returns a TuningProvider for ModelArts training
+ * jobs with hyperparameter search (autosearch), plus `.api`, the operations client.
+ */
+import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import { NotFoundError } from '../../core/errors.js';
+import { normalizing } from '../../core/fields.js';
+import type { CallOptions } from '../../core/http/call-options.js';
+import type { ClientOptions } from '../../core/http/client-options.js';
+import type { ExecutionContext } from '../../core/http/execute.js';
+import type { FetchLike } from '../../core/http/transport.js';
+import { Paginated } from '../../core/paginate.js';
+import type { OffsetMeaning } from '../../core/paginate-offset.js';
+import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
+import { createModelArtsApi, type ModelArtsApi } from './api.js';
+import type { AccessKeys } from './auth.js';
+import { buildCreateRequest, type ModelArtsExperimentOptions } from './create.js';
+import {
+  createIdentity,
+  DEFAULT_IAM_ENDPOINT,
+  type HuaweiCredentials,
+  type IamPassword,
+  type IamToken,
+} from './iam.js';
+import { DEFAULT_PAGE_CONCURRENCY, listExperiments, listTrials } from './listing.js';
+import { experimentFromJob, trainingJobFromJob, trialContext, trialFromRows } from './normalize.js';
+
+export type * as ModelArtsShapes from './shapes.js';
+export type {
+  AccessKeys,
+  HuaweiCredentials,
+  IamPassword,
+  IamToken,
+  ModelArtsApi,
+  ModelArtsExperimentOptions,
+  OffsetMeaning,
+};
+export { DEFAULT_IAM_ENDPOINT };
+
+export interface ModelArtsOptions extends ClientOptions {
+  region: string;
+  /** The region's IAM project id; default `HUAWEICLOUD_SDK_PROJECT_ID`, else looked up in IAM by region name. */
+  projectId?: string | undefined;
+  /** Access keys, an IAM token, or an IAM password; default `HUAWEICLOUD_SDK_AK`/`_SK`/`_SECURITY_TOKEN`. */
+  credentials?: HuaweiCredentials | undefined;
+  /** Overrides `https://modelarts.{region}.myhuaweicloud.com` (`.cn` for ap-southeast-1). */
+  endpoint?: string | undefined;
+  /** Where tokens and project ids come from; default `https://iam.myhuaweicloud.com`. */
+  iamEndpoint?: string | undefined;
+  /** The ModelArts workspace experiments are created in and listed from (the server's default: `"0"`). */
+  workspaceId?: string | undefined;
+  /** Pages in flight at once once a listing's total is known (default 4). */
+  pageConcurrency?: number | undefined;
+  /**
+   * What `offset` counts in each listing, if you know your region's behaviour; by default each
+   * walk finds out from the server (one extra request when there is more than one page).
+   */
+  offsetMeaning?: { trials?: OffsetMeaning | undefined; searches?: OffsetMeaning | undefined } | undefined;
+  fetch?: FetchLike | undefined;
+  /** An undici Dispatcher (proxy, pool); requests then go through undici's own fetch. */
+  dispatcher?: unknown;
+}
+
+export interface ModelArtsProvider extends TuningProvider<ModelArtsExperimentOptions> {
+  readonly id: 'modelarts';
+  readonly region: string;
+  readonly api: ModelArtsApi;
+}
+
+export const MODELARTS_CAPABILITIES: Capabilities = {
+  experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },
+  trials: { list: 'native', get: 'native', stop: 'native' },
+  trainingJobs: { list: 'emulated' },
+  notes: [
+    'an experiment is one training job with an auto_search policy; its trials run inside it',
+    'experiments.list lists training jobs with a hyperparameter search and skips plain training jobs',
+    'trials.list sorted by any key reads every trial first and yields one page (the trial table has no server-side sort)',
+    'trials.stop early-stops one trial; trainingJobs.list yields the experiment’s own training job',
+  ],
+};
+
+export function modelartsEndpoint(region: string): string {
+  const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
+  return `https://modelarts.${region}.${domain}`;
+}
+
+export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
+  const region = options.region;
+  const context: ExecutionContext = {
+    provider: 'modelarts',
+    transport: { fetch: options.fetch, dispatcher: options.dispatcher },
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    hooks: options.hooks,
+    requestIdHeaders: ['x-request-id'],
+  };
+  const identity = createIdentity({
+    region,
+    credentials: options.credentials,
+    projectId: options.projectId,
+    iamEndpoint: options.iamEndpoint,
+    context,
+  });
+  const endpoint = (options.endpoint ?? modelartsEndpoint(region)).replace(/\/+$/, '');
+  const api = createModelArtsApi({ context, endpoint, identity });
+  const settings = {
+    pageConcurrency: options.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
+    workspaceId: options.workspaceId,
+    offsetMeaning: options.offsetMeaning,
+  };
+  const details = (operation: string) => ({ provider: 'modelarts' as const, operation });
+  const getExperiment = async (id: string, call?: CallOptions) => {
+    const job = await api.getTrainingJob(id, call);
+    return normalizing(details('ShowTrainingJobDetails'), () => experimentFromJob(job));
+  };
+  const contextOf = async (id: string, call?: CallOptions) =>
+    trialContext(await api.getTrainingJob(id, call));
+
+  return {
+    id: 'modelarts',
+    region,
+    api,
+    capabilities: MODELARTS_CAPABILITIES,
+    experiments: {
+      async create(spec: ExperimentSpec<ModelArtsExperimentOptions>, call?: CallOptions) {
+        const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
+        const job = await api.createTrainingJob(plan.request, call);
+        const experiment = normalizing(details('CreateTrainingJob'), () => experimentFromJob(job));
+        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
+        else if (spec.searchSpace)
+          experiment.searchSpace = { spec: spec.searchSpace, losses: [], compileLosses: plan.losses };
+        return experiment;
+      },
+      get: getExperiment,
+      list(query: ExperimentQuery = {}, call?: CallOptions) {
+        return listExperiments(api, query, call, settings);
+      },
+      async stop(id: string, call?: CallOptions) {
+        await api.terminateTrainingJob(id, call);
+      },
+      async delete(id: string, call?: CallOptions) {
+        await api.deleteTrainingJob(id, call);
+      },
+    },
+    trials: {
+      list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
+        return listTrials(api, () => contextOf(experimentId, call), experimentId, query, call, settings);
+      },
+      async get(experimentId: string, trialId: string, call?: CallOptions) {
+        const [ctx, table] = await Promise.all([
+          contextOf(experimentId, call),
+          api.getAutoSearchTrial(experimentId, trialId, call),
+        ]);
+        if ((table.data ?? []).length > 0) {
+          return normalizing(details('ShowAutoSearchPerTrial'), () =>
+            trialFromRows(table, { ...ctx, trialId }),
+          );
+        }
+        // No reports yet: the trial may be waiting to start, which only the trial list tells.
+        for await (const trial of listTrials(api, async () => ctx, experimentId, {}, call, settings)) {
+          if (trial.id === trialId) return trial;
+        }
+        throw new NotFoundError(`ModelArts job ${experimentId} has no trial ${trialId}`, {
+          ...details('ShowAutoSearchPerTrial'),
+        });
+      },
+      async stop(experimentId: string, trialId: string, call?: CallOptions) {
+        await api.earlyStopTrial(experimentId, trialId, call);
+      },
+    },
+    trainingJobs: {
+      list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
+        return new Paginated(async function* () {
+          const job = await api.getTrainingJob(experimentId, call);
+          const item = normalizing(details('ShowTrainingJobDetails'), () => trainingJobFromJob(job));
+          const wanted = query.status === undefined || item.status === query.status;
+          yield { items: wanted ? [item] : [], cursor: undefined, raw: job };
+        });
+      },
+    },
+  };
+}

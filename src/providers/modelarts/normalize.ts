@@ -1,0 +1,391 @@
+/**
+ * ModelArts wire → neutral objects. A hyperparameter search is one training job (JobResponse)
+ * carrying `algorithm.policies.auto_search`: that job is the Experiment and its only
+ * TrainingJob; each row of its trial table is a Trial (Ray Tune's). The untouched answer stays
+ * in `raw`, ModelArts' (or Ray's) status word in `providerStatus`.
+ */
+import { decodeInteger, decodeNumber, FieldFormatError } from '../../core/fields.js';
+import type {
+  Experiment,
+  ExperimentStatus,
+  HyperParameterValue,
+  MetricPoint,
+  Objective,
+  TrainingJob,
+  Trial,
+  TrialObjective,
+  TrialStatus,
+} from '../../core/types.js';
+import {
+  cellBoolean,
+  cellNumber,
+  cellPath,
+  cellText,
+  configObject,
+  fieldPath,
+  hyperParametersFromConfig,
+  readTable,
+  setOwn,
+  type TableRowView,
+  type TableView,
+} from './decode.js';
+import { readSearchSpace } from './search-space.js';
+import type { AutoSearchWire, TableRow, TrainingJobWire, TrialTableWire } from './wire.js';
+
+/** Level-1 job phases (reference §3.4); the same words serve a job read as a TrainingJob. */
+const PHASES = new Map<string, ExperimentStatus & TrialStatus>([
+  ['creating', 'pending'],
+  ['pending', 'pending'],
+  ['running', 'running'],
+  ['completed', 'completed'],
+  ['failed', 'failed'],
+  // Ended without completing (e.g. secondary phase CreateFailed): nothing more will run.
+  ['abnormal', 'failed'],
+  ['terminating', 'stopping'],
+  ['terminated', 'stopped'],
+]);
+
+/** Ray Tune's trial states (reference §4.3; ModelArts publishes no list). */
+const TRIAL_WORDS = new Map<string, TrialStatus>([
+  ['pending', 'pending'],
+  ['running', 'running'],
+  // Ray pauses a trial it will resume (schedulers such as PBT): not running, not done.
+  ['paused', 'pending'],
+  // Ray's word for an ended trial, early-stopped ones included (ModelArts cannot tell them apart).
+  ['terminated', 'completed'],
+  ['error', 'failed'],
+]);
+
+const word = (text: string | null | undefined) => (text ?? '').trim().toLowerCase();
+
+export function experimentStatus(phase: string | null | undefined): ExperimentStatus {
+  return PHASES.get(word(phase)) ?? 'unknown';
+}
+
+/** The status of the job itself, read as a TrainingJob. */
+export function jobStatus(phase: string | null | undefined): TrialStatus {
+  return PHASES.get(word(phase)) ?? 'unknown';
+}
+
+export function trialStatus(status: string | null | undefined): TrialStatus {
+  return TRIAL_WORDS.get(word(status)) ?? 'unknown';
+}
+
+const ENDED = new Set<string>(['completed', 'failed', 'stopped']);
+
+const AUTO_SEARCH = 'algorithm.policies.auto_search';
+
+function autoSearchOf(job: TrainingJobWire): AutoSearchWire | undefined {
+  return job.algorithm?.policies?.auto_search ?? undefined;
+}
+
+/** Milliseconds since the epoch; 0 (the examples' "not started yet") and empty read as absent. */
+function epochMillis(value: string | number | null | undefined, path: string): Date | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const ms = decodeNumber(value, path);
+  if (!Number.isFinite(ms)) return undefined;
+  return ms > 0 ? new Date(ms) : undefined;
+}
+
+function direction(mode: string | null | undefined): Objective['direction'] | undefined {
+  const m = word(mode);
+  if (m === 'max' || m === 'maximize') return 'maximize';
+  if (m === 'min' || m === 'minimize') return 'minimize';
+  return undefined;
+}
+
+/** The first reward attribute: ModelArts judges trials by it. */
+function objectiveOf(autoSearch: AutoSearchWire | undefined): Objective | undefined {
+  const reward = autoSearch?.reward_attrs?.[0];
+  const mode = direction(reward?.mode);
+  if (!reward?.name || mode === undefined) return undefined;
+  return { metric: reward.name, direction: mode };
+}
+
+/** An integer setting of the first search algorithm (`num_samples`, `max_concurrent`). */
+function algoSetting(autoSearch: AutoSearchWire | undefined, key: string): number | undefined {
+  const params = autoSearch?.algo_configs?.[0]?.params ?? [];
+  const i = params.findIndex((p) => p.key === key);
+  const value = params[i]?.value;
+  if (value === undefined || value === null || value === '') return undefined;
+  return decodeInteger(value, `${AUTO_SEARCH}.algo_configs.0.params.${i}.value`);
+}
+
+/** `spec.auto_stop` `{time_unit: 'HOURS', duration}` as seconds; other units are not documented. */
+function maxRuntimeSeconds(job: TrainingJobWire): number | undefined {
+  const stop = job.spec?.auto_stop;
+  if (!stop || word(stop.time_unit) !== 'hours' || stop.duration === undefined || stop.duration === null) {
+    return undefined;
+  }
+  return decodeNumber(stop.duration, 'spec.auto_stop.duration') * 3600;
+}
+
+interface JobTimes {
+  createdAt: Date | undefined;
+  startedAt: Date | undefined;
+  endedAt: Date | undefined;
+}
+
+/** `start_time` + `duration` is when a job that has ended ended; ModelArts keeps no end time. */
+function timesOf(job: TrainingJobWire, ended: boolean): JobTimes {
+  const createdAt = epochMillis(job.metadata.create_time, 'metadata.create_time');
+  const startedAt = epochMillis(job.status?.start_time, 'status.start_time');
+  const duration = job.status?.duration;
+  const ran =
+    duration === undefined || duration === null || duration === ''
+      ? undefined
+      : decodeNumber(duration, 'status.duration');
+  const endedAt =
+    ended && startedAt && ran !== undefined && Number.isFinite(ran)
+      ? new Date(startedAt.getTime() + ran)
+      : undefined;
+  return { createdAt, startedAt, endedAt };
+}
+
+/** The tasks' own messages (`worker-0: …`) when the job failed. */
+function failureOf(job: TrainingJobWire, failed: boolean): string | undefined {
+  if (!failed) return undefined;
+  const messages = (job.status?.task_statuses ?? []).flatMap((t) =>
+    t.message ? [t.task ? `${t.task}: ${t.message}` : t.message] : [],
+  );
+  return messages.length > 0 ? messages.join('; ') : undefined;
+}
+
+export function experimentFromJob(job: TrainingJobWire): Experiment<TrainingJobWire> {
+  const id = job.metadata.id;
+  const phase = job.status?.phase ?? '';
+  const status = experimentStatus(phase);
+  const autoSearch = autoSearchOf(job);
+  return {
+    provider: 'modelarts',
+    id,
+    name: job.metadata.name || id,
+    status,
+    providerStatus: phase,
+    objective: objectiveOf(autoSearch),
+    algorithm: autoSearch?.algo_configs?.[0]?.name ?? undefined,
+    limits: {
+      maxTrials: algoSetting(autoSearch, 'num_samples'),
+      maxParallelTrials: algoSetting(autoSearch, 'max_concurrent'),
+      maxRuntimeSeconds: maxRuntimeSeconds(job),
+    },
+    // A job answer carries no trial counts; they come from the trial table.
+    trialCounts: {},
+    searchSpace: readSearchSpace(autoSearch?.search_params, `${AUTO_SEARCH}.search_params`),
+    ...timesOf(job, ENDED.has(status)),
+    failureReason: failureOf(job, status === 'failed'),
+    raw: job,
+  };
+}
+
+/** Fixed arguments of the training code, as sent. */
+function fixedParameters(job: TrainingJobWire): Record<string, HyperParameterValue> {
+  const out: Record<string, HyperParameterValue> = {};
+  for (const p of job.algorithm?.parameters ?? []) {
+    if (p.name && p.value !== undefined && p.value !== null) setOwn(out, p.name, p.value);
+  }
+  return out;
+}
+
+/** The search job itself: ModelArts runs every trial inside this one training job. */
+export function trainingJobFromJob(job: TrainingJobWire): TrainingJob<TrainingJobWire> {
+  const id = job.metadata.id;
+  const phase = job.status?.phase ?? '';
+  const status = jobStatus(phase);
+  return {
+    provider: 'modelarts',
+    id,
+    name: job.metadata.name || id,
+    experimentId: id,
+    status,
+    providerStatus: phase,
+    hyperParameters: fixedParameters(job),
+    metrics: [],
+    ...timesOf(job, ENDED.has(status)),
+    failureReason: failureOf(job, status === 'failed'),
+    raw: job,
+  };
+}
+
+/** What a trial needs from its experiment to be read. */
+export interface TrialContext {
+  experimentId: string;
+  /** The experiment's objective (reward attribute and mode), e.g. for ordering trials. */
+  objective?: Objective | undefined;
+  /** The reward attribute's name (even without a readable mode); the objective is named `reward` without it. */
+  objectiveMetric?: string | undefined;
+  /** The trial asked for (single-trial answer): its id when the table has no `trial_id` column. */
+  trialId?: string | undefined;
+}
+
+export function trialContext(job: TrainingJobWire): TrialContext {
+  const autoSearch = autoSearchOf(job);
+  const objective = objectiveOf(autoSearch);
+  return {
+    experimentId: job.metadata.id,
+    objective,
+    objectiveMetric: objective?.metric ?? (autoSearch?.reward_attrs?.[0]?.name || undefined),
+  };
+}
+
+export const DEFAULT_OBJECTIVE_METRIC = 'reward';
+
+/**
+ * Columns Ray Tune (and pandas) write that are not metrics the training code reported. Also
+ * not metrics: `config/<name>` and `param/<name>` columns (flattened hyperparameters).
+ */
+const BOOKKEEPING = new Set([
+  '',
+  'index',
+  'Unnamed: 0',
+  'done',
+  'pid',
+  'config',
+  'trial_id',
+  'trial_index',
+  'training_iteration',
+  'time_total_s',
+  'worker_index',
+  'reward_attr',
+  'status',
+  'best_reward',
+  'timestamp',
+  'date',
+  'hostname',
+  'node_ip',
+  'time_this_iter_s',
+  'timesteps_total',
+  'episodes_total',
+  'experiment_id',
+  'iterations_since_restore',
+  'time_since_restore',
+  'timesteps_since_restore',
+  'experiment_tag',
+  'logdir',
+]);
+
+export function isMetricColumn(name: string): boolean {
+  return !BOOKKEEPING.has(name) && !name.startsWith('config/') && !name.startsWith('param/');
+}
+
+/** Metric columns in a fixed order, so that the column order of the answer does not matter. */
+function metricColumns(header: readonly string[]): string[] {
+  return header.filter(isMetricColumn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The untouched cells a trial was read from: the header and the trial's row(s). */
+export interface ModelArtsTrialRaw {
+  header: readonly string[];
+  rows: readonly TableRow[];
+}
+
+const step = (row: TableRowView) => cellNumber(row.cells.get('training_iteration'));
+
+/** The last report: highest `training_iteration`, ties (and rows without one) going to the later row. */
+function latestOf(rows: readonly TableRowView[]): TableRowView | undefined {
+  let latest: TableRowView | undefined;
+  for (const row of rows) {
+    const s = step(row);
+    const best = latest === undefined ? undefined : step(latest);
+    if (latest === undefined || s === undefined || best === undefined || !(s < best)) latest = row;
+  }
+  return latest;
+}
+
+/** A status word when the row has one; else `done` says completed or still running. */
+function statusOf(row: TableRowView): { status: TrialStatus; providerStatus: string } {
+  const providerStatus = cellText(row.cells.get('status')) ?? '';
+  if (providerStatus.trim() !== '') return { status: trialStatus(providerStatus), providerStatus };
+  const done = cellBoolean(row.cells.get('done'));
+  return { status: done === undefined ? 'unknown' : done ? 'completed' : 'running', providerStatus };
+}
+
+/** `best_reward` when it is a number, else `reward_attr`. */
+function objectiveValue(row: TableRowView, context: TrialContext): TrialObjective | undefined {
+  const value = cellNumber(row.cells.get('best_reward')) ?? cellNumber(row.cells.get('reward_attr'));
+  if (value === undefined) return undefined;
+  return { metric: context.objectiveMetric ?? context.objective?.metric ?? DEFAULT_OBJECTIVE_METRIC, value };
+}
+
+/** One point per numeric metric cell of every row, `step` being the row's `training_iteration`. */
+function metricsOf(view: TableView, rows: readonly TableRowView[]): MetricPoint[] {
+  const columns = metricColumns(view.header);
+  const points: MetricPoint[] = [];
+  for (const row of rows) {
+    const at = step(row);
+    for (const name of columns) {
+      const value = cellNumber(row.cells.get(name));
+      if (value !== undefined) points.push({ name, value, step: at });
+    }
+  }
+  return points;
+}
+
+function trialIdOf(row: TableRowView, fallback: string | undefined): string {
+  const id = cellText(row.cells.get('trial_id'))?.trim() || fallback;
+  if (id === undefined) {
+    throw new FieldFormatError(cellPath(row, 'trial_id'), 'a trial id', row.cells.get('trial_id') ?? null);
+  }
+  return id;
+}
+
+function trialOf(
+  view: TableView,
+  rows: readonly TableRowView[],
+  latest: TableRowView,
+  context: TrialContext,
+  fallbackId: string | undefined,
+): Trial<ModelArtsTrialRaw> {
+  const config = configObject(latest.cells.get('config'), cellPath(latest, 'config'));
+  return {
+    provider: 'modelarts',
+    id: trialIdOf(latest, fallbackId),
+    experimentId: context.experimentId,
+    ...statusOf(latest),
+    hyperParameters: hyperParametersFromConfig(config),
+    objective: objectiveValue(latest, context),
+    metrics: metricsOf(view, rows),
+    raw: { header: view.header, rows: rows.map((r) => r.raw) },
+  };
+}
+
+/** The list answer (`items` of autosearch-trials): one trial per row. */
+export function trialsFromTable(
+  table: TrialTableWire | null | undefined,
+  context: TrialContext,
+  path = 'items',
+): Trial<ModelArtsTrialRaw>[] {
+  const view = readTable(table, path);
+  return view.rows.map((row) => trialOf(view, [row], row, context, undefined));
+}
+
+/**
+ * The single-trial answer: every row is one report of the same trial. The latest report gives
+ * status, hyperparameters and objective; every report gives metric points. The answer has no
+ * `status` column, so the status comes from `done` and `providerStatus` is `''`. No rows at all
+ * reads as a pending trial when the trial asked for is known.
+ */
+export function trialFromRows(
+  table: TrialTableWire | null | undefined,
+  context: TrialContext,
+  path = '',
+): Trial<ModelArtsTrialRaw> {
+  const view = readTable(table, path);
+  const latest = latestOf(view.rows);
+  if (latest === undefined) {
+    if (context.trialId === undefined) {
+      throw new FieldFormatError(fieldPath(path, 'data'), 'at least one row', []);
+    }
+    return {
+      provider: 'modelarts',
+      id: context.trialId,
+      experimentId: context.experimentId,
+      status: 'pending',
+      providerStatus: '',
+      hyperParameters: {},
+      metrics: [],
+      raw: { header: view.header, rows: [] },
+    };
+  }
+  return trialOf(view, view.rows, latest, context, context.trialId);
+}

@@ -1,0 +1,75 @@
+/**
+ * Trial configs: `search_params` are read into the neutral search space (its ModelArts dialect)
+ * and sampled there. Each trial is scored against a hidden optimum fixed by the seed, so that
+ * trials have better and worse hyperparameters and the model-based algorithms drift towards the
+ * good ones over a search, as real ones do.
+ */
+import {
+  type Param,
+  type Point,
+  type PointValue,
+  parse,
+  type SearchSpace,
+  SearchSpaceError,
+  sample,
+} from '../../search-space/index.js';
+import { deriveRng, type Rng } from '../engine/rng.js';
+import { wireErrors } from './errors.js';
+
+/** The neutral space of `search_params`; refuses what ModelArts refuses with ModelArts.2826. */
+export function readSearchParams(raw: unknown): SearchSpace {
+  if (!Array.isArray(raw) || raw.length === 0) throw wireErrors.searchParamsError();
+  try {
+    return parse(raw, 'modelarts').space;
+  } catch (error) {
+    if (error instanceof SearchSpaceError) throw wireErrors.searchParamsError();
+    throw error;
+  }
+}
+
+/**
+ * Bayesian optimisation and TPE keep the best of a growing number of candidates, annealing of
+ * fewer: later trials are better on average, the way a model-based search's are.
+ */
+export function chooseConfig(
+  seed: number,
+  space: SearchSpace,
+  algorithm: string,
+  position: { index: number; of: number },
+  rng: Rng,
+): Point {
+  const growth = algorithm === 'anneal_search' ? 2 : 4;
+  const candidates = 1 + Math.floor((growth * position.index) / Math.max(1, position.of - 1));
+  let best = sample(space, rng);
+  let bestScore = scoreConfig(seed, space, best);
+  for (let i = 1; i < candidates; i++) {
+    const next = sample(space, rng);
+    const score = scoreConfig(seed, space, next);
+    if (score > bestScore) {
+      best = next;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** How close a config is to the seed's hidden optimum, in [0, 1]. */
+export function scoreConfig(seed: number, space: SearchSpace, config: Point): number {
+  const penalties = Object.entries(space).map(([name, param]) =>
+    penalty(param, config[name], deriveRng(seed, 'modelarts', 'optimum', name)()),
+  );
+  if (penalties.length === 0) return 0.5;
+  return 1 - penalties.reduce((a, b) => a + b, 0) / penalties.length;
+}
+
+function penalty(param: Param, value: PointValue | undefined, optimum: number): number {
+  if (param.kind === 'choice') {
+    const preferred = param.values[Math.floor(optimum * param.values.length)];
+    return value === preferred ? 0 : 0.35;
+  }
+  if (param.kind !== 'float' && param.kind !== 'int') return 0.25;
+  const x = Number(value);
+  if (!Number.isFinite(x)) return 0.25;
+  const u = param.high === param.low ? 0.5 : (x - param.low) / (param.high - param.low);
+  return (Math.min(1, Math.max(0, u)) - (0.15 + 0.7 * optimum)) ** 2;
+}

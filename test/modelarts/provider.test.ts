@@ -1,0 +1,136 @@
+/** `modelarts(...)` end to end: the real signer, transport, schemas and normalizer against the fake. */
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
+import { type ModelArtsExperimentOptions, modelarts } from '../../src/providers/modelarts/index.js';
+import { FAKE_HUAWEI_CREDENTIALS, type ModelArtsFake, modelartsFake } from '../../src/testing/index.js';
+
+const HOUR = 60 * 60_000;
+const records = modelartsFake({ seed: 5 });
+const pages = modelartsFake({
+  seed: 5,
+  region: 'cn-east-3',
+  iamEndpoint: 'https://iam.pages.example.com',
+  offsetMeaning: { trials: 'page', searches: 'record' },
+});
+const server = setupServer(...records.handlers, ...pages.handlers);
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => {
+  records.reset();
+  pages.reset();
+});
+afterAll(() => server.close());
+
+const client = (fake: ModelArtsFake, extra: Partial<Parameters<typeof modelarts>[0]> = {}) =>
+  modelarts({
+    region: fake.region,
+    endpoint: fake.endpoint,
+    iamEndpoint: fake.iamEndpoint,
+    projectId: fake.projectId,
+    credentials: FAKE_HUAWEI_CREDENTIALS,
+    retry: { baseDelayMs: 1 },
+    ...extra,
+  });
+
+const spec = (name: string, maxTrials = 8): ExperimentSpec<ModelArtsExperimentOptions> => ({
+  name,
+  objective: { metric: 'acc', direction: 'maximize' },
+  searchSpace: space({
+    batch_size: choice([16, 32, 64]),
+    learning_rate: float(0.001, 0.1),
+  }),
+  limits: { maxTrials, maxParallelTrials: 4 },
+  providerOptions: {
+    codeDir: '/bucket/code/',
+    bootFile: '/bucket/code/train.py',
+    engine: { engine_name: 'PyTorch', engine_version: 'pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64' },
+    flavorId: 'modelarts.p3.large.public.free',
+    rewardRegex: 'acc=([0-9.]+)',
+  },
+});
+
+describe.each([
+  ['record offsets for trials, page offsets for searches', records],
+  ['page offsets for trials, record offsets for searches', pages],
+])('a search end to end (%s)', (_, fake) => {
+  it('creates, runs, lists and reads trials, and ends completed', async () => {
+    const cloud = client(fake, { pageConcurrency: 2 });
+    const created = await cloud.experiments.create(spec('e2e-search', 23));
+    expect(created).toMatchObject({
+      provider: 'modelarts',
+      name: 'e2e-search',
+      status: 'pending',
+      providerStatus: 'Creating',
+      objective: { metric: 'acc', direction: 'maximize' },
+      algorithm: 'bayes_opt_search',
+      limits: { maxTrials: 23, maxParallelTrials: 4 },
+    });
+    expect(created.searchSpace?.spec).toEqual(spec('x').searchSpace);
+
+    fake.clock.advance(48 * HOUR);
+    const done = await cloud.experiments.get(created.id);
+    expect(done.status).toBe('completed');
+
+    const trials = await cloud.trials.list(created.id, { pageSize: 5 }).toArray();
+    const wire = fake.state.trialsOf(created.id);
+    expect(trials.map((t) => t.id)).toEqual(wire.map((t) => t.id));
+    expect(new Set(trials.map((t) => t.id)).size).toBe(23);
+    for (const trial of trials) {
+      expect(Object.keys(trial.hyperParameters).sort()).toEqual(['batch_size', 'learning_rate']);
+      expect(['completed', 'failed']).toContain(trial.status);
+      if (trial.status === 'completed') expect(trial.objective?.metric).toBe('acc');
+    }
+
+    const best = await cloud.trials.list(created.id, { sortBy: 'objective' }).toArray();
+    const values = best.flatMap((t) => (t.objective ? [t.objective.value] : []));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    const first = trials[0];
+    if (!first) throw new Error('no trials');
+    const one = await cloud.trials.get(created.id, first.id);
+    expect(one).toMatchObject({ id: first.id, hyperParameters: first.hyperParameters });
+    expect(one.metrics.length).toBeGreaterThan(0);
+
+    const jobs = await cloud.trainingJobs.list(created.id).toArray();
+    expect(jobs.map((j) => [j.id, j.status])).toEqual([[created.id, 'completed']]);
+  });
+
+  it('lists experiments by name and status across pages, leaving plain training jobs out', async () => {
+    for (let i = 0; i < 12; i++) fake.state.seedJob({ name: `paged-${i}` });
+    fake.state.seedJob({ name: 'paged-plain', autoSearch: null });
+    const cloud = client(fake);
+    const all = await cloud.experiments.list({ nameContains: 'paged-', pageSize: 5 }).toArray();
+    expect(all.map((e) => e.name).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `paged-${i}`).sort());
+    expect(await cloud.experiments.list({ status: 'deleting' }).toArray()).toEqual([]);
+    fake.clock.advance(48 * HOUR);
+    const completed = await cloud.experiments.list({ status: 'completed', pageSize: 4 }).toArray();
+    expect(completed).toHaveLength(12);
+  });
+});
+
+describe('actions', () => {
+  it('early-stops a running trial, terminates and deletes the job', async () => {
+    const cloud = client(records);
+    const created = await cloud.experiments.create(spec('actions', 6));
+    for (let minute = 0; minute < 120; minute++) {
+      records.state.sync();
+      const now = records.clock.now();
+      if (records.state.trialsOf(created.id).some((t) => t.runStartAt <= now && t.endedAt === undefined))
+        break;
+      records.clock.advance(60_000);
+    }
+    const running = (await cloud.trials.list(created.id, { status: 'running' }).toArray())[0];
+    if (!running) throw new Error('no running trial');
+    await cloud.trials.stop(created.id, running.id);
+    expect(records.state.trial(created.id, running.id)?.earlyStopped).toBe(true);
+    expect((await cloud.trials.get(created.id, running.id)).status).toBe('completed');
+
+    await cloud.experiments.stop(created.id);
+    expect((await cloud.experiments.get(created.id)).status).toMatch(/stopping|stopped/);
+    await cloud.experiments.delete(created.id);
+    const error = await cloud.experiments.get(created.id).catch((e: unknown) => e);
+    expect(NotFoundError.is(error)).toBe(true);
+    expect((error as NotFoundError).code).toBe('ModelArts.2775');
+    expect((error as NotFoundError).requestId).toMatch(/.+/);
+  });
+});
