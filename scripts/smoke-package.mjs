@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const subpaths = ['crosstune', 'crosstune/sagemaker', 'crosstune/pai', 'crosstune/modelarts', 'crosstune/testing'];
+const subpaths = [
+  'crosstune',
+  'crosstune/sagemaker',
+  'crosstune/pai',
+  'crosstune/modelarts',
+  'crosstune/testing',
+];
 for (const subpath of subpaths) {
   const esm = await import(subpath);
   const cjs = require(subpath);

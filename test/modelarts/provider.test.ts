@@ -2,7 +2,11 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
-import { type ModelArtsExperimentOptions, modelarts } from '../../src/providers/modelarts/index.js';
+import {
+  type ModelArtsExperimentOptions,
+  modelarts,
+  modelartsEndpoint,
+} from '../../src/providers/modelarts/index.js';
 import { FAKE_HUAWEI_CREDENTIALS, type ModelArtsFake, modelartsFake } from '../../src/testing/index.js';
 
 const HOUR = 60 * 60_000;
@@ -132,5 +136,19 @@ describe('actions', () => {
     expect(NotFoundError.is(error)).toBe(true);
     expect((error as NotFoundError).code).toBe('ModelArts.2775');
     expect((error as NotFoundError).requestId).toMatch(/.+/);
+  });
+});
+
+describe('endpoints', () => {
+  it('uses modelarts.{region}.myhuaweicloud.com, .cn for ap-southeast-1, and honours an override', () => {
+    expect(modelartsEndpoint('cn-north-4')).toBe('https://modelarts.cn-north-4.myhuaweicloud.com');
+    expect(modelartsEndpoint('ap-southeast-1')).toBe('https://modelarts.ap-southeast-1.myhuaweicloud.cn');
+    expect(modelarts({ region: 'cn-north-4' }).region).toBe('cn-north-4');
+  });
+
+  it('sends every request to the endpoint it was given', async () => {
+    const cloud = client(pages);
+    await cloud.api.listSearchAlgorithms();
+    expect(pages.requests.map((r) => new URL(r.url).origin)).toEqual([new URL(pages.endpoint).origin]);
   });
 });
