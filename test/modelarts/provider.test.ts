@@ -17,11 +17,18 @@ const pages = modelartsFake({
   iamEndpoint: 'https://iam.pages.example.com',
   offsetMeaning: { trials: 'page', searches: 'record' },
 });
-const server = setupServer(...records.handlers, ...pages.handlers);
+const failing = modelartsFake({
+  seed: 5,
+  region: 'cn-south-1',
+  iamEndpoint: 'https://iam.failing.example.com',
+  simulation: { failureRate: 0.5 },
+});
+const server = setupServer(...records.handlers, ...pages.handlers, ...failing.handlers);
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   records.reset();
   pages.reset();
+  failing.reset();
 });
 afterAll(() => server.close());
 
@@ -136,6 +143,53 @@ describe('actions', () => {
     expect(NotFoundError.is(error)).toBe(true);
     expect((error as NotFoundError).code).toBe('ModelArts.2775');
     expect((error as NotFoundError).requestId).toMatch(/.+/);
+  });
+});
+
+describe('reading one trial', () => {
+  it('takes the status from the trial list, which the per-trial answer lacks', async () => {
+    const cloud = client(failing);
+    const job = failing.state.seedJob({ name: 'half-fail' });
+    failing.clock.advance(48 * HOUR);
+    const listed = await cloud.trials.list(job.id).toArray();
+    const failed = listed.find((t) => t.status === 'failed');
+    if (!failed) throw new Error('the seed gave no failed trial');
+    expect(await cloud.trials.get(job.id, failed.id)).toMatchObject({
+      id: failed.id,
+      status: 'failed',
+      providerStatus: 'ERROR',
+      hyperParameters: failed.hyperParameters,
+    });
+  });
+
+  it('says NotFoundError for a trial the job does not have, and for a job without search', async () => {
+    const cloud = client(records);
+    const job = records.state.seedJob({ name: 'has-trials' });
+    records.clock.advance(HOUR);
+    const missing = await cloud.trials.get(job.id, 'ffffffff').catch((e: unknown) => e);
+    expect(NotFoundError.is(missing)).toBe(true);
+    expect((missing as Error).message).toBe(`ModelArts job ${job.id} has no trial ffffffff`);
+    const plain = records.state.seedJob({ name: 'plain', autoSearch: null });
+    const error = await cloud.experiments.get(plain.id).catch((e: unknown) => e);
+    expect(NotFoundError.is(error)).toBe(true);
+    expect((error as Error).message).toMatch(/has no hyperparameter search/);
+  });
+});
+
+describe('job searches whose total counts every job of the user', () => {
+  it('still lists exactly the matching jobs: the walk ends on a short page, not on total', async () => {
+    for (let i = 0; i < 7; i++) records.state.seedJob({ name: `match-${i}` });
+    for (let i = 0; i < 30; i++) records.state.seedJob({ name: `other-${i}` });
+    // The reading of the docs where `total` is all 5059 jobs of the user and `count` the matches.
+    const allOfTheUser: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/training-job-searches')) return response;
+      const body = (await response.json()) as Record<string, unknown>;
+      return Response.json({ ...body, total: 5059 }, { status: response.status, headers: response.headers });
+    };
+    const cloud = client(records, { fetch: allOfTheUser });
+    const found = await cloud.experiments.list({ nameContains: 'match-', pageSize: 3 }).toArray();
+    expect(found.map((e) => e.name).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `match-${i}`));
   });
 });
 

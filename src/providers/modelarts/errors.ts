@@ -20,7 +20,11 @@ import {
 import { parseRetryAfter } from '../../core/http/retry.js';
 import type { HttpResponse } from '../../core/http/transport.js';
 
-const NOT_FOUND = new Set(['ModelArts.2775', 'ModelArts.2836', 'ModelArts.0102', 'APIG.0101']);
+const NOT_FOUND = new Set(['ModelArts.2775', 'ModelArts.0102']);
+/** No such API (a wrong path, method or host): the call is wrong, not the resource missing. */
+const WRONG_API = new Set(['APIG.0101', 'APIGW.0101', 'ModelArts.2836']);
+/** The token's project is not the URL's: a permission problem, though sent as HTTP 404. */
+const PERMISSION = new Set(['ModelArts.2786', 'ModelArts.0210']);
 const THROTTLING = new Set(['APIG.0308', 'APIGW.0308', 'ModelArts.2799', 'ModelArts.4206', 'ModelArts.6101']);
 const AUTHENTICATION = new Set([
   'APIG.0301',
@@ -67,7 +71,8 @@ function bodyOf(response: HttpResponse): ModelArtsErrorBody | undefined {
 export function toModelArtsError(response: HttpResponse, details: ErrorDetails): CrosstuneError {
   const body = bodyOf(response);
   const status = response.status;
-  const code = text(body?.error_code) ?? text(body?.error?.code);
+  const iamCode = body?.error?.code;
+  const code = text(body?.error_code) ?? (typeof iamCode === 'number' ? String(iamCode) : text(iamCode));
   const said = text(body?.error_msg) ?? text(body?.error?.message) ?? 'no message';
   const solution = text(body?.error_solution);
   const message = `${code ?? `HTTP ${status}`}: ${said}${solution ? ` (${solution})` : ''}`;
@@ -88,6 +93,8 @@ export function toModelArtsError(response: HttpResponse, details: ErrorDetails):
   }
   if (code !== undefined) {
     if (NOT_FOUND.has(code)) return new NotFoundError(message, all);
+    if (WRONG_API.has(code)) return new ValidationError(message, all);
+    if (PERMISSION.has(code)) return new PermissionDeniedError(message, all);
     if (AUTHENTICATION.has(code)) return new AuthenticationError(message, all);
     if (CONFLICT.has(code)) return new ConflictError(message, all);
     if (QUOTA.has(code)) return new QuotaExceededError(message, all);

@@ -9,6 +9,7 @@ import type { CallOptions } from '../../core/http/call-options.js';
 import type { ClientOptions } from '../../core/http/client-options.js';
 import type { ExecutionContext } from '../../core/http/execute.js';
 import type { FetchLike } from '../../core/http/transport.js';
+import { once } from '../../core/once.js';
 import { Paginated } from '../../core/paginate.js';
 import type { OffsetMeaning } from '../../core/paginate-offset.js';
 import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
@@ -22,10 +23,19 @@ import {
   type IamPassword,
   type IamToken,
 } from './iam.js';
-import { DEFAULT_PAGE_CONCURRENCY, listExperiments, listTrials } from './listing.js';
-import { experimentFromJob, trainingJobFromJob, trialContext, trialFromRows } from './normalize.js';
+import { DEFAULT_PAGE_CONCURRENCY, getTrial, isSearchJob, listExperiments, listTrials } from './listing.js';
+import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
 
+export {
+  experimentFromJob,
+  type ModelArtsTrialRaw,
+  trainingJobFromJob,
+  trialContext,
+  trialFromRows,
+  trialsFromTable,
+} from './normalize.js';
 export type * as ModelArtsShapes from './shapes.js';
+export type { TrainingJobWire, TrialTableWire } from './wire.js';
 export type {
   AccessKeys,
   HuaweiCredentials,
@@ -111,6 +121,12 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
   const details = (operation: string) => ({ provider: 'modelarts' as const, operation });
   const getExperiment = async (id: string, call?: CallOptions) => {
     const job = await api.getTrainingJob(id, call);
+    if (!isSearchJob(job)) {
+      // experiments.list leaves such jobs out; get agrees with it.
+      throw new NotFoundError(`ModelArts training job ${id} has no hyperparameter search`, {
+        ...details('ShowTrainingJobDetails'),
+      });
+    }
     return normalizing(details('ShowTrainingJobDetails'), () => experimentFromJob(job));
   };
   const contextOf = async (id: string, call?: CallOptions) =>
@@ -144,25 +160,12 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
     },
     trials: {
       list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
-        return listTrials(api, () => contextOf(experimentId, call), experimentId, query, call, settings);
+        // One read of the job per listing, however often the walk asks for it.
+        const context = once(() => contextOf(experimentId, call));
+        return listTrials(api, context, experimentId, query, call, settings);
       },
       async get(experimentId: string, trialId: string, call?: CallOptions) {
-        const [ctx, table] = await Promise.all([
-          contextOf(experimentId, call),
-          api.getAutoSearchTrial(experimentId, trialId, call),
-        ]);
-        if ((table.data ?? []).length > 0) {
-          return normalizing(details('ShowAutoSearchPerTrial'), () =>
-            trialFromRows(table, { ...ctx, trialId }),
-          );
-        }
-        // No reports yet: the trial may be waiting to start, which only the trial list tells.
-        for await (const trial of listTrials(api, async () => ctx, experimentId, {}, call, settings)) {
-          if (trial.id === trialId) return trial;
-        }
-        throw new NotFoundError(`ModelArts job ${experimentId} has no trial ${trialId}`, {
-          ...details('ShowAutoSearchPerTrial'),
-        });
+        return getTrial(api, await contextOf(experimentId, call), trialId, call, settings);
       },
       async stop(experimentId: string, trialId: string, call?: CallOptions) {
         await api.earlyStopTrial(experimentId, trialId, call);

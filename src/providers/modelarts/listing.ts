@@ -5,14 +5,14 @@
  * The trial table has no server-side filter or sort: status filters apply to each page, and a
  * sorted listing reads every trial first and yields them sorted in one page.
  */
-import { InvalidArgumentError } from '../../core/errors.js';
+import { InvalidArgumentError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
 import { filterWalk, type PageWalk, Paginated } from '../../core/paginate.js';
 import { type OffsetMeaning, offsetWalk } from '../../core/paginate-offset.js';
 import type { Experiment, ExperimentQuery, ExperimentStatus, Trial, TrialQuery } from '../../core/types.js';
 import type { ModelArtsApi } from './api.js';
-import { experimentFromJob, type TrialContext, trialsFromTable } from './normalize.js';
+import { experimentFromJob, type TrialContext, trialFromRows, trialsFromTable } from './normalize.js';
 import type { JobSearchFilter, TrainingJobSearchRequest } from './shapes.js';
 import type { TrainingJobWire } from './wire.js';
 
@@ -100,7 +100,10 @@ export function listExperiments(
     keyOf: (job) => job.metadata.id,
     fetchAt: async (offset, signal) => {
       const page = await api.searchTrainingJobs({ ...base, offset }, withSignal(call, signal));
-      return { items: page.items ?? [], total: countOf(page.total), raw: page };
+      // Not `total`: the search docs call it all of the user's jobs and `count` the matching
+      // ones, and the example (total 5059, count 1, limit 1) cannot tell whether `count` is the
+      // page or the match count. Without a total the walk is sequential and ends on a short page.
+      return { items: page.items ?? [], raw: page };
     },
   });
   return new Paginated(filterWalk(walk, isSearchJob), query.cursor).map((job) =>
@@ -179,6 +182,49 @@ export function listTrials(
     const direction = (await context()).objective?.direction;
     yield { items: sortTrials(all, sortBy, query.sortOrder, direction), cursor: undefined, raw };
   });
+}
+
+/**
+ * One trial: its reports from the per-trial answer (hyperparameters, every metric point), its
+ * status from its row in the list, because the per-trial answer has no status column (only
+ * `done`, which cannot tell an ERROR from a finished trial). A trial without reports yet is
+ * known from the list alone; one in neither is a NotFoundError, whatever ModelArts answered.
+ */
+export async function getTrial(
+  api: ModelArtsApi,
+  context: TrialContext,
+  trialId: string,
+  call: CallOptions | undefined,
+  settings: ListingSettings,
+): Promise<Trial> {
+  const operation = 'ShowAutoSearchPerTrial';
+  const experimentId = context.experimentId;
+  const findListed = async () => {
+    for await (const trial of listTrials(api, async () => context, experimentId, {}, call, settings)) {
+      if (trial.id === trialId) return trial;
+    }
+    return undefined;
+  };
+  const [reports, listed] = await Promise.all([
+    api.getAutoSearchTrial(experimentId, trialId, call).catch((error: unknown) => {
+      if (ValidationError.is(error) || NotFoundError.is(error)) return error;
+      throw error;
+    }),
+    findListed(),
+  ]);
+  const hasReports = !(reports instanceof Error) && (reports.data ?? []).length > 0;
+  if (!hasReports) {
+    if (listed) return listed;
+    throw new NotFoundError(`ModelArts job ${experimentId} has no trial ${trialId}`, {
+      provider: 'modelarts',
+      operation,
+      cause: reports instanceof Error ? reports : undefined,
+    });
+  }
+  const trial = normalizing({ provider: 'modelarts', operation }, () =>
+    trialFromRows(reports, { ...context, trialId }),
+  );
+  return listed ? { ...trial, status: listed.status, providerStatus: listed.providerStatus } : trial;
 }
 
 /**

@@ -49,7 +49,11 @@ export interface AlgoConfigParam {
 export interface AlgoConfig {
   /** `bayes_opt_search`, `tpe_search`, `anneal_search` (GET /search-algorithms). */
   name: string;
-  /** `num_samples` is the number of trials, `max_concurrent` how many run at once. */
+  /**
+   * `num_samples` is the number of trials (Huawei's user guide). `max_concurrent`, how many run at
+   * once, is what the AutoSearch YAML templates call it; that the policy form accepts it too is
+   * UNVERIFIED against the live service.
+   */
   params?: AlgoConfigParam[] | undefined;
 }
 
