@@ -6,6 +6,9 @@
 import { PaginationError, type ProviderId } from './errors.js';
 import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
 
+/** Pages in flight at once, by default, once a walk knows its total. */
+export const DEFAULT_PAGE_CONCURRENCY = 4;
+
 export interface IndexedPage<T> {
   items: T[];
   /** Items in the whole listing, when the cloud says. */
@@ -34,7 +37,7 @@ export interface IndexedWalkOptions<T> {
  */
 export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
   const kind = options.kind ?? 'index';
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_PAGE_CONCURRENCY);
   const maxPages = options.maxPages ?? 100_000;
   const fail = (message: string) =>
     new PaginationError(`${options.operation}: ${message}`, {

@@ -1,10 +1,13 @@
 /**
  * Offset paging where the cloud does not say what `offset` counts (ModelArts: one page of its docs
  * says records, another says pages). The walk asks the server: after a full first page it
- * requests `offset=1`. Under record offsets that answer starts with the first page's second item;
- * under page offsets it shares no item with the first page (and is page two, so it is kept). Then
- * the walk runs as a page-number walk with the offsets that meaning implies, and checks on the
- * way that no item comes back twice.
+ * requests `offset=1`, then `offset=0` again to be sure the first page did not move meanwhile.
+ * Under record offsets the `offset=1` answer starts with the first page's second item; under page
+ * offsets it shares no item with the first page (and is page two, so it is kept). Then
+ * the walk runs as a page-number walk with the offsets that meaning implies, and never yields an
+ * item twice: an item seen before is skipped (a listing sorted newest first shifts by one when an
+ * item is created mid-walk), and a full page of nothing but seen items ends the walk with a
+ * PaginationError (a server that repeats pages would otherwise loop).
  */
 import { PaginationError, type ProviderId } from './errors.js';
 import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
@@ -38,13 +41,11 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
     page.items.length >= options.pageSize && (page.total === undefined || page.total > options.pageSize);
 
   /** Reads the meaning from the answers to offset 0 and offset 1. */
-  function meaningOf(first: IndexedPage<T>, second: IndexedPage<T>): OffsetMeaning {
+  function meaningOf(first: IndexedPage<T>, second: IndexedPage<T>): OffsetMeaning | 'ignored' {
     const firstKeys = first.items.map(options.keyOf);
     const secondKeys = second.items.map(options.keyOf);
     if (secondKeys.length === 0) return 'page';
-    if (secondKeys[0] === firstKeys[0]) {
-      throw fail('the same page came back for offset 0 and offset 1; the server ignores the offset');
-    }
+    if (secondKeys[0] === firstKeys[0]) return 'ignored';
     if (secondKeys[0] === firstKeys[1]) return 'record';
     const seen = new Set(firstKeys);
     if (secondKeys.every((key) => !seen.has(key))) return 'page';
@@ -53,18 +54,40 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
 
   return async function* walk(cursor) {
     let state: { i: number; m?: OffsetMeaning | undefined } = { i: 0, m: options.meaning };
-    if (cursor !== undefined) state = decodeCursor<{ k: string; i: number; m?: OffsetMeaning }>(cursor, kind);
+    if (cursor !== undefined) {
+      state = decodeCursor<{ k: string; i: number; m?: OffsetMeaning }>(cursor, kind);
+      if (state.m !== 'record' && state.m !== 'page')
+        throw fail('the cursor does not say what offset counts');
+    }
     const known = new Map<number, IndexedPage<T>>();
     let meaning = state.m;
     if (meaning === undefined) {
+      // Nothing runs ahead of the caller here, so nothing needs aborting on an early exit; the
+      // caller's own signal still reaches these requests through `fetchAt`.
       const signal = new AbortController().signal;
-      const first = await options.fetchAt(0, signal);
-      known.set(0, first);
       meaning = 'page';
-      if (full(first) && options.pageSize > 1) {
+      const sameKeys = (a: IndexedPage<T>, b: IndexedPage<T>) =>
+        a.items.length === b.items.length &&
+        a.items.every((item, i) => options.keyOf(item) === options.keyOf(b.items[i] as T));
+      for (let look = 1; ; look++) {
+        const first = await options.fetchAt(0, signal);
+        known.set(0, first);
+        if (!full(first) || options.pageSize === 1) break;
         const second = await options.fetchAt(1, signal);
-        meaning = meaningOf(first, second);
-        if (meaning === 'page') known.set(1, second);
+        // The first page asked for again: if it moved (an item created or deleted at the head
+        // of a newest-first listing), the two answers cannot be compared, so look again.
+        const again = await options.fetchAt(0, signal);
+        known.set(0, again);
+        if (sameKeys(first, again)) {
+          const read = meaningOf(first, second);
+          if (read === 'ignored') {
+            throw fail('the same page came back for offset 0 and offset 1; the server ignores the offset');
+          }
+          meaning = read;
+          if (read === 'page') known.set(1, second);
+          break;
+        }
+        if (look === 3) throw fail('the first page kept changing while the walk asked what offset counts');
       }
       // On resume the pages before the cursor's are not fetched again.
       for (const index of known.keys()) if (index < state.i) known.delete(index);
@@ -88,13 +111,17 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
     const seen = new Set<string>();
     let index = state.i;
     for await (const page of inner(encodeCursor({ k: kind, i: state.i }))) {
-      for (const item of page.items) {
+      const fresh = page.items.filter((item) => {
         const key = options.keyOf(item);
-        if (seen.has(key)) throw fail(`${key} came back twice (page ${index}); the server repeats pages`);
+        if (seen.has(key)) return false;
         seen.add(key);
+        return true;
+      });
+      if (fresh.length === 0 && page.items.length >= options.pageSize) {
+        throw fail(`page ${index} holds only items already listed; the server repeats pages`);
       }
       index++;
-      yield { ...page, cursor: page.cursor && encodeCursor({ k: kind, i: index, m: chosen }) };
+      yield { ...page, items: fresh, cursor: page.cursor && encodeCursor({ k: kind, i: index, m: chosen }) };
     }
   };
 }

@@ -9,7 +9,7 @@ export { type Fault, FaultInjector, type FaultKind, type FaultSpec } from './eng
 export type { LoggedRequest } from './engine/request-log.js';
 export { deriveRng, type Rng } from './engine/rng.js';
 export { type LoopbackServer, startLoopbackServer } from './loopback.js';
-export type { HuaweiCredentials, HuaweiUser } from './modelarts/auth.js';
+export type { FakeHuaweiAccessKey, HuaweiUser } from './modelarts/auth.js';
 export {
   DEFAULT_HUAWEI_IAM_ENDPOINT,
   DEFAULT_MODELARTS_REGION,

@@ -50,8 +50,9 @@ describe('offsetWalk', () => {
           const s = server(count, meaning, withTotal);
           const out = await new Paginated(listing(s, pageSize)).toArray();
           expect(out).toEqual(s.items);
-          // One probe at most beyond the pages themselves (plus the empty page that ends a walk without total).
-          expect(s.offsets.length).toBeLessThanOrEqual(Math.ceil(count / pageSize) + 2);
+          // Two probe requests at most beyond the pages themselves (offset=1, then offset=0 again),
+          // plus the empty page that ends a walk without a total.
+          expect(s.offsets.length).toBeLessThanOrEqual(Math.ceil(count / pageSize) + 3);
         },
       ),
     );
@@ -81,18 +82,18 @@ describe('offsetWalk', () => {
     );
   });
 
-  it('asks offset=1 only when a second page exists, and reuses it as page two under page offsets', async () => {
+  it('probes (offset=1, then offset=0 again) only when a second page exists, and reuses page two under page offsets', async () => {
     const small = server(5, 'record', true);
     expect(await new Paginated(listing(small, 10)).toArray()).toHaveLength(5);
     expect(small.offsets).toEqual([0]);
 
     const paged = server(25, 'page', true);
     await new Paginated(listing(paged, 10)).toArray();
-    expect(paged.offsets.sort()).toEqual([0, 1, 2]);
+    expect(paged.offsets.sort()).toEqual([0, 0, 1, 2]);
 
     const records = server(25, 'record', true);
     await new Paginated(listing(records, 10)).toArray();
-    expect(records.offsets.sort((a, b) => a - b)).toEqual([0, 1, 10, 20]);
+    expect(records.offsets.sort((a, b) => a - b)).toEqual([0, 0, 1, 10, 20]);
   });
 
   it('ends with a PaginationError when the server ignores the offset', async () => {
@@ -106,7 +107,47 @@ describe('offsetWalk', () => {
     const s = server(30, 'clamps-to-last-page', false);
     const error = await new Paginated(listing(s, 10, 'page')).toArray().catch((e: unknown) => e);
     expect(PaginationError.is(error)).toBe(true);
-    expect((error as Error).message).toMatch(/came back twice/);
+    expect((error as Error).message).toMatch(/holds only items already listed/);
+  });
+
+  it('lists every item once when items are created at the head mid-walk (newest first)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 6, max: 60 }),
+        fc.integer({ min: 2, max: 8 }),
+        fc.constantFrom<OffsetMeaning>('record', 'page'),
+        fc.integer({ min: 1, max: 5 }),
+        async (count, pageSize, meaning, createdAfterRequest) => {
+          // Newest first: a new item shifts every other one back by one position.
+          const items = Array.from({ length: count }, (_, i) => `old-${i}`);
+          let requests = 0;
+          const walk = offsetWalk<string>({
+            provider: 'modelarts',
+            operation: 'ListThings',
+            pageSize,
+            keyOf: (item) => item,
+            fetchAt: async (offset) => {
+              requests++;
+              const start = meaning === 'page' ? offset * pageSize : offset;
+              const page = { items: items.slice(start, start + pageSize), total: items.length, raw: null };
+              if (requests === createdAfterRequest) items.unshift(`new-${requests}`);
+              return page;
+            },
+          });
+          const out = await new Paginated(walk).toArray();
+          expect(new Set(out).size).toBe(out.length);
+          for (let i = 0; i < count; i++) expect(out).toContain(`old-${i}`);
+        },
+      ),
+    );
+  });
+
+  it('refuses a cursor that does not say what offset counts', async () => {
+    const forged = Buffer.from(JSON.stringify({ k: 'offset', i: 3, m: 'bogus' })).toString('base64url');
+    const error = await new Paginated(listing(server(30, 'record', true), 10), forged)
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(PaginationError.is(error)).toBe(true);
   });
 
   it('refuses a cursor from another listing', async () => {

@@ -131,3 +131,108 @@ describe('errors in the wire form', () => {
     expect((error as ThrottlingError).code).toBe('APIG.0308');
   });
 });
+
+describe('shared IAM requests', () => {
+  it('renews an expired token once for many calls refused together', async () => {
+    const cloud = modelarts({ ...base, credentials: FAKE_HUAWEI_USER });
+    await cloud.api.listSearchAlgorithms();
+    fake.clock.advance(25 * 60 * 60_000);
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => cloud.api.listSearchAlgorithms()),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(operations().filter((o) => o === 'KeystoneCreateUserTokenByPassword')).toHaveLength(2);
+  });
+
+  it('one caller’s abort does not fail the others waiting on the same token request', async () => {
+    fake.faults.inject({ kind: 'delay', operation: 'KeystoneCreateUserTokenByPassword', delayMs: 100 });
+    const cloud = modelarts({ ...base, credentials: FAKE_HUAWEI_USER });
+    const abort = new AbortController();
+    const first = cloud.api.listSearchAlgorithms({ signal: abort.signal });
+    const second = cloud.api.listSearchAlgorithms();
+    setTimeout(() => abort.abort(), 20);
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(second).resolves.toBeDefined();
+  });
+});
+
+describe('what is sent is what was signed', () => {
+  it('encodes a query with spaces, +, *, ~, quotes and non-ASCII as the canonical form', async () => {
+    const cloud = modelarts({ ...base, projectId: fake.projectId, credentials: FAKE_HUAWEI_CREDENTIALS });
+    await cloud.api.listWorkspaces({ name: "my ws+x*~'é" });
+    const sent = new URL(fake.requests.at(-1)?.url ?? '');
+    // RFC 3986 by hand: space %20 (not +), + %2B, * %2A, ~ kept, ' %27, é as UTF-8 bytes.
+    expect(sent.search).toBe('?name=my%20ws%2Bx%2A~%27%C3%A9');
+  });
+
+  it('refuses empty and dot-segment ids and malformed credentials before sending anything', async () => {
+    const cloud = modelarts({ ...base, projectId: fake.projectId, credentials: FAKE_HUAWEI_CREDENTIALS });
+    for (const id of ['', '.', '..']) {
+      await expect(cloud.experiments.get(id)).rejects.toMatchObject({ name: 'InvalidArgumentError' });
+    }
+    const noSecret = modelarts({
+      ...base,
+      projectId: fake.projectId,
+      credentials: { accessKeyId: 'AK', secretAccessKey: '' },
+    });
+    await expect(noSecret.api.listSearchAlgorithms()).rejects.toThrow(
+      /credentials.secretAccessKey must be a non-empty string/,
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('writes whose answer was lost', () => {
+  const cloud = () => modelarts({ ...base, projectId: fake.projectId, credentials: FAKE_HUAWEI_CREDENTIALS });
+
+  it('a terminate served but cut short is found terminated, not refused as a conflict', async () => {
+    const job = fake.state.seedJob({ name: 'to-stop' });
+    fake.clock.advance(10 * 60_000);
+    fake.faults.inject({ kind: 'truncated', operation: 'StopTrainingJob' });
+    await expect(cloud().experiments.stop(job.id)).resolves.toBeUndefined();
+    expect(operations()).toEqual(['StopTrainingJob', 'ShowTrainingJobDetails']);
+  });
+
+  it('an early stop served but cut short is found ended, not sent again', async () => {
+    const job = fake.state.seedJob({ name: 'to-early-stop' });
+    let running: string | undefined;
+    for (let minute = 0; minute < 120 && running === undefined; minute++) {
+      fake.clock.advance(60_000);
+      fake.state.sync();
+      const now = fake.clock.now();
+      running = fake.state.trialsOf(job.id).find((t) => t.runStartAt <= now && t.endedAt === undefined)?.id;
+    }
+    if (running === undefined) throw new Error('no running trial');
+    fake.faults.inject({ kind: 'truncated', operation: 'ShowAutoSearchTrialEarlyStop' });
+    await expect(cloud().trials.stop(job.id, running)).resolves.toBeUndefined();
+    expect(operations().filter((o) => o === 'ShowAutoSearchTrialEarlyStop')).toHaveLength(1);
+  });
+});
+
+describe('secrets echoed back by a cloud', () => {
+  it('never reach an error, its cause or a hook event', async () => {
+    const issued = fake.state.issueToken({});
+    const events: AttemptEvent[] = [];
+    // A gateway that quotes the request's credentials in its error message.
+    const echo: typeof fetch = async (_input, init) => {
+      const headers = new Headers(init?.headers);
+      const said = `bad auth ${headers.get('authorization')} token ${headers.get('x-auth-token')}`;
+      return Response.json({ error_code: 'ModelArts.0104', error_msg: said }, { status: 400 });
+    };
+    for (const credentials of [FAKE_HUAWEI_CREDENTIALS, { token: issued.token }]) {
+      const cloud = modelarts({
+        ...base,
+        projectId: fake.projectId,
+        credentials,
+        fetch: echo,
+        hooks: { onAttempt: (e) => events.push(e) },
+      });
+      const error = await cloud.api.listSearchAlgorithms().catch((e: unknown) => e);
+      const shown = `${String(error)} ${JSON.stringify(error)} ${JSON.stringify((error as Error).cause)} ${JSON.stringify(events)}`;
+      expect(shown).toContain('bad auth');
+      expect(shown).not.toContain(issued.token);
+      expect(shown).not.toMatch(/Signature=[0-9a-f]{16}/);
+      expect(shown).not.toContain(FAKE_HUAWEI_CREDENTIALS.secretAccessKey);
+    }
+  });
+});

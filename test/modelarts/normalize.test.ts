@@ -175,7 +175,7 @@ describe('experimentFromJob', () => {
     expect(withMode(null)).toBeUndefined();
   });
 
-  it('reports a malformed setting or search space by its path', () => {
+  it('reports a malformed setting by its path, and drops an unreadable search parameter as a loss', () => {
     const badLimit = job({
       algorithm: {
         policies: { auto_search: { algo_configs: [{ params: [{ key: 'num_samples', value: 'many' }] }] } },
@@ -190,9 +190,23 @@ describe('experimentFromJob', () => {
     const badSpace = job({
       algorithm: { policies: { auto_search: { search_params: [{ name: 'lr', param_type: 'continuous' }] } } },
     });
-    expect(thrown(() => experimentFromJob(badSpace))).toMatchObject({
-      path: 'algorithm.policies.auto_search.search_params',
+    // An entry the dialect cannot read is left out and recorded, not a failure of the whole job.
+    const mixed = job({
+      algorithm: {
+        policies: {
+          auto_search: {
+            search_params: [
+              { name: 'lr', param_type: 'continuous' },
+              { name: 'b', param_type: 'discrete', discrete_values: ['16', '32'] },
+            ],
+          },
+        },
+      },
     });
+    const read = experimentFromJob(mixed).searchSpace;
+    expect(read?.spec).toEqual({ b: { kind: 'choice', values: [16, 32] } });
+    expect(read?.losses).toEqual([expect.objectContaining({ param: 'lr', kind: 'dropped-parameter' })]);
+    expect(experimentFromJob(badSpace).searchSpace).toEqual({ spec: {}, losses: [expect.anything()] });
   });
 
   it('reads numeric discrete values as the dialect does', () => {

@@ -257,7 +257,9 @@ describe('random trial tables', () => {
           expect(trial.hyperParameters).toEqual({ lr: model.lr, batch: model.batch });
           expect(trial.providerStatus).toBe(model.status);
           expect(trial.status).toBe(trialStatus(model.status));
-          const objective = model.bestReward ?? model.reward;
+          // best_reward when finite; else the current reward when there is one; else whatever best says.
+          const best = model.bestReward;
+          const objective = best !== undefined && Number.isFinite(best) ? best : (model.reward ?? best);
           expect(trial.objective).toEqual(
             objective === undefined ? undefined : { metric: 'acc', value: objective },
           );

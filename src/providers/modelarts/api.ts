@@ -4,10 +4,11 @@
  * project id, resolved once (reference §1.2); every answer is checked against its wire schema.
  */
 import type { $ZodType, output } from 'zod/v4/core';
-import { AuthenticationError } from '../../core/errors.js';
+import { AuthenticationError, InvalidArgumentError, NotFoundError } from '../../core/errors.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
+import { encode } from './auth.js';
 import { toModelArtsError } from './errors.js';
 import type { Identity } from './iam.js';
 import type * as shapes from './shapes.js';
@@ -18,6 +19,8 @@ export interface ModelArtsApiConfig {
   /** `https://modelarts.{region}.myhuaweicloud.com`, without a trailing slash. */
   endpoint: string;
   identity: Identity;
+  /** Whether a trial has ended (its row in the trial list); how an early stop is reconciled. */
+  trialEnded(jobId: string, trialId: string, options?: CallOptions): Promise<boolean>;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -36,19 +39,35 @@ interface Call<S extends $ZodType> {
   reconcile?: () => Promise<output<S> | undefined>;
 }
 
-const segment = encodeURIComponent;
+/** One path segment from a caller's id: an empty id or a dot segment would address another path. */
+function segment(value: string, name: string): string {
+  if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
+    throw new InvalidArgumentError(`${name} must be a non-empty id, got ${JSON.stringify(value)}`, {
+      provider: 'modelarts',
+    });
+  }
+  return encode(value);
+}
 
 function queryString(query: Query | undefined): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {}))
-    if (value !== undefined) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  const pairs = Object.entries(query ?? {}).flatMap(([key, value]) =>
+    value === undefined ? [] : [`${encode(key)}=${encode(String(value))}`],
+  );
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
+
+const TERMINATING = new Set(['Terminating', 'Terminated']);
+
+/** A look-up on behalf of a call: its signal and time limit, not its retry overrides. */
+const lookup = (options: CallOptions | undefined): CallOptions => ({
+  signal: options?.signal,
+  timeoutMs: options?.timeoutMs,
+});
 
 export function createModelArtsApi(config: ModelArtsApiConfig) {
   function call<S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined): Promise<output<S>> {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    let sentToken: string | undefined;
     const attempt = () =>
       execute(
         config.context,
@@ -58,25 +77,30 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           reconcile: spec.reconcile,
           request: async () => {
             const project = await config.identity.projectId(options);
-            const url = `${config.endpoint}/${spec.version ?? 'v2'}/${segment(project)}${spec.path}${queryString(spec.query)}`;
+            const url = `${config.endpoint}/${spec.version ?? 'v2'}/${segment(project, 'projectId')}${spec.path}${queryString(spec.query)}`;
             const headers: Record<string, string> = { 'content-type': 'application/json' };
-            return config.identity.authorize({ method: spec.method, url, headers, body }, options);
+            const authorized = await config.identity.authorize(
+              { method: spec.method, url, headers, body },
+              options,
+            );
+            sentToken = authorized.headers['x-auth-token'];
+            return authorized;
           },
           errorOf: (response, details) =>
             response.status >= 200 && response.status < 300 ? undefined : toModelArtsError(response, details),
           decode: (response, details) =>
-            (spec.schema ? decodeJson(response, spec.schema, details) : undefined) as output<S>,
+            (spec.schema ? decodeJson(response, spec.schema, details) : null) as output<S>,
         },
         options,
       );
     // A token IAM gave us may be refused before its time; one fresh token is worth one more try.
     return attempt().catch((error: unknown) => {
-      if (AuthenticationError.is(error) && config.identity.renewToken()) return attempt();
+      if (AuthenticationError.is(error) && config.identity.renewToken(sentToken)) return attempt();
       throw error;
     });
   }
 
-  const job = (id: string) => `/training-jobs/${segment(id)}`;
+  const job = (id: string) => `/training-jobs/${segment(id, 'jobId')}`;
 
   const api = {
     listAutoSearchTrials(jobId: string, query: shapes.ListAutoSearchTrialsQuery = {}, options?: CallOptions) {
@@ -96,21 +120,26 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         {
           operation: 'ShowAutoSearchPerTrial',
           method: 'GET',
-          path: `${job(jobId)}/autosearch-trials/${segment(trialId)}`,
+          path: `${job(jobId)}/autosearch-trials/${segment(trialId, 'trialId')}`,
           schema: wire.TrialTableSchema(),
         },
         options,
       );
     },
-    /** Stopping a trial twice is harmless, so this POST is retried like a read. */
+    /**
+     * Not sent twice blindly: a second stop of a trial the first one ended is refused. After an
+     * ambiguous failure the trial's row is read; a trial that has ended counts as stopped.
+     */
     earlyStopTrial(jobId: string, trialId: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchTrialEarlyStop',
           method: 'POST',
-          path: `${job(jobId)}/autosearch-trial-earlystop/${segment(trialId)}`,
+          path: `${job(jobId)}/autosearch-trial-earlystop/${segment(trialId, 'trialId')}`,
           schema: wire.EarlyStopResponseSchema(),
-          idempotent: true,
+          idempotent: false,
+          reconcile: async () =>
+            (await config.trialEnded(jobId, trialId, options)) ? { earlystop_trial: trialId } : undefined,
         },
         options,
       );
@@ -142,7 +171,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         {
           operation: 'ShowAutoSearchYamlTemplateContent',
           method: 'GET',
-          path: `/training-jobs/autosearch/yaml-templates/${segment(algorithmType)}/${segment(algorithmName)}`,
+          path: `/training-jobs/autosearch/yaml-templates/${segment(algorithmType, 'algorithmType')}/${segment(algorithmName, 'algorithmName')}`,
           schema: wire.YamlTemplateContentResponseSchema(),
         },
         options,
@@ -165,7 +194,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         {
           operation: 'ShowAutoSearchParamAnalysisResultPath',
           method: 'GET',
-          path: `${job(jobId)}/autosearch-parameter-analysis/${segment(parameterName)}`,
+          path: `${job(jobId)}/autosearch-parameter-analysis/${segment(parameterName, 'parameterName')}`,
           schema: wire.ParameterAnalysisPathResponseSchema(),
         },
         options,
@@ -223,7 +252,11 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
       );
       return found.items?.find((item) => item.metadata.name === name);
     },
-    /** Terminating twice ends the same way (or with a ConflictError), so this POST is retried. */
+    /**
+     * Not sent twice blindly: terminating a job the first attempt already terminated is refused
+     * (ModelArts.2796). After an ambiguous failure the job is read; Terminating or Terminated
+     * means the first attempt took effect.
+     */
     terminateTrainingJob(jobId: string, options?: CallOptions) {
       return call(
         {
@@ -232,13 +265,34 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           path: `${job(jobId)}/actions`,
           body: { action_type: 'terminate' } satisfies shapes.TrainingJobActionRequest,
           schema: wire.TrainingJobSchema(),
-          idempotent: true,
+          idempotent: false,
+          reconcile: async () => {
+            const found = await api.getTrainingJob(jobId, lookup(options));
+            return TERMINATING.has(found.status?.phase ?? '') ? found : undefined;
+          },
         },
         options,
       );
     },
+    /** After an ambiguous failure the job is read: gone means the first attempt deleted it. */
     async deleteTrainingJob(jobId: string, options?: CallOptions): Promise<void> {
-      await call({ operation: 'DeleteTrainingJob', method: 'DELETE', path: job(jobId) }, options);
+      await call(
+        {
+          operation: 'DeleteTrainingJob',
+          method: 'DELETE',
+          path: job(jobId),
+          idempotent: false,
+          reconcile: () =>
+            api.getTrainingJob(jobId, lookup(options)).then(
+              () => undefined,
+              (error: unknown) => {
+                if (NotFoundError.is(error)) return null;
+                throw error;
+              },
+            ),
+        },
+        options,
+      );
     },
     listWorkspaces(query: shapes.ListWorkspacesQuery = {}, options?: CallOptions) {
       return call(

@@ -22,8 +22,11 @@ export function sdkDate(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
-/** RFC 3986: unreserved characters stay, everything else is %XX with upper-case hex. */
-function encode(text: string): string {
+/**
+ * RFC 3986: unreserved characters stay, everything else is %XX with upper-case hex. Requests send
+ * their query in this form too, so what is sent is byte for byte what was signed.
+ */
+export function encode(text: string): string {
   return encodeURIComponent(text).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

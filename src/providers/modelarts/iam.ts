@@ -8,6 +8,7 @@ import { AuthenticationError, InvalidArgumentError } from '../../core/errors.js'
 import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
+import { abortErrorFrom } from '../../core/http/retry.js';
 import type { HttpRequest } from '../../core/http/transport.js';
 import { registerSecret } from '../../core/redact.js';
 import { type AccessKeys, signRequest } from './auth.js';
@@ -57,11 +58,11 @@ export interface Identity {
   authorize(request: HttpRequest, options?: CallOptions): Promise<HttpRequest>;
   projectId(options?: CallOptions): Promise<string>;
   /**
-   * Forgets a token obtained with a password, so the next request asks IAM for a new one; false
-   * when there is nothing to renew (keys, or a token given as is). For an answer that refused a
-   * token before the end of life it was issued with (revoked, or the server's clock runs ahead).
+   * After an answer refused `sent` (revoked, or the server's clock runs ahead of its stated life):
+   * forgets that token if it is still the one held, so the next request asks IAM again. True when
+   * a password can get a new token (even if another call already renewed it), false otherwise.
    */
-  renewToken(): boolean;
+  renewToken(sent: string | undefined): boolean;
 }
 
 function fromEnvironment(env: Record<string, string | undefined>): AccessKeys | undefined {
@@ -74,6 +75,41 @@ function fromEnvironment(env: Record<string, string | undefined>): AccessKeys | 
 function isAccessKeys(c: HuaweiCredentials): c is AccessKeys {
   return 'accessKeyId' in c;
 }
+
+/** A malformed credentials object is named before anything is sent. */
+function checked(found: HuaweiCredentials): HuaweiCredentials {
+  const required = isAccessKeys(found)
+    ? (['accessKeyId', 'secretAccessKey'] as const)
+    : 'token' in found
+      ? (['token'] as const)
+      : (['userName', 'password', 'domainName'] as const);
+  for (const name of required) {
+    const value = (found as unknown as Record<string, unknown>)[name];
+    if (typeof value !== 'string' || value === '') {
+      throw new InvalidArgumentError(`credentials.${name} must be a non-empty string`, {
+        provider: 'modelarts',
+      });
+    }
+  }
+  return found;
+}
+
+/** Waits for a request several calls share, giving up (alone) when this caller's signal aborts. */
+function awaitShared<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(abortErrorFrom(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortErrorFrom(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A shared request keeps the first caller's time limits and retries, not its signal. */
+const sharedOptions = (options: CallOptions | undefined): CallOptions => ({
+  timeoutMs: options?.timeoutMs,
+  retry: options?.retry,
+});
 
 export function createIdentity(config: IdentityConfig): Identity {
   const env = config.env ?? process.env;
@@ -92,6 +128,7 @@ export function createIdentity(config: IdentityConfig): Identity {
         { provider: 'modelarts' },
       );
     }
+    checked(found);
     if (isAccessKeys(found)) {
       registerSecret(found.secretAccessKey);
       registerSecret(found.securityToken);
@@ -103,7 +140,7 @@ export function createIdentity(config: IdentityConfig): Identity {
   async function currentToken(password: IamPassword, options?: CallOptions): Promise<string> {
     if (token && token.expiresAt - Date.now() > REFRESH_MARGIN_MS) return token.value;
     // Calls that start together share one IAM request.
-    requesting ??= requestToken(password, options)
+    requesting ??= requestToken(password, sharedOptions(options))
       .then((fresh) => {
         token = fresh;
         projectId ??= fresh.projectId;
@@ -112,7 +149,7 @@ export function createIdentity(config: IdentityConfig): Identity {
       .finally(() => {
         requesting = undefined;
       });
-    return (await requesting).value;
+    return (await awaitShared(requesting, options?.signal)).value;
   }
 
   function requestToken(password: IamPassword, options?: CallOptions): Promise<IssuedToken> {
@@ -128,7 +165,8 @@ export function createIdentity(config: IdentityConfig): Identity {
             },
           },
         },
-        scope: { project: { name: config.region } },
+        // By id when known: a region's sub-projects share its name.
+        scope: { project: projectId ? { id: projectId } : { name: config.region } },
       },
     });
     return execute(
@@ -206,19 +244,19 @@ export function createIdentity(config: IdentityConfig): Identity {
 
   return {
     authorize,
-    renewToken() {
+    renewToken(sent) {
       const found = config.credentials ?? fromEnvironment(env);
-      if (!found || isAccessKeys(found) || 'token' in found || token === undefined) return false;
-      token = undefined;
+      if (!found || isAccessKeys(found) || 'token' in found) return false;
+      if (token !== undefined && token.value === sent) token = undefined;
       return true;
     },
     async projectId(options?: CallOptions) {
       projectId ??= env.HUAWEICLOUD_SDK_PROJECT_ID || undefined;
       if (projectId) return projectId;
-      resolvingProject ??= lookUpProject(options).finally(() => {
+      resolvingProject ??= lookUpProject(sharedOptions(options)).finally(() => {
         resolvingProject = undefined;
       });
-      projectId = await resolvingProject;
+      projectId = await awaitShared(resolvingProject, options?.signal);
       return projectId;
     },
   };

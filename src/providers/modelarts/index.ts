@@ -11,6 +11,7 @@ import type { ExecutionContext } from '../../core/http/execute.js';
 import type { FetchLike } from '../../core/http/transport.js';
 import { once } from '../../core/once.js';
 import { Paginated } from '../../core/paginate.js';
+import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import type { OffsetMeaning } from '../../core/paginate-offset.js';
 import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createModelArtsApi, type ModelArtsApi } from './api.js';
@@ -23,7 +24,7 @@ import {
   type IamPassword,
   type IamToken,
 } from './iam.js';
-import { DEFAULT_PAGE_CONCURRENCY, getTrial, isSearchJob, listExperiments, listTrials } from './listing.js';
+import { getTrial, isSearchJob, listExperiments, listTrials } from './listing.js';
 import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
 
 export {
@@ -89,6 +90,8 @@ export const MODELARTS_CAPABILITIES: Capabilities = {
   ],
 };
 
+const ENDED_TRIAL = new Set(['completed', 'failed', 'stopped', 'early_stopped']);
+
 export function modelartsEndpoint(region: string): string {
   const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
   return `https://modelarts.${region}.${domain}`;
@@ -112,7 +115,15 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
     context,
   });
   const endpoint = (options.endpoint ?? modelartsEndpoint(region)).replace(/\/+$/, '');
-  const api = createModelArtsApi({ context, endpoint, identity });
+  const api: ModelArtsApi = createModelArtsApi({
+    context,
+    endpoint,
+    identity,
+    trialEnded: async (jobId, trialId, call) => {
+      const trial = await getTrial(api, await contextOf(jobId, call), trialId, call, settings);
+      return ENDED_TRIAL.has(trial.status);
+    },
+  });
   const settings = {
     pageConcurrency: options.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
     workspaceId: options.workspaceId,

@@ -20,7 +20,6 @@ import type { TrainingJobWire } from './wire.js';
 export const DEFAULT_TRIAL_PAGE_SIZE = 50;
 /** training-job-searches accepts 1–50. */
 export const MAX_JOB_PAGE_SIZE = 50;
-export const DEFAULT_PAGE_CONCURRENCY = 4;
 
 export interface ListingSettings {
   pageConcurrency: number;

@@ -302,7 +302,10 @@ function statusOf(row: TableRowView): { status: TrialStatus; providerStatus: str
 
 /** `best_reward` when it is a number, else `reward_attr`. */
 function objectiveValue(row: TableRowView, context: TrialContext): TrialObjective | undefined {
-  const value = cellNumber(row.cells.get('best_reward')) ?? cellNumber(row.cells.get('reward_attr'));
+  // A `nan` or `-inf` best (no finite report yet) gives way to a finite current reward.
+  const best = cellNumber(row.cells.get('best_reward'));
+  const current = cellNumber(row.cells.get('reward_attr'));
+  const value = best !== undefined && Number.isFinite(best) ? best : (current ?? best);
   if (value === undefined) return undefined;
   return { metric: context.objectiveMetric ?? context.objective?.metric ?? DEFAULT_OBJECTIVE_METRIC, value };
 }

@@ -4,7 +4,6 @@
  * discrete values as text) belongs to the search-space module; this file only applies it.
  */
 import { InvalidArgumentError } from '../../core/errors.js';
-import { FieldFormatError } from '../../core/fields.js';
 import type { ExperimentSearchSpace } from '../../core/types.js';
 import {
   compile,
@@ -67,7 +66,33 @@ export function readSearchSpace(
     return { spec: space, losses };
   } catch (error) {
     if (!SearchSpaceError.is(error)) throw error;
-    const why = error.issues.length > 0 ? error.issues.join('; ') : error.message;
-    throw new FieldFormatError(path, `ModelArts search_params (${why})`, params);
+    return readEachParam(params, path);
   }
+}
+
+/**
+ * The space without the entries the dialect cannot read (a console-made job may hold anything),
+ * each recorded as a dropped-parameter loss: one odd entry neither hides the rest nor fails a
+ * listing. The job's `raw` keeps every entry as sent.
+ */
+function readEachParam(params: readonly SearchParamLike[], path: string): ExperimentSearchSpace {
+  const spec: Record<string, SearchSpace[string]> = {};
+  const losses: Loss[] = [];
+  params.forEach((param, i) => {
+    try {
+      const read = parse([dialectInput(param)], 'modelarts');
+      Object.assign(spec, read.space);
+      losses.push(...read.losses);
+    } catch (error) {
+      if (!SearchSpaceError.is(error)) throw error;
+      const why = error.issues.length > 0 ? error.issues.join('; ') : error.message;
+      losses.push({
+        param: param.name || `${path}.${i}`,
+        kind: 'dropped-parameter',
+        lost: `an entry the ModelArts dialect cannot read (${why})`,
+        usedInstead: 'left out of the space; the raw answer keeps it',
+      });
+    }
+  });
+  return { spec, losses };
 }

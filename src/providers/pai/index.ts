@@ -16,11 +16,12 @@ import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import type { ClientOptions } from '../../core/http/client-options.js';
 import type { ExecutionContext } from '../../core/http/execute.js';
+import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createPaiApi, type PaiApi } from './api.js';
 import { type AlibabaCredentialProvider, type AlibabaCredentials, runtimeCredential } from './auth.js';
 import { buildCreateRequest, type PaiExperimentOptions } from './create.js';
-import { DEFAULT_PAGE_CONCURRENCY, listExperiments, listTrainingJobs, listTrials } from './listing.js';
+import { listExperiments, listTrainingJobs, listTrials } from './listing.js';
 import {
   experimentFromWire,
   experimentObjective,

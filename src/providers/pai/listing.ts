@@ -30,7 +30,6 @@ import {
 export const DEFAULT_PAGE_SIZE = 50;
 /** PAI documents no upper bound; 100 is what Alibaba's list APIs commonly accept. */
 export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_CONCURRENCY = 4;
 
 export interface ListingSettings {
   pageConcurrency: number;

@@ -11,7 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { HttpRequest } from '../../core/http/transport.js';
 import { ALGORITHM, signatureOf } from '../../providers/modelarts/auth.js';
 import { parseAuthorization } from '../engine/authorization.js';
-import type { HuaweiCredentials } from './auth.js';
+import type { FakeHuaweiAccessKey } from './auth.js';
 import { type ModelArtsWireError, wireErrors } from './errors.js';
 
 /** The signing guide: X-Sdk-Date must be within 15 minutes of the gateway's time. */
@@ -23,7 +23,7 @@ export const LOCK_MS = 5 * 60_000;
 const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 export interface AkSkVerifierOptions {
-  readonly credentials: readonly HuaweiCredentials[];
+  readonly credentials: readonly FakeHuaweiAccessKey[];
   /** The time X-Sdk-Date is compared with. */
   readonly now: () => number;
   /** The time AK lockouts run on: the virtual clock. */
@@ -40,7 +40,7 @@ export class AkSkVerifier {
   }
 
   /** The key that signed the request, or the error to answer with. */
-  verify(request: Request, rawBody: string): HuaweiCredentials | ModelArtsWireError {
+  verify(request: Request, rawBody: string): FakeHuaweiAccessKey | ModelArtsWireError {
     const parsed = parseAuthorization(request.headers.get('authorization') ?? '');
     const { Access: ak, SignedHeaders: signedList, Signature: signature } = parsed.params;
     if (parsed.algorithm !== ALGORITHM || !ak || !signedList || !signature) {
@@ -70,7 +70,7 @@ export class AkSkVerifier {
   #check(
     request: Request,
     rawBody: string,
-    key: HuaweiCredentials,
+    key: FakeHuaweiAccessKey,
     signedList: string,
     signature: string,
   ): ModelArtsWireError | undefined {
@@ -113,7 +113,7 @@ function fail(detail: string): ModelArtsWireError {
 
 /** Temporary keys need their X-Security-Token; permanent ones must not send one. */
 function checkSecurityToken(
-  key: HuaweiCredentials,
+  key: FakeHuaweiAccessKey,
   presented: string | null,
 ): ModelArtsWireError | undefined {
   if (key.securityToken === undefined) {

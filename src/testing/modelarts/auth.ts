@@ -8,7 +8,7 @@ import { ModelArtsWireError, wireErrors } from './errors.js';
 import type { TokenIdentity, TokenStore } from './tokens.js';
 
 /** An access key pair the fake accepts; the same shape as the ModelArts client's `AccessKeys`. */
-export interface HuaweiCredentials {
+export interface FakeHuaweiAccessKey {
   accessKeyId: string;
   secretAccessKey: string;
   /** Set for temporary keys: requests must then carry it in `X-Security-Token`. */

@@ -1,11 +1,11 @@
-import type { HuaweiCredentials, HuaweiUser } from './auth.js';
+import type { FakeHuaweiAccessKey, HuaweiUser } from './auth.js';
 
 /**
  * An access key pair that is obviously not real: it follows no Huawei Cloud key format (real AKs
  * are 20 upper-case letters and digits), so secret scanners and readers can tell it is a
  * placeholder. The ModelArts fake accepts it by default. Not frozen, like the other fakes' keys.
  */
-export const FAKE_HUAWEI_CREDENTIALS: HuaweiCredentials = {
+export const FAKE_HUAWEI_CREDENTIALS: FakeHuaweiAccessKey = {
   accessKeyId: 'CROSSTUNE-FAKE-HUAWEI-AK',
   secretAccessKey: 'crosstune-fake-huawei-secret-key',
 };

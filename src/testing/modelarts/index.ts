@@ -4,7 +4,7 @@ import { FaultInjector } from '../engine/faults.js';
 import { RequestLog } from '../engine/request-log.js';
 import { deriveRng, type Rng, randomHex } from '../engine/rng.js';
 import { AkSkVerifier } from './aksk.js';
-import type { HuaweiCredentials, HuaweiUser } from './auth.js';
+import type { FakeHuaweiAccessKey, HuaweiUser } from './auth.js';
 import {
   DEFAULT_HUAWEI_IAM_ENDPOINT,
   DEFAULT_MODELARTS_REGION,
@@ -30,7 +30,7 @@ export interface ModelArtsFakeOptions {
   /** The one project the fake serves (32 hex digits). Default {@link FAKE_MODELARTS_PROJECT_ID}. */
   projectId?: string;
   /** AK/SK pairs the fake accepts. Default `[FAKE_HUAWEI_CREDENTIALS]`. */
-  credentials?: readonly HuaweiCredentials[];
+  credentials?: readonly FakeHuaweiAccessKey[];
   /** IAM users whose password gets a token. Default `[FAKE_HUAWEI_USER]`. */
   users?: readonly HuaweiUser[];
   /** Share one clock between fakes; default a new clock at 2026-01-01T00:00:00Z. */

@@ -6,14 +6,14 @@
 import { sdkDate, signatureOf } from '../../../src/providers/modelarts/auth.js';
 import {
   FAKE_HUAWEI_CREDENTIALS,
-  type HuaweiCredentials,
+  type FakeHuaweiAccessKey,
   type ModelArtsFake,
 } from '../../../src/testing/index.js';
 
 export interface ModelArtsCallOptions {
   /** `aksk` (default) signs; `{ token }` sends X-Auth-Token; `none` sends neither. */
   auth?: 'aksk' | 'none' | { token: string };
-  credentials?: HuaweiCredentials;
+  credentials?: FakeHuaweiAccessKey;
   /** X-Sdk-Date; default the fake's virtual time. */
   date?: Date;
   query?: Record<string, string | number>;
