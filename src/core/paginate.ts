@@ -131,6 +131,15 @@ export interface TokenWalkOptions<T> {
 export const DEFAULT_MAX_PAGES = 100_000;
 
 /**
+ * One turn of the event loop. A request started ahead reaches the socket only when the current
+ * run of promise callbacks ends (with fetch and node:http alike), which without this is after a
+ * caller working synchronously through the page just handed over: no overlap at all.
+ */
+export function leaveTheProcess(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Token paging (SageMaker `NextToken`): sequential by nature, guarded against loops. The next
  * page is requested as soon as its token is known, before the current page is handed over, so
  * the network wait overlaps the caller's work on the current page; a walk the caller leaves
@@ -159,6 +168,7 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
           pending = options.fetchPage(next, controller.signal);
           // Its failure is reported when the caller asks for that page, not before.
           pending.catch(() => undefined);
+          await leaveTheProcess();
         }
         yield {
           items: page.items,

@@ -15,7 +15,13 @@ import {
   resolveRetry,
   sleep,
 } from './retry.js';
-import { type HttpRequest, type HttpResponse, send, type TransportOptions } from './transport.js';
+import {
+  type HttpRequest,
+  type HttpResponse,
+  type ResponseHeaders,
+  send,
+  type TransportOptions,
+} from './transport.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -163,7 +169,7 @@ async function attemptOnce<T>(
   }
 }
 
-function requestIdOf(headers: Headers, names: readonly string[]): string | undefined {
+function requestIdOf(headers: ResponseHeaders, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = headers.get(name);
     if (value) return value;

@@ -1,4 +1,4 @@
-/** Turns what `fetch` throws into the crosstune hierarchy. */
+/** Turns what the transport rejects with (fetch, or node:http mirroring it) into crosstune errors. */
 import { AbortError, type CrosstuneError, type ErrorDetails, NetworkError, TimeoutError } from '../errors.js';
 
 /** Connection failures where the request certainly never reached the server. */

@@ -1,10 +1,18 @@
 /**
- * Sends one HTTP request. By default through `globalThis.fetch`, looked up on every call so that
- * a test's msw `server.listen()` intercepts it whenever it starts. An injected `fetch` wins; an
- * undici `dispatcher` (proxy, pool tuning) goes with undici's own fetch, because handing an npm
- * undici dispatcher to Node's bundled fetch fails on a version mismatch. undici is imported only
- * when a dispatcher is given: it would double the cold start of everyone else.
+ * Sends one HTTP request. Which way (see docs/architecture.md#transport):
+ * - an injected `fetch` wins;
+ * - an undici `dispatcher` (proxy, pool tuning) goes with undici's own fetch, imported only then:
+ *   handing an npm undici dispatcher to Node's bundled fetch fails on a version mismatch, and
+ *   undici would double the cold start of everyone else;
+ * - otherwise `globalThis.fetch`, looked up on every call so that a test's msw `server.listen()`
+ *   or a spy intercepts it whenever it starts — unless it is still Node's own fetch, untouched:
+ *   then node:http(s) with a keep-alive agent (node-transport.ts), which answers alike, costs
+ *   less per request and loads no undici at a cold start.
  */
+import type { ResponseHeaders } from './headers.js';
+import { sendNodeHttp } from './node-transport.js';
+
+export type { ResponseHeaders } from './headers.js';
 
 export interface HttpRequest {
   method: string;
@@ -15,7 +23,8 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  /** Looked up by name, case-insensitively; a fetch `Headers` object is one. */
+  headers: ResponseHeaders;
   body: string;
 }
 
@@ -35,11 +44,55 @@ function loadUndiciFetch(): Promise<FetchLike> {
   return undiciFetch;
 }
 
+/** The global fetch when this module loaded, and whether it was Node's own. */
+const initialFetch: unknown = globalThis.fetch;
+const initialIsNodeFetch = isNodeFetch(initialFetch);
+
+/**
+ * Node defines its fetch in JavaScript, as a stub that requires its bundled undici on first use
+ * (the same text in Node 20 and 24); no wrapper or replacement (msw, a spy, a polyfill) can
+ * require Node's internal modules. Should a later Node word it otherwise, the fetch path is kept:
+ * slower, never wrong.
+ */
+function isNodeFetch(value: unknown): boolean {
+  return (
+    typeof value === 'function' &&
+    Function.prototype.toString.call(value).includes("require('internal/deps/undici/undici')")
+  );
+}
+
+/**
+ * Where undici keeps the global dispatcher: Node's bundled fetch reads `.1`; npm undici 8 (even
+ * when merely imported) writes its dispatcher under `.2` and a wrapper of it under `.1`.
+ */
+const DISPATCHER = Symbol.for('undici.globalDispatcher.2');
+const LEGACY_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+
+const nameOf = (value: unknown) => (value as { constructor?: { name?: string } }).constructor?.name;
+const isPlainAgent = (value: unknown) => value === undefined || nameOf(value) === 'Agent';
+
+/**
+ * Whether the default path may leave fetch for node:http: the global fetch is the one Node
+ * installed and nobody replaced it since, and the global undici dispatcher that fetch would use
+ * is none or a plain `Agent` (what Node's fetch, or importing npm undici, installs by itself).
+ * A `ProxyAgent`, `EnvHttpProxyAgent` (`NODE_USE_ENV_PROXY`), `MockAgent` or any other dispatcher
+ * set with `setGlobalDispatcher` keeps the fetch path, so the proxy or the mocks apply as before.
+ */
+export function defaultIsNodeHttp(): boolean {
+  if (!initialIsNodeFetch || globalThis.fetch !== initialFetch) return false;
+  const global = globalThis as Record<symbol, unknown>;
+  const current = global[DISPATCHER];
+  const legacy = global[LEGACY_DISPATCHER];
+  if (!isPlainAgent(current)) return false;
+  return isPlainAgent(legacy) || (current !== undefined && nameOf(legacy) === 'Dispatcher1Wrapper');
+}
+
 export async function send(
   request: HttpRequest,
   transport: TransportOptions,
   signal: AbortSignal,
 ): Promise<HttpResponse> {
+  if (!transport.fetch && !transport.dispatcher && defaultIsNodeHttp()) return sendNodeHttp(request, signal);
   const init: RequestInit & { dispatcher?: unknown } = {
     method: request.method,
     headers: request.headers,

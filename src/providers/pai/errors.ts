@@ -19,6 +19,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../core/errors.js';
+import type { ResponseHeaders } from '../../core/http/headers.js';
 import { parseRetryAfter } from '../../core/http/retry.js';
 
 const AUTHENTICATION = new Set([
@@ -86,7 +87,7 @@ function text(value: unknown): string | undefined {
 
 export interface PaiErrorContext {
   /** Response headers, when the runtime kept them (it drops them on 4xx/5xx). */
-  headers?: Headers | undefined;
+  headers?: ResponseHeaders | undefined;
   /** Whether repeating the operation is harmless; decides if an execution failure is retried. */
   idempotent: boolean;
 }

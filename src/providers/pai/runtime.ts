@@ -12,6 +12,7 @@
  */
 import * as openapi from '@alicloud/openapi-client';
 import type { ErrorDetails } from '../../core/errors.js';
+import { fromHeaderRecord } from '../../core/http/headers.js';
 import type { HttpResponse } from '../../core/http/transport.js';
 import { isRuntimeResponseError, runtimeFailure } from './errors.js';
 import { defaultClass } from './interop.js';
@@ -93,13 +94,13 @@ export async function sendThroughRuntime(
   } catch (error) {
     if (isRuntimeResponseError(error)) {
       const { statusCode: _status, ...body } = error.data;
-      return { status: error.statusCode, headers: new Headers(), body: JSON.stringify(body) };
+      return { status: error.statusCode, headers: fromHeaderRecord({}), body: JSON.stringify(body) };
     }
     throw runtimeFailure(error, details) ?? error;
   }
   return {
     status: result.statusCode,
-    headers: toHeaders(result.headers),
+    headers: fromHeaderRecord(result.headers),
     body: typeof result.body === 'string' ? result.body : JSON.stringify(result.body ?? ''),
   };
 }
@@ -127,13 +128,4 @@ function abortable<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
-}
-
-function toHeaders(raw: RuntimeResult['headers']): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw ?? {})) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, String(value));
-  }
-  return headers;
 }
