@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError, PaginationError } from '../../src/core/errors.js';
 import { concatWalks, Paginated, type TokenPage, tokenWalk } from '../../src/core/paginate.js';
 
@@ -158,5 +158,20 @@ describe('concatWalks', () => {
         },
       ),
     );
+  });
+});
+
+describe('token paging under a test’s fake timers', () => {
+  it('still walks every page (the read-ahead does not wait on a faked setImmediate)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { list } = listing(
+        Array.from({ length: 10 }, (_, i) => i),
+        3,
+      );
+      expect(await list.toArray()).toEqual(Array.from({ length: 10 }, (_, i) => i));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

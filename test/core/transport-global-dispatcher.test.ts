@@ -4,7 +4,7 @@
  * way) keeps getting its requests through that dispatcher: the default transport stays on fetch.
  * A file of its own, because the global dispatcher cannot be taken back once set.
  */
-import { getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
+import { Agent, getGlobalDispatcher, MockAgent, setGlobalDispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultIsNodeHttp, send } from '../../src/core/http/transport.js';
 
@@ -24,6 +24,21 @@ describe('a global undici dispatcher set by the application', () => {
   it('is only a plain Agent after importing undici, which keeps node:http', () => {
     setGlobalDispatcher(before);
     expect(before.constructor.name).toBe('Agent');
+    expect(defaultIsNodeHttp()).toBe(true);
+    setGlobalDispatcher(mock);
+  });
+
+  it('keeps fetch for an Agent set up on purpose: a custom CA, other options, interceptors', () => {
+    const plain = new Agent();
+    for (const agent of [
+      new Agent({ connect: { ca: 'a corporate CA' } }),
+      new Agent({ connections: 4 }),
+      plain.compose((dispatch) => dispatch),
+    ]) {
+      setGlobalDispatcher(agent);
+      expect(defaultIsNodeHttp()).toBe(false);
+    }
+    setGlobalDispatcher(plain);
     expect(defaultIsNodeHttp()).toBe(true);
     setGlobalDispatcher(mock);
   });

@@ -147,6 +147,11 @@ beforeAll(async () => {
     '/r303': (_req, res) => res.writeHead(303, { location: '/echo?after=303' }).end(),
     '/r302': (_req, res) => res.writeHead(302, { location: '/echo' }).end(),
     '/r-elsewhere': (_req, res) => res.writeHead(307, { location: `${other.url}/landing` }).end(),
+    // A Location in UTF-8 bytes, not percent-encoded, as some servers send it.
+    '/r-utf8': (_req, res) =>
+      res.writeHead(307, { location: Buffer.from('/jobs/é', 'utf8').toString('latin1') }).end(),
+    '/jobs/%C3%A9': (_req, res, seen) => res.end(JSON.stringify({ arrived: seen.url })),
+    '/token': (_req, res, seen) => res.end(JSON.stringify({ token: seen.headers['x-security-token'] })),
     '/r-same-origin': (_req, res) => res.writeHead(307, { location: '/landing-here' }).end(),
     '/landing-here': (_req, res, seen) =>
       res.end(JSON.stringify({ method: seen.method, auth: seen.headers.authorization ?? null })),
@@ -274,7 +279,11 @@ describe('which way the default transport sends', () => {
     const legacy = Symbol.for('undici.globalDispatcher.1');
     const global = globalThis as Record<symbol, unknown>;
     const before = [global[current], global[legacy]];
-    class Agent {}
+    // Shaped like undici's: its options under a symbol described 'options', as a default Agent has them.
+    const options: unique symbol = Symbol('options');
+    class Agent {
+      [options] = { maxOrigins: Number.POSITIVE_INFINITY, connect: undefined };
+    }
     class ProxyAgent {}
     class MockAgent {}
     class Dispatcher1Wrapper {}
@@ -407,6 +416,18 @@ describe('node:http answers as Node’s fetch does', () => {
     }
   });
 
+  it('follows a Location sent as raw UTF-8 to the same path fetch does', async () => {
+    const both = await viaBoth(() => post('/r-utf8', '{}'));
+    expect(JSON.parse(both['node:http'].body)).toEqual({ arrived: '/jobs/%C3%A9' });
+    expect(both['node:http'].body).toBe(both.fetch.body);
+  });
+
+  it('trims header values as Headers does (a token read from a file ends in a newline)', async () => {
+    const both = await viaBoth(() => post('/token', '{}', { 'x-security-token': ' TOKEN\n' }));
+    expect(JSON.parse(both['node:http'].body)).toEqual({ token: 'TOKEN' });
+    expect(both['node:http'].body).toBe(both.fetch.body);
+  });
+
   it('keeps credentials on a same-origin redirect and drops them for another origin', async () => {
     const auth = { authorization: 'AWS4-HMAC-SHA256 secret' };
     const same = await viaBoth(() => post('/r-same-origin', '{}', auth));
@@ -507,6 +528,13 @@ describe('failures: the same error classes on both paths (through execute)', () 
     const error = await run(name, plan('/cut-json'));
     expect(ResponseFormatError.is(error)).toBe(true);
     expect(error.retryable).toBe(true);
+  });
+
+  it('node:http: a header it refuses to send → InvalidArgumentError, not retried, not ambiguous', async () => {
+    const error = await run('node:http', plan('/echo', post('/echo', '{}', { 'x-bad': 'a\rb' })));
+    expect(error.name).toBe('InvalidArgumentError');
+    expect(error.code).toBe('ERR_INVALID_CHAR');
+    expect(error.retryable).toBe(false);
   });
 
   it('a refused connection → the same NetworkError (code ECONNREFUSED, same message) on both', async () => {

@@ -1,8 +1,17 @@
 /** Turns what the transport rejects with (fetch, or node:http mirroring it) into crosstune errors. */
-import { AbortError, type CrosstuneError, type ErrorDetails, NetworkError, TimeoutError } from '../errors.js';
+import {
+  AbortError,
+  type CrosstuneError,
+  type ErrorDetails,
+  InvalidArgumentError,
+  NetworkError,
+  TimeoutError,
+} from '../errors.js';
 
 /** Connection failures where the request certainly never reached the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Refused by node:http before sending: the request itself is malformed, so trying again is useless. */
+const MALFORMED = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_UNESCAPED_CHARACTERS']);
 
 export function transportFailure(
   error: unknown,
@@ -20,6 +29,13 @@ export function transportFailure(
     });
   }
   const code = errorCode(error);
+  if (code !== undefined && MALFORMED.has(code)) {
+    return new InvalidArgumentError(`The request could not be sent (${code}): ${messageOf(error)}`, {
+      ...context.details,
+      code,
+      cause: error,
+    });
+  }
   return new NetworkError(`Network failure${code ? ` (${code})` : ''}: ${messageOf(error)}`, {
     ...context.details,
     code,

@@ -122,7 +122,9 @@ function headersToSend(request: HttpRequest, scheme: Scheme): Record<string, str
   const headers: Record<string, string | number> = {};
   const present = new Set<string>();
   for (const name in request.headers) {
-    headers[name] = request.headers[name] as string;
+    // As `Headers` does: leading and trailing whitespace (a token read from a file ends in "\n")
+    // is not part of the value, and node:http would refuse the CR/LF outright.
+    headers[name] = (request.headers[name] as string).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
     present.add(name.toLowerCase());
   }
   if (request.body !== undefined && !present.has('content-type')) {
@@ -168,7 +170,9 @@ function sendHop(request: HttpRequest, signal: AbortSignal, redirects: number): 
     };
     const req = scheme.module.request(send, (res) => {
       const status = res.statusCode ?? 0;
-      const location = REDIRECT.has(status) ? res.headers.location : undefined;
+      // node:http reads header bytes as latin1; a non-ASCII Location was UTF-8, as fetch reads it.
+      const raw = REDIRECT.has(status) ? res.headers.location : undefined;
+      const location = raw === undefined ? undefined : Buffer.from(raw, 'latin1').toString('utf8');
       if (location !== undefined) {
         res.resume();
         let next: HttpRequest;
@@ -193,12 +197,23 @@ function sendHop(request: HttpRequest, signal: AbortSignal, redirects: number): 
         if (!res.complete) terminated(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
       });
       res.on('end', () => {
-        const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        // Errors here (a body past V8's string limit) must reject the call, not escape the listener.
         const answer = (bytes: Buffer) =>
           finish(undefined, { status, headers: fromRawHeaders(res.rawHeaders), body: utf8(bytes) });
-        const coding = res.headers['content-encoding'];
-        if (!coding || body.length === 0 || request.method === 'HEAD' || NO_BODY.has(status)) answer(body);
-        else decode(body, coding).then(answer, finish);
+        try {
+          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+          const coding = res.headers['content-encoding'];
+          if (!coding || body.length === 0 || request.method === 'HEAD' || NO_BODY.has(status)) answer(body);
+          else
+            decode(body, coding)
+              // A corrupt coding fails as fetch's body reader does; decode's own refusals are fetch's already.
+              .then(answer, (cause: unknown) =>
+                cause instanceof TypeError ? finish(cause) : terminated(cause),
+              )
+              .catch(finish);
+        } catch (error) {
+          finish(error);
+        }
       });
     });
     req.on('error', (error) => finish(fetchFailed(error)));

@@ -69,12 +69,36 @@ const DISPATCHER = Symbol.for('undici.globalDispatcher.2');
 const LEGACY_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
 const nameOf = (value: unknown) => (value as { constructor?: { name?: string } }).constructor?.name;
-const isPlainAgent = (value: unknown) => value === undefined || nameOf(value) === 'Agent';
+
+/**
+ * An `Agent` as undici makes one by default: no connect/TLS options (a custom CA, a socket path,
+ * `rejectUnauthorized`), no other option, not composed with interceptors. Anything else was set
+ * up on purpose and must keep applying, so it keeps the fetch path. An agent whose options cannot
+ * be read (a future undici) counts as set up on purpose.
+ */
+function isPlainAgent(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (nameOf(value) !== 'Agent') return false;
+  const agent = value as Record<string | symbol, unknown> & { dispatch?: unknown };
+  if (agent.dispatch !== (Object.getPrototypeOf(agent) as { dispatch?: unknown } | null)?.dispatch)
+    return false;
+  const key = Object.getOwnPropertySymbols(agent).find((symbol) => symbol.description === 'options');
+  const options = key === undefined ? undefined : agent[key];
+  if (typeof options !== 'object' || options === null) return false;
+  const { maxOrigins, connect, tls, ...rest } = options as Record<string, unknown>;
+  return (
+    (maxOrigins === undefined || maxOrigins === Number.POSITIVE_INFINITY) &&
+    connect === undefined &&
+    tls === undefined &&
+    Object.keys(rest).length === 0
+  );
+}
 
 /**
  * Whether the default path may leave fetch for node:http: the global fetch is the one Node
  * installed and nobody replaced it since, and the global undici dispatcher that fetch would use
- * is none or a plain `Agent` (what Node's fetch, or importing npm undici, installs by itself).
+ * is none or a plain `Agent` (what Node's fetch, or importing npm undici, installs by itself; an
+ * Agent with a custom CA or interceptors is not plain).
  * A `ProxyAgent`, `EnvHttpProxyAgent` (`NODE_USE_ENV_PROXY`), `MockAgent` or any other dispatcher
  * set with `setGlobalDispatcher` keeps the fetch path, so the proxy or the mocks apply as before.
  */
