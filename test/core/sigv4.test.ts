@@ -1,7 +1,7 @@
 /**
- * The hand-written SigV4 signer of the SageMaker adapter (src/providers/sagemaker/auth.ts) against
- * @smithy/signature-v4 as the adapter used it before: for any request, the same headers out,
- * Authorization byte for byte. (Lives in test/core because it guards a transport-cost change.)
+ * The SageMaker adapter's signer (src/providers/sagemaker/auth.ts: @smithy/signature-v4 with a
+ * node:crypto hash that keys its HMACs with KeyObjects) against @smithy/signature-v4 with the
+ * SDK's own hash: for any request, the same headers out, Authorization byte for byte.
  */
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
