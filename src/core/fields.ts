@@ -34,6 +34,17 @@ const SPECIAL_NUMBERS: Readonly<Record<string, number>> = {
   '-inf': Number.NEGATIVE_INFINITY,
 };
 
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Missing, `null` or blank: what clouds send for "no value". */
+export function isAbsent(value: unknown): value is undefined | null | '' {
+  return value === undefined || value === null || value === '';
+}
+
 /** A number, or a string holding one (incl. NaN / Infinity / inf in any case). */
 export function decodeNumber(value: unknown, path: string): number {
   if (typeof value === 'number') return value;
@@ -51,6 +62,10 @@ export function decodeInteger(value: unknown, path: string): number {
   const n = decodeNumber(value, path);
   if (!Number.isInteger(n)) throw new FieldFormatError(path, 'an integer', value);
   return n;
+}
+
+export function optionalInteger(value: unknown, path: string): number | undefined {
+  return isAbsent(value) ? undefined : decodeInteger(value, path);
 }
 
 /** Epoch seconds (number or numeric string, fractions allowed) or an ISO-8601 string. */

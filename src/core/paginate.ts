@@ -77,6 +77,23 @@ export class Paginated<T> implements AsyncIterable<T> {
   }
 }
 
+/**
+ * A listing query's `pageSize`, checked against what the cloud accepts (`1..max`); `fallback`
+ * when none is given (undefined leaves the cloud's own default).
+ */
+export function pageSizeOf<F extends number | undefined>(
+  query: { pageSize?: number | undefined },
+  max: number,
+  fallback: F,
+): number | F {
+  const size = query.pageSize;
+  if (size === undefined) return fallback;
+  if (!(Number.isInteger(size) && size >= 1 && size <= max)) {
+    throw new InvalidArgumentError(`pageSize must be an integer from 1 to ${max}, got ${size}`);
+  }
+  return size;
+}
+
 // Cursors are opaque to users but must survive a round trip through a database or a URL.
 interface CursorState {
   /** Strategy kind, so a cursor is never fed to the wrong strategy. */

@@ -28,6 +28,14 @@ export type TrialStatus =
   | 'failed'
   | 'unknown';
 
+/** Trial statuses nothing follows: the trial will not run again, its results are final. */
+export const ENDED_TRIAL_STATUSES: ReadonlySet<TrialStatus> = new Set<TrialStatus>([
+  'completed',
+  'failed',
+  'stopped',
+  'early_stopped',
+]);
+
 export type ObjectiveDirection = 'minimize' | 'maximize';
 
 export interface Objective {

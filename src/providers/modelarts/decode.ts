@@ -8,15 +8,18 @@
  * A malformed table throws a FieldFormatError naming the row or cell; `normalizing` turns it
  * into a ResponseFormatError.
  */
-import { decodeBoolean, decodeJsonText, decodeNumber, FieldFormatError } from '../../core/fields.js';
+import {
+  decodeBoolean,
+  decodeJsonText,
+  decodeNumber,
+  FieldFormatError,
+  isObject,
+  type JsonObject,
+} from '../../core/fields.js';
 import type { HyperParameterValue } from '../../core/types.js';
 import type { TableCell, TableRow, TrialTableWire } from './wire.js';
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, type JsonObject } from '../../core/fields.js';
 
 /** `a.b` without a leading dot when `a` is empty (a single-trial answer is the table itself). */
 export function fieldPath(path: string, member: string | number): string {

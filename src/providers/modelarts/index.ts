@@ -6,14 +6,17 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
-import type { ClientOptions } from '../../core/http/client-options.js';
-import type { ExecutionContext } from '../../core/http/execute.js';
-import type { FetchLike } from '../../core/http/transport.js';
+import { executionContext, type HttpClientOptions } from '../../core/http/client-options.js';
 import { once } from '../../core/once.js';
 import { Paginated } from '../../core/paginate.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import type { OffsetMeaning } from '../../core/paginate-offset.js';
-import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
+import {
+  ENDED_TRIAL_STATUSES,
+  type ExperimentQuery,
+  type ExperimentSpec,
+  type TrialQuery,
+} from '../../core/types.js';
 import { createModelArtsApi, type ModelArtsApi } from './api.js';
 import type { AccessKeys } from './auth.js';
 import { buildCreateRequest, type ModelArtsExperimentOptions } from './create.js';
@@ -24,7 +27,7 @@ import {
   type IamPassword,
   type IamToken,
 } from './iam.js';
-import { getTrial, isSearchJob, listExperiments, listTrials } from './listing.js';
+import { getTrial, isSearchJob, listExperiments, listTrials, type OffsetMeanings } from './listing.js';
 import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
 
 export {
@@ -48,7 +51,7 @@ export type {
 };
 export { DEFAULT_IAM_ENDPOINT };
 
-export interface ModelArtsOptions extends ClientOptions {
+export interface ModelArtsOptions extends HttpClientOptions {
   region: string;
   /** The region's IAM project id; default `HUAWEICLOUD_SDK_PROJECT_ID`, else looked up in IAM by region name. */
   projectId?: string | undefined;
@@ -64,12 +67,9 @@ export interface ModelArtsOptions extends ClientOptions {
   pageConcurrency?: number | undefined;
   /**
    * What `offset` counts in each listing, if you know your region's behaviour; by default each
-   * walk finds out from the server (one extra request when there is more than one page).
+   * walk finds out from the server (two extra requests when there is more than one page).
    */
-  offsetMeaning?: { trials?: OffsetMeaning | undefined; searches?: OffsetMeaning | undefined } | undefined;
-  fetch?: FetchLike | undefined;
-  /** An undici Dispatcher (proxy, pool); requests then go through undici's own fetch. */
-  dispatcher?: unknown;
+  offsetMeaning?: OffsetMeanings | undefined;
 }
 
 export interface ModelArtsProvider extends TuningProvider<ModelArtsExperimentOptions> {
@@ -90,8 +90,6 @@ export const MODELARTS_CAPABILITIES: Capabilities = {
   ],
 };
 
-const ENDED_TRIAL = new Set(['completed', 'failed', 'stopped', 'early_stopped']);
-
 export function modelartsEndpoint(region: string): string {
   const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
   return `https://modelarts.${region}.${domain}`;
@@ -99,14 +97,7 @@ export function modelartsEndpoint(region: string): string {
 
 export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
   const region = options.region;
-  const context: ExecutionContext = {
-    provider: 'modelarts',
-    transport: { fetch: options.fetch, dispatcher: options.dispatcher },
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    hooks: options.hooks,
-    requestIdHeaders: ['x-request-id'],
-  };
+  const context = executionContext('modelarts', options, ['x-request-id']);
   const identity = createIdentity({
     region,
     credentials: options.credentials,
@@ -121,7 +112,7 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
     identity,
     trialEnded: async (jobId, trialId, call) => {
       const trial = await getTrial(api, await contextOf(jobId, call), trialId, call, settings);
-      return ENDED_TRIAL.has(trial.status);
+      return ENDED_TRIAL_STATUSES.has(trial.status);
     },
   });
   const settings = {

@@ -6,9 +6,9 @@
  * sorted listing reads every trial first and yields them sorted in one page.
  */
 import { InvalidArgumentError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { normalizing } from '../../core/fields.js';
+import { normalizing, optionalInteger } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
-import { filterWalk, type PageWalk, Paginated } from '../../core/paginate.js';
+import { filterWalk, type PageWalk, Paginated, pageSizeOf } from '../../core/paginate.js';
 import { type OffsetMeaning, offsetWalk } from '../../core/paginate-offset.js';
 import type { Experiment, ExperimentQuery, ExperimentStatus, Trial, TrialQuery } from '../../core/types.js';
 import type { ModelArtsApi } from './api.js';
@@ -18,14 +18,21 @@ import type { TrainingJobWire } from './wire.js';
 
 /** What the server answers without a `limit`. */
 export const DEFAULT_TRIAL_PAGE_SIZE = 50;
+/** ModelArts documents no bound for the trial table; crosstune's. */
+export const MAX_TRIAL_PAGE_SIZE = 1000;
 /** training-job-searches accepts 1–50. */
 export const MAX_JOB_PAGE_SIZE = 50;
+
+/** What `offset` counts on each listing, when the caller knows; otherwise each walk finds out. */
+export interface OffsetMeanings {
+  trials?: OffsetMeaning | undefined;
+  searches?: OffsetMeaning | undefined;
+}
 
 export interface ListingSettings {
   pageConcurrency: number;
   workspaceId?: string | undefined;
-  /** What `offset` counts on each listing, when the caller knows; otherwise each walk finds out. */
-  offsetMeaning?: { trials?: OffsetMeaning | undefined; searches?: OffsetMeaning | undefined } | undefined;
+  offsetMeaning?: OffsetMeanings | undefined;
 }
 
 /** ModelArts phases by neutral status; statuses without a phase list nothing. */
@@ -39,14 +46,6 @@ const PHASES: Readonly<Record<ExperimentStatus, readonly string[]>> = {
   deleting: [],
   unknown: [],
 };
-
-function pageSizeOf(query: { pageSize?: number | undefined }, fallback: number, max: number): number {
-  const size = query.pageSize ?? fallback;
-  if (!(Number.isInteger(size) && size >= 1 && size <= max)) {
-    throw new InvalidArgumentError(`pageSize must be an integer from 1 to ${max}, got ${size}`);
-  }
-  return size;
-}
 
 /** An experiment is a training job with a hyperparameter search: a policy, or an AutoSearch YAML job. */
 export function isSearchJob(job: TrainingJobWire): boolean {
@@ -110,11 +109,6 @@ export function listExperiments(
   );
 }
 
-function countOf(value: unknown): number | undefined {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
 /** Rows of the trial table, one trial each, normalized against the experiment's objective. */
 function trialWalk(
   api: ModelArtsApi,
@@ -141,10 +135,11 @@ function trialWalk(
           { limit: pageSize, offset },
           withSignal(call, signal),
         );
-        const items = normalizing({ provider: 'modelarts', operation }, () =>
-          trialsFromTable(page.items, ctx),
-        );
-        return { items, total: countOf(page.total), raw: page };
+        return normalizing({ provider: 'modelarts', operation }, () => ({
+          items: trialsFromTable(page.items, ctx),
+          total: optionalInteger(page.total, 'total'),
+          raw: page,
+        }));
       },
     })(cursor);
   };
@@ -158,7 +153,7 @@ export function listTrials(
   call: CallOptions | undefined,
   settings: ListingSettings,
 ): Paginated<Trial> {
-  const pageSize = pageSizeOf(query, DEFAULT_TRIAL_PAGE_SIZE, 1000);
+  const pageSize = pageSizeOf(query, MAX_TRIAL_PAGE_SIZE, DEFAULT_TRIAL_PAGE_SIZE);
   const wanted = query.status;
   const walk = filterWalk(
     trialWalk(api, context, experimentId, pageSize, call, settings),

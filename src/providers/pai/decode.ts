@@ -14,31 +14,24 @@ import {
   decodeNumber,
   decodeUtcDateTime,
   FieldFormatError,
+  isAbsent,
+  isObject,
+  type JsonObject,
 } from '../../core/fields.js';
 import { readSearchSpaceText } from '../../search-space/dialects/pai/literal.js';
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const absent = (value: unknown) => value === undefined || value === null || value === '';
+export { isObject, type JsonObject, optionalInteger } from '../../core/fields.js';
 
 export function optionalText(value: string | number | null | undefined): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
 }
 
 export function optionalTime(value: unknown, path: string): Date | undefined {
-  return absent(value) ? undefined : decodeUtcDateTime(value, path);
-}
-
-export function optionalInteger(value: unknown, path: string): number | undefined {
-  return absent(value) ? undefined : decodeInteger(value, path);
+  return isAbsent(value) ? undefined : decodeUtcDateTime(value, path);
 }
 
 export function optionalBoolean(value: unknown, path: string): boolean | undefined {
-  return absent(value) ? undefined : decodeBoolean(value, path);
+  return isAbsent(value) ? undefined : decodeBoolean(value, path);
 }
 
 /** JSON text or an already-parsed object; blank text reads as absent. */
@@ -69,7 +62,7 @@ export function metricEntries(value: unknown, path: string): JsonObject[] {
  * that entry's JSON text.
  */
 export function finalMetric(value: unknown, path: string): number | undefined {
-  if (absent(value)) return undefined;
+  if (isAbsent(value)) return undefined;
   if (typeof value === 'number') return value;
   if (typeof value === 'string') {
     const text = value.trim();
@@ -92,7 +85,7 @@ export function finalMetric(value: unknown, path: string): number | undefined {
  * key (`{"key": "{‘FINISHED':1, 'RUNNING':2}"}`); such nested maps are merged in.
  */
 export function trialStatusCounts(value: unknown, path: string): Record<string, number> | undefined {
-  if (absent(value)) return undefined;
+  if (isAbsent(value)) return undefined;
   const parsed = typeof value === 'string' ? literalText(value, path) : value;
   if (!isObject(parsed)) throw new FieldFormatError(path, 'a map of trial status to count', value);
   const out: Record<string, number> = {};
@@ -103,7 +96,7 @@ export function trialStatusCounts(value: unknown, path: string): Record<string, 
     const at = `${path}.${status}`;
     if (isObject(count) || (typeof count === 'string' && count.trim().startsWith('{'))) {
       for (const [inner, n] of Object.entries(trialStatusCounts(count, at) ?? {})) add(inner, n);
-    } else if (!absent(count)) {
+    } else if (!isAbsent(count)) {
       add(status, decodeInteger(count, at));
     }
   }
@@ -121,7 +114,7 @@ function literalText(text: string, path: string): unknown {
 
 /** `SearchSpace`: NNI JSON as text (JSON or, in some examples, a Python literal) or as an object. */
 export function searchSpaceObject(value: unknown, path: string): JsonObject | undefined {
-  if (absent(value)) return undefined;
+  if (isAbsent(value)) return undefined;
   const parsed = typeof value === 'string' ? literalText(value, path) : value;
   if (!isObject(parsed)) throw new FieldFormatError(path, 'an NNI search space (an object)', value);
   return parsed;
@@ -129,7 +122,7 @@ export function searchSpaceObject(value: unknown, path: string): JsonObject | un
 
 /** `ConfigYml`: the NNI experiment file (`experimentName`, `tuner: {name, classArgs}`, …). */
 export function yamlObject(value: unknown, path: string): JsonObject | undefined {
-  if (absent(value)) return undefined;
+  if (isAbsent(value)) return undefined;
   if (isObject(value)) return value;
   if (typeof value !== 'string') throw new FieldFormatError(path, 'YAML text', value);
   let parsed: unknown;
@@ -145,7 +138,7 @@ export function yamlObject(value: unknown, path: string): JsonObject | undefined
 
 /** `ConfigIni`: sections of `key=value`. PAI masks AccessKey values with asterisks; they stay so. */
 export function iniObject(value: unknown, path: string): JsonObject | undefined {
-  if (absent(value)) return undefined;
+  if (isAbsent(value)) return undefined;
   if (isObject(value)) return value;
   if (typeof value !== 'string') throw new FieldFormatError(path, 'INI text', value);
   // `ini` builds objects without a prototype; plain ones print and compare as users expect.

@@ -14,8 +14,7 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
-import type { ClientOptions } from '../../core/http/client-options.js';
-import type { ExecutionContext } from '../../core/http/execute.js';
+import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createPaiApi, type PaiApi } from './api.js';
@@ -98,14 +97,7 @@ export const PAI_CAPABILITIES: Capabilities = {
 export function pai(options: PaiOptions): PaiProvider {
   const region = options.region;
   const target = parseEndpoint(options.endpoint ?? `paiautoml.${region}.aliyuncs.com`);
-  const context: ExecutionContext = {
-    provider: 'pai',
-    transport: {},
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    hooks: options.hooks,
-    requestIdHeaders: ['x-acs-request-id'],
-  };
+  const context = executionContext('pai', options, ['x-acs-request-id']);
   const client = createRuntimeClient(target, runtimeCredential(options.credentials));
   const api = createPaiApi({ context, client, target });
   const settings = {

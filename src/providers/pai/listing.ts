@@ -8,7 +8,14 @@
 import { InvalidArgumentError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
-import { concatWalks, filterWalk, type Page, type PageWalk, Paginated } from '../../core/paginate.js';
+import {
+  concatWalks,
+  filterWalk,
+  type Page,
+  type PageWalk,
+  Paginated,
+  pageSizeOf,
+} from '../../core/paginate.js';
 import { indexedWalk } from '../../core/paginate-indexed.js';
 import type {
   Experiment,
@@ -50,14 +57,6 @@ const EXPERIMENT_STATUS_WORDS: Readonly<Record<ExperimentStatus, readonly string
 
 const ORDER = { asc: 'ASC', desc: 'DESC' } as const;
 
-function pageSizeOf(query: { pageSize?: number | undefined }): number {
-  const size = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!(Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE)) {
-    throw new InvalidArgumentError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
-  }
-  return size;
-}
-
 const emptyWalk: PageWalk<never> = async function* () {};
 
 function totalOf(value: unknown): number | undefined {
@@ -71,7 +70,7 @@ export function listExperiments(
   settings: ListingSettings,
 ): Paginated<Experiment> {
   const operation = 'ListHpoExperiments';
-  const pageSize = pageSizeOf(query);
+  const pageSize = pageSizeOf(query, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   if (query.sortBy === 'name') {
     throw new InvalidArgumentError('PAI cannot sort experiments by name (only by createdAt or status)');
   }
@@ -140,7 +139,7 @@ function trialWalk(
   settings: ListingSettings,
 ): PageWalk<Trial<TrialWire>> {
   const operation = 'ListHpoTrials';
-  const pageSize = pageSizeOf(query);
+  const pageSize = pageSizeOf(query, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   if (query.sortBy === 'name' || query.sortBy === 'status') {
     throw new InvalidArgumentError(
       `PAI cannot sort trials by ${query.sortBy} (only by createdAt or objective)`,

@@ -4,16 +4,17 @@
  * untouched item stays in `raw` and PAI's status word in `providerStatus`.
  */
 import { decodeNumber } from '../../core/fields.js';
-import type {
-  Experiment,
-  ExperimentLimits,
-  ExperimentStatus,
-  MetricPoint,
-  Objective,
-  TrainingJob,
-  Trial,
-  TrialCounts,
-  TrialStatus,
+import {
+  ENDED_TRIAL_STATUSES,
+  type Experiment,
+  type ExperimentLimits,
+  type ExperimentStatus,
+  type MetricPoint,
+  type Objective,
+  type TrainingJob,
+  type Trial,
+  type TrialCounts,
+  type TrialStatus,
 } from '../../core/types.js';
 import type { CommandsResult, ExperimentWire, GetHpoExperimentResult, TrialWire } from './api.js';
 import {
@@ -55,7 +56,6 @@ const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
 };
 
 const ENDED_EXPERIMENT = new Set<ExperimentStatus>(['completed', 'failed', 'stopped']);
-const ENDED_TRIAL = new Set<TrialStatus>(['completed', 'failed', 'stopped', 'early_stopped']);
 
 export function experimentStatus(word: string | null | undefined): ExperimentStatus {
   return EXPERIMENT_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
@@ -201,7 +201,7 @@ export function trialFromWire(item: TrialWire, path = '', experimentId?: string)
     metrics,
     createdAt: view.createdAt,
     // PAI keeps no end time; an ended trial was last modified when it ended.
-    endedAt: ENDED_TRIAL.has(status) ? view.modifiedAt : undefined,
+    endedAt: ENDED_TRIAL_STATUSES.has(status) ? view.modifiedAt : undefined,
     raw: item,
   };
 }

@@ -6,9 +6,7 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
-import type { ClientOptions } from '../../core/http/client-options.js';
-import type { ExecutionContext } from '../../core/http/execute.js';
-import type { FetchLike } from '../../core/http/transport.js';
+import { executionContext, type HttpClientOptions } from '../../core/http/client-options.js';
 import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createSageMakerApi, type SageMakerApi } from './api.js';
 import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialProvider } from './auth.js';
@@ -19,15 +17,12 @@ import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './no
 export type * as SageMakerShapes from './shapes.js';
 export type { AwsCredentialProvider, AwsCredentials, SageMakerApi, SageMakerExperimentOptions };
 
-export interface SageMakerOptions extends ClientOptions {
+export interface SageMakerOptions extends HttpClientOptions {
   region: string;
   /** Explicit keys (with `sessionToken` for temporary ones) or a provider; default: the AWS default chain. */
   credentials?: AwsCredentials | AwsCredentialProvider | undefined;
   /** Overrides `https://api.sagemaker.{region}.amazonaws.com`. */
   endpoint?: string | undefined;
-  fetch?: FetchLike | undefined;
-  /** An undici Dispatcher (proxy, pool); requests then go through undici's own fetch. */
-  dispatcher?: unknown;
 }
 
 export interface SageMakerProvider extends TuningProvider<SageMakerExperimentOptions> {
@@ -51,14 +46,11 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
   const region = options.region;
   const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.${domain}/`;
-  const context: ExecutionContext = {
-    provider: 'sagemaker',
-    transport: { fetch: options.fetch, dispatcher: options.dispatcher },
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    hooks: options.hooks,
-    requestIdHeaders: ['x-amzn-requestid', 'x-amzn-request-id', 'x-amz-request-id'],
-  };
+  const context = executionContext('sagemaker', options, [
+    'x-amzn-requestid',
+    'x-amzn-request-id',
+    'x-amz-request-id',
+  ]);
   const sign = createSigner(region, credentialProvider(options.credentials));
   const api = createSageMakerApi({ context, endpoint, sign });
 

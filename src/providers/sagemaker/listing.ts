@@ -3,10 +3,9 @@
  * sort, filters), the objective sort that keeps trials without an objective, and status filters
  * SageMaker cannot express (early-stopped vs stopped).
  */
-import { InvalidArgumentError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
-import { concatWalks, type PageWalk, Paginated, tokenWalk } from '../../core/paginate.js';
+import { concatWalks, type PageWalk, Paginated, pageSizeOf, tokenWalk } from '../../core/paginate.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -49,14 +48,6 @@ const TRIAL_STATUS_WORDS: Readonly<Record<TrialStatus, string | undefined>> = {
 
 const ORDER = { asc: 'Ascending', desc: 'Descending' } as const;
 
-function pageSize(query: { pageSize?: number | undefined }): number | undefined {
-  const size = query.pageSize;
-  if (size !== undefined && !(Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE)) {
-    throw new InvalidArgumentError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
-  }
-  return size;
-}
-
 const seconds = (date: Date | undefined) => (date === undefined ? undefined : date.getTime() / 1000);
 const emptyWalk: PageWalk<never> = async function* () {};
 
@@ -67,7 +58,7 @@ export function listExperiments(
 ): Paginated<Experiment> {
   const operation = 'ListHyperParameterTuningJobs';
   const base = {
-    MaxResults: pageSize(query),
+    MaxResults: pageSizeOf(query, MAX_PAGE_SIZE, undefined),
     SortBy:
       query.sortBy && ({ name: 'Name', createdAt: 'CreationTime', status: 'Status' } as const)[query.sortBy],
     SortOrder: query.sortOrder && ORDER[query.sortOrder],
@@ -121,7 +112,7 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
   toItem: (summary: TrainingJobSummaryWire, context: TrialContext) => T,
 ): Paginated<T> {
   const operation = 'ListTrainingJobsForHyperParameterTuningJob';
-  const size = pageSize(query);
+  const size = pageSizeOf(query, MAX_PAGE_SIZE, undefined);
   const wanted = query.status;
   const statusWord = wanted ? TRIAL_STATUS_WORDS[wanted] : undefined;
   if (wanted && statusWord === undefined) return new Paginated<T>(emptyWalk, query.cursor);

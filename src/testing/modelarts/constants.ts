@@ -32,3 +32,18 @@ export function defaultModelArtsEndpoint(region: string): string {
   const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
   return `https://modelarts.${region}.${domain}`;
 }
+
+/** The list answer's columns before the metrics (reference §4.1); `best_reward` comes after them. */
+export const TRIAL_TABLE_COLUMNS = [
+  '',
+  'done',
+  'pid',
+  'config',
+  'trial_id',
+  'training_iteration',
+  'time_total_s',
+  'worker_index',
+  'reward_attr',
+  'status',
+] as const;
+export const BEST_REWARD_COLUMN = 'best_reward';

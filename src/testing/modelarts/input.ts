@@ -2,12 +2,11 @@
  * Reading request members. ModelArts names the offending member in ModelArts.2788
  * (`Invalid parameter(metadata.name).`); the first problem found is reported.
  */
+import { isObject } from '../../core/fields.js';
 import { wireErrors } from './errors.js';
 import type { JsonObject } from './types.js';
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from '../../core/fields.js';
 
 export function readObject(value: unknown, path: string): JsonObject | undefined {
   if (value === undefined || value === null) return undefined;

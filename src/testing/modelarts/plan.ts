@@ -4,10 +4,11 @@
  * jobs, or the order and frequency of reads, never change it.
  */
 import type { Point } from '../../search-space/index.js';
+import { finalMetric, learningCurve, round6 } from '../engine/quality.js';
 import { deriveRng, type Rng, randomBetween, randomInt } from '../engine/rng.js';
 import { chooseConfig, scoreConfig } from './sample.js';
 import type { SimulationOptions } from './simulate.js';
-import type { AutoSearchSpec, RewardMode, TrialOutcome, TrialReport } from './types.js';
+import type { AutoSearchSpec, TrialOutcome, TrialReport } from './types.js';
 
 export interface TrialPlanInput {
   readonly seed: number;
@@ -90,33 +91,16 @@ function metricSeries(
   const finals = spec.metrics.map((name) => {
     const mode = spec.rewardAttrs.find((r) => r.name === name)?.mode ?? 'min';
     const q = Math.min(1, Math.max(0, quality + 0.04 * (rng() - 0.5)));
-    return { name, mode, target: finalValue(mode, q, (rng() + rng() + rng() - 1.5) / 1.5) };
+    return { name, mode, target: finalMetric(mode === 'max', q, (rng() + rng() + rng() - 1.5) / 1.5) };
   });
   const series: Array<Record<string, number>> = [];
   for (let i = 1; i <= steps; i++) {
     const values: Record<string, number> = {};
     for (const { name, mode, target } of finals) {
       const wobble = i === steps ? 0 : (rng() - 0.5) * 0.004 * Math.abs(target);
-      values[name] = round6(curve(mode, target, i / steps) + wobble);
+      values[name] = round6(learningCurve(mode === 'max', target, i / steps) + wobble);
     }
     series.push(values);
   }
   return series;
-}
-
-/** Accuracy-like values for rewards to maximize, loss-like for the rest. */
-function finalValue(mode: RewardMode, quality: number, noise: number): number {
-  return round6(
-    mode === 'max' ? 0.5 + 0.45 * quality + 0.01 * noise : 0.05 + 0.9 * (1 - quality) + 0.01 * noise,
-  );
-}
-
-/** A learning curve reaching `target` at progress 1: rising for accuracy, falling for loss. */
-function curve(mode: RewardMode, target: number, progress: number): number {
-  const remaining = (Math.exp(-4 * progress) - Math.exp(-4)) / (1 - Math.exp(-4));
-  return mode === 'max' ? target * (1 - 0.4 * remaining) : target * (1 + 1.5 * remaining);
-}
-
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6 + 0;
 }

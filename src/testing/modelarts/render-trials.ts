@@ -3,6 +3,7 @@
  * different columns in a different order; every cell is text except `config`, a JSON object with
  * the hyperparameters, `trial_index` and `param/<name>` duplicates, as in the example.
  */
+import { BEST_REWARD_COLUMN, TRIAL_TABLE_COLUMNS } from './constants.js';
 import { trialStatusAt, visibleReports } from './simulate.js';
 import { pythonBool, pythonFloat, tensorText } from './text.js';
 import type { AutoSearchSpec, JsonObject, TrialRecord, TrialReport } from './types.js';
@@ -13,22 +14,9 @@ export interface Table {
   data: Cell[][];
 }
 
-const LIST_HEAD = [
-  '',
-  'done',
-  'pid',
-  'config',
-  'trial_id',
-  'training_iteration',
-  'time_total_s',
-  'worker_index',
-  'reward_attr',
-  'status',
-];
-
 /** The columns a job's tables have; a job without auto search has no metrics. */
 export function listHeader(spec: AutoSearchSpec | undefined): string[] {
-  return [...LIST_HEAD, ...(spec?.metrics ?? []), 'best_reward'];
+  return [...TRIAL_TABLE_COLUMNS, ...(spec?.metrics ?? []), BEST_REWARD_COLUMN];
 }
 
 export function trialHeader(spec: AutoSearchSpec | undefined): string[] {

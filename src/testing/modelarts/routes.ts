@@ -3,6 +3,7 @@
  * which `fake.faults.inject({ operation })` and the request log use). IAM's two are served on the
  * IAM endpoint, the rest on ModelArts'. `:project` captures the project id of the path.
  */
+import { matchSegments } from '../engine/path-template.js';
 export type ModelArtsOperation =
   | 'ShowAutoSearchTrials'
   | 'ShowAutoSearchPerTrial'
@@ -120,17 +121,8 @@ export function matchRoute(service: Service, method: string, path: string): Rout
   const parts = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
   for (const route of ROUTES) {
     if (route.service !== service || route.method !== method.toUpperCase()) continue;
-    if (route.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matched = route.segments.every((segment, i) => {
-      const part = parts[i] ?? '';
-      if (!segment.startsWith(':')) return segment === part;
-      const value = decodeSegment(part);
-      if (value === undefined || value === '') return false;
-      params[segment.slice(1)] = value;
-      return true;
-    });
-    if (matched) return { operation: route.operation, service: route.service, params };
+    const params = matchSegments(route.segments, parts);
+    if (params) return { operation: route.operation, service: route.service, params };
   }
   return undefined;
 }
@@ -145,12 +137,4 @@ export function loopbackService(path: string): Service | undefined {
   if (/^\/v1\/[^/]+\/workspaces\/?$/.test(path)) return 'modelarts';
   if (/^\/v3\/(auth\/tokens|projects)\/?$/.test(path)) return 'iam';
   return undefined;
-}
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,16 +4,9 @@
  * trials have better and worse hyperparameters and the model-based algorithms drift towards the
  * good ones over a search, as real ones do.
  */
-import {
-  type Param,
-  type Point,
-  type PointValue,
-  parse,
-  type SearchSpace,
-  SearchSpaceError,
-  sample,
-} from '../../search-space/index.js';
-import { deriveRng, type Rng } from '../engine/rng.js';
+import { type Point, parse, type SearchSpace, SearchSpaceError, sample } from '../../search-space/index.js';
+import { scorePoint } from '../engine/quality.js';
+import type { Rng } from '../engine/rng.js';
 import { wireErrors } from './errors.js';
 
 /** The neutral space of `search_params`; refuses what ModelArts refuses with ModelArts.2826. */
@@ -55,21 +48,5 @@ export function chooseConfig(
 
 /** How close a config is to the seed's hidden optimum, in [0, 1]. */
 export function scoreConfig(seed: number, space: SearchSpace, config: Point): number {
-  const penalties = Object.entries(space).map(([name, param]) =>
-    penalty(param, config[name], deriveRng(seed, 'modelarts', 'optimum', name)()),
-  );
-  if (penalties.length === 0) return 0.5;
-  return 1 - penalties.reduce((a, b) => a + b, 0) / penalties.length;
-}
-
-function penalty(param: Param, value: PointValue | undefined, optimum: number): number {
-  if (param.kind === 'choice') {
-    const preferred = param.values[Math.floor(optimum * param.values.length)];
-    return value === preferred ? 0 : 0.35;
-  }
-  if (param.kind !== 'float' && param.kind !== 'int') return 0.25;
-  const x = Number(value);
-  if (!Number.isFinite(x)) return 0.25;
-  const u = param.high === param.low ? 0.5 : (x - param.low) / (param.high - param.low);
-  return (Math.min(1, Math.max(0, u)) - (0.15 + 0.7 * optimum)) ** 2;
+  return scorePoint(seed, 'modelarts', space, (name) => config[name]);
 }

@@ -4,6 +4,7 @@
  * attributes with ModelArts.2824 (duplicate search indicators).
  */
 import { ALGORITHM_NAMES, DEFAULT_NUM_SAMPLES } from './catalog.js';
+import { BEST_REWARD_COLUMN, TRIAL_TABLE_COLUMNS } from './constants.js';
 import { wireErrors } from './errors.js';
 import { isObject } from './input.js';
 import { readSearchParams } from './sample.js';
@@ -14,19 +15,7 @@ export const DEFAULT_MAX_CONCURRENT = 4;
 export const MAX_NUM_SAMPLES = 1_000;
 
 /** Columns of the trial table a metric may not shadow. */
-const BOOKKEEPING = new Set([
-  '',
-  'done',
-  'pid',
-  'config',
-  'trial_id',
-  'training_iteration',
-  'time_total_s',
-  'worker_index',
-  'reward_attr',
-  'status',
-  'best_reward',
-]);
+const BOOKKEEPING = new Set<string>([...TRIAL_TABLE_COLUMNS, BEST_REWARD_COLUMN]);
 
 export function readAutoSearch(raw: unknown, extraMetrics: readonly string[]): AutoSearchSpec {
   if (!isObject(raw)) throw wireErrors.searchParamsError();

@@ -1,7 +1,9 @@
 /** The ModelArts shapes the fake keeps. Wire names are snake_case; records are camelCase. */
+
+import type { JsonObject } from '../../core/fields.js';
 import type { Point, SearchSpace } from '../../search-space/index.js';
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /** `status.phase` (reference §3.4). The fake never reports `Abnormal`. */
 export const JOB_PHASES = [

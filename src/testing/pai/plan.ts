@@ -4,11 +4,11 @@
  * sequence), so other experiments, or the order things are read in, never change it.
  */
 import type { Point } from '../../search-space/index.js';
+import { finalMetric, learningCurve, round6 } from '../engine/quality.js';
 import { deriveRng, type Rng, randomBetween, randomInt } from '../engine/rng.js';
 import { gridAxes, gridPoint, sampleHyperparams, scoreHyperparams } from './sample.js';
 import type { SimulationOptions } from './simulate.js';
-import { round6 } from './text.js';
-import type { HpoSpec, MetricEntry, OptimizeMode, PlannedOutcome } from './types.js';
+import type { HpoSpec, MetricEntry, PlannedOutcome } from './types.js';
 
 export interface TrialPlanInput {
   readonly seed: number;
@@ -105,14 +105,18 @@ function metricSeries(spec: HpoSpec, quality: number, steps: number, rng: Rng): 
   const finals: Record<string, number> = {};
   for (const key of Object.keys(spec.metricWeights)) {
     const keyQuality = Math.min(1, Math.max(0, quality + 0.04 * (rng() - 0.5)));
-    finals[key] = finalValue(spec.optimizeMode, keyQuality, (rng() + rng() + rng() - 1.5) / 1.5);
+    finals[key] = finalMetric(
+      spec.optimizeMode === 'maximize',
+      keyQuality,
+      (rng() + rng() + rng() - 1.5) / 1.5,
+    );
   }
   const series: MetricEntry[] = [];
   for (let i = 1; i <= steps; i++) {
     const values: Record<string, number> = {};
     for (const [key, target] of Object.entries(finals)) {
       const wobble = i === steps ? 0 : (rng() - 0.5) * 0.004 * Math.abs(target);
-      values[key] = round6(curve(spec.optimizeMode, target, i / steps) + wobble);
+      values[key] = round6(learningCurve(spec.optimizeMode === 'maximize', target, i / steps) + wobble);
     }
     series.push({ at: 0, type: 'PERIODICAL', default: weighted(spec, values), values });
   }
@@ -143,17 +147,4 @@ function weighted(spec: HpoSpec, values: Readonly<Record<string, number>>): numb
   return round6(
     Object.entries(spec.metricWeights).reduce((sum, [key, weight]) => sum + weight * (values[key] ?? 0), 0),
   );
-}
-
-/** Accuracy-like values when maximizing, loss-like when minimizing. */
-function finalValue(mode: OptimizeMode, quality: number, noise: number): number {
-  const value =
-    mode === 'maximize' ? 0.5 + 0.45 * quality + 0.01 * noise : 0.05 + 0.9 * (1 - quality) + 0.01 * noise;
-  return round6(value);
-}
-
-/** A learning curve reaching `target` at progress 1: rising for accuracy, falling for loss. */
-function curve(mode: OptimizeMode, target: number, progress: number): number {
-  const remaining = (Math.exp(-4 * progress) - Math.exp(-4)) / (1 - Math.exp(-4));
-  return mode === 'maximize' ? target * (1 - 0.4 * remaining) : target * (1 + 1.5 * remaining);
 }

@@ -2,6 +2,7 @@
  * The 18 paiautoml operations by method and path (reference §2). ROA: the path and method name the
  * operation; `x-acs-action` must agree with them.
  */
+import { matchSegments } from '../engine/path-template.js';
 export type PaiAction =
   | 'CreateHpoExperiment'
   | 'ListHpoExperiments'
@@ -67,25 +68,9 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
   if (!path.startsWith(API_PREFIX)) return undefined;
   const parts = path.slice(API_PREFIX.length).split('/');
   for (const route of ROUTES) {
-    if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matched = route.segments.every((segment, i) => {
-      const part = parts[i] ?? '';
-      if (!segment.startsWith(':')) return segment === part;
-      const value = decodeSegment(part);
-      if (value === undefined || value === '') return false;
-      params[segment.slice(1)] = value;
-      return true;
-    });
-    if (matched) return { action: route.action, params };
+    if (route.method !== method.toUpperCase()) continue;
+    const params = matchSegments(route.segments, parts);
+    if (params) return { action: route.action, params };
   }
   return undefined;
-}
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
 }

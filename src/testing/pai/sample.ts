@@ -12,7 +12,8 @@ import {
   SearchSpaceError,
   sample,
 } from '../../search-space/index.js';
-import { deriveRng, type Rng } from '../engine/rng.js';
+import { scorePoint } from '../engine/quality.js';
+import type { Rng } from '../engine/rng.js';
 import { wireErrors } from './errors.js';
 
 export interface SearchSpaceModel {
@@ -92,44 +93,7 @@ function axisValues(param: Param): PointValue[] | undefined {
  * Values that do not fit the space (e.g. from RestartHpoTrials) score as mediocre.
  */
 export function scoreHyperparams(seed: number, model: SearchSpaceModel, values: Point): number {
-  const penalties: number[] = [];
-  for (const [name, param] of Object.entries(model.space)) {
-    const value = values[model.keys[name] ?? name];
-    const optimum = deriveRng(seed, 'pai', 'optimum', name)();
-    penalties.push(penalty(param, value, optimum));
-  }
-  if (penalties.length === 0) return 0.5;
-  return 1 - penalties.reduce((a, b) => a + b, 0) / penalties.length;
-}
-
-function penalty(param: Param, value: PointValue | undefined, optimum: number): number {
-  if (param.kind === 'choice' || param.kind === 'conditional') {
-    const options = param.kind === 'choice' ? param.values : Object.keys(param.branches);
-    const chosen = typeof value === 'object' && value !== null ? value._name : value;
-    const preferred = options[Math.floor(optimum * options.length)];
-    return options.includes(chosen as never) ? (chosen === preferred ? 0 : 0.35) : 0.25;
-  }
-  const x = Number(value);
-  if (!Number.isFinite(x)) return 0.25;
-  const u = unitPosition(param, x);
-  return (u - (0.15 + 0.7 * optimum)) ** 2;
-}
-
-/** Where `x` sits in the parameter's range on its own scale, in [0, 1]. */
-function unitPosition(param: Exclude<Param, { kind: 'choice' | 'conditional' }>, x: number): number {
-  if (param.kind === 'normal') return logistic((x - param.mu) / param.sigma);
-  if (param.kind === 'lognormal') return logistic((Math.log(Math.max(x, 1e-300)) - param.mu) / param.sigma);
-  const log = param.scale === 'log' && param.low > 0;
-  const at = (v: number) => (log ? Math.log(v) : v);
-  if (param.high === param.low) return 0.5;
-  return Math.min(
-    1,
-    Math.max(0, (at(Math.max(x, param.low)) - at(param.low)) / (at(param.high) - at(param.low))),
-  );
-}
-
-function logistic(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+  return scorePoint(seed, 'pai', model.space, (name) => values[model.keys[name] ?? name]);
 }
 
 function toWireKeys(model: SearchSpaceModel, point: Point): Point {

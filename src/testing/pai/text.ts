@@ -29,8 +29,3 @@ export function pythonJson(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : 'Infinity';
   return JSON.stringify(value) ?? 'null';
 }
-
-/** Rounds to 6 decimals, as the reported metric values in PAI's examples are. */
-export function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6 + 0;
-}

@@ -1,8 +1,10 @@
 /** The PAI AutoML shapes the fake keeps. Wire names are PascalCase; configuration keys snake_case. */
+
+import type { JsonObject } from '../../core/fields.js';
 import type { Point } from '../../search-space/index.js';
 import type { SearchSpaceModel } from './sample.js';
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /** Reference §2.3 (ListHpoExperiments metadata). */
 export const EXPERIMENT_STATUSES = [

@@ -3,6 +3,7 @@
  * outcome and metric. Each trial draws from its own stream (seed, tuning job, generation, index),
  * so creating another job, or reading jobs in another order, never changes it.
  */
+import { finalMetric } from '../engine/quality.js';
 import { deriveRng, type Rng, randomBetween, randomHex } from '../engine/rng.js';
 import { gridPoint, type NumericKind, sampleHyperParameters, unitPosition } from './sample.js';
 import type { SimulationOptions } from './simulate.js';
@@ -154,7 +155,5 @@ export function scoreHyperParameters(
 
 /** Accuracy-like values for Maximize, loss-like values for Minimize, with a little seeded noise. */
 export function metricFor(type: 'Maximize' | 'Minimize', quality: number, noise: number): number {
-  const value =
-    type === 'Maximize' ? 0.5 + 0.45 * quality + 0.01 * noise : 0.05 + 0.9 * (1 - quality) + 0.01 * noise;
-  return Math.round(value * 1e6) / 1e6;
+  return finalMetric(type === 'Maximize', quality, noise);
 }

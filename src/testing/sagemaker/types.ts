@@ -1,6 +1,8 @@
 /** The subset of SageMaker's wire shapes (AWS JSON 1.1, PascalCase members) the fake reads and keeps. */
 
-export type JsonObject = Record<string, unknown>;
+import type { JsonObject } from '../../core/fields.js';
+
+export type { JsonObject };
 
 export const TUNING_JOB_STATUSES = [
   'Completed',
