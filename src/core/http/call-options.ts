@@ -14,3 +14,11 @@ export interface CallOptions {
 export function withSignal(options: CallOptions | undefined, signal: AbortSignal): CallOptions {
   return { ...options, signal: options?.signal ? AbortSignal.any([options.signal, signal]) : signal };
 }
+
+/**
+ * The options of a look-up made on behalf of a call (a create's reconcile): the call's signal and
+ * time limit, but not its retry overrides, which were meant for the call itself.
+ */
+export function lookupOptions(options: CallOptions | undefined): CallOptions {
+  return { signal: options?.signal, timeoutMs: options?.timeoutMs };
+}

@@ -5,7 +5,7 @@
  */
 import type { $ZodType, output } from 'zod/v4/core';
 import { AuthenticationError, InvalidArgumentError, NotFoundError } from '../../core/errors.js';
-import type { CallOptions } from '../../core/http/call-options.js';
+import { type CallOptions, lookupOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import { encode } from './auth.js';
@@ -57,12 +57,6 @@ function queryString(query: Query | undefined): string {
 }
 
 const TERMINATING = new Set(['Terminating', 'Terminated']);
-
-/** A look-up on behalf of a call: its signal and time limit, not its retry overrides. */
-const lookup = (options: CallOptions | undefined): CallOptions => ({
-  signal: options?.signal,
-  timeoutMs: options?.timeoutMs,
-});
 
 export function createModelArtsApi(config: ModelArtsApiConfig) {
   function call<S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined): Promise<output<S>> {
@@ -267,7 +261,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           schema: wire.TrainingJobSchema(),
           idempotent: false,
           reconcile: async () => {
-            const found = await api.getTrainingJob(jobId, lookup(options));
+            const found = await api.getTrainingJob(jobId, lookupOptions(options));
             return TERMINATING.has(found.status?.phase ?? '') ? found : undefined;
           },
         },
@@ -283,7 +277,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           path: job(jobId),
           idempotent: false,
           reconcile: () =>
-            api.getTrainingJob(jobId, lookup(options)).then(
+            api.getTrainingJob(jobId, lookupOptions(options)).then(
               () => undefined,
               (error: unknown) => {
                 if (NotFoundError.is(error)) return null;

@@ -15,7 +15,7 @@ import {
   TimeoutError,
 } from '../../core/errors.js';
 import { decodeUtcDateTime } from '../../core/fields.js';
-import type { CallOptions } from '../../core/http/call-options.js';
+import { type CallOptions, lookupOptions } from '../../core/http/call-options.js';
 import { checkWire, parseJsonBody } from '../../core/http/decode.js';
 import { DEFAULT_TIMEOUT_MS, type ExecutionContext, execute } from '../../core/http/execute.js';
 import { isAmbiguous, transportFailure } from '../../core/http/failures.js';
@@ -482,7 +482,7 @@ export function createPaiApi(config: PaiApiConfig) {
           if (Number.isFinite(serverNow)) skewMs = serverNow - Date.now();
         },
       },
-      { signal: options?.signal, timeoutMs: options?.timeoutMs },
+      lookupOptions(options),
     );
     const floor = Math.floor((since + skewMs) / 1000) * 1000;
     for (const item of page.Experiments ?? []) {

@@ -5,7 +5,7 @@
  */
 import type { $ZodType, output } from 'zod/v4/core';
 import { NotFoundError } from '../../core/errors.js';
-import type { CallOptions } from '../../core/http/call-options.js';
+import { type CallOptions, lookupOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import type { HttpRequest } from '../../core/http/transport.js';
@@ -86,7 +86,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
             try {
               const found = await api.describeHyperParameterTuningJob(
                 { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
-                { signal: options?.signal, timeoutMs: options?.timeoutMs },
+                lookupOptions(options),
               );
               return { HyperParameterTuningJobArn: found.HyperParameterTuningJobArn };
             } catch (error) {

@@ -9,6 +9,7 @@ import {
   type FakeHuaweiAccessKey,
   type ModelArtsFake,
 } from '../../../src/testing/index.js';
+import { type CallResult, callResult } from './call-result.js';
 
 export interface ModelArtsCallOptions {
   /** `aksk` (default) signs; `{ token }` sends X-Auth-Token; `none` sends neither. */
@@ -34,12 +35,7 @@ export interface ModelArtsCallOptions {
   signal?: AbortSignal;
 }
 
-export interface CallResult<T> {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: T;
-}
+export type { CallResult };
 
 /** ModelArts' and APIG's error bodies, and IAM's Keystone one. */
 export interface ErrorBody {
@@ -99,13 +95,7 @@ export async function callModelArts<T = Json>(
     body: method === 'GET' || sent === '' ? undefined : sent,
     signal: options.signal,
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: (text === '' ? undefined : JSON.parse(text)) as T,
-  };
+  return callResult<T>(response);
 }
 
 /** `/v2/{project}/training-jobs[/{id}[suffix]]` of the fake's project (or another). */

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import OpenApiUtilModule from '@alicloud/openapi-util';
 import { type AliyunCredentials, FAKE_ALIYUN_CREDENTIALS } from '../../../src/testing/index.js';
+import { type CallResult, callResult } from './call-result.js';
 import { cjsDefault } from './pai-cjs.js';
 
 const OpenApiUtil = cjsDefault(OpenApiUtilModule);
@@ -40,12 +41,7 @@ export interface PaiCallOptions {
   signal?: AbortSignal;
 }
 
-export interface CallResult<T> {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: T;
-}
+export type { CallResult };
 
 /** PAI's error body. */
 export interface PaiErrorBody {
@@ -115,13 +111,7 @@ export async function callPai<T = PaiErrorBody & Record<string, unknown>>(
     body: method === 'GET' ? undefined : (options.tamperedBody ?? (body === '' ? undefined : body)),
     signal: options.signal,
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: (text === '' ? undefined : JSON.parse(text)) as T,
-  };
+  return callResult<T>(response);
 }
 
 /** The x-acs-action a path and method name, so tests need not spell it out. */

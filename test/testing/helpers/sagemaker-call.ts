@@ -6,6 +6,7 @@ import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { type AwsCredentials, FAKE_AWS_CREDENTIALS } from '../../../src/testing/index.js';
+import { type CallResult, callResult } from './call-result.js';
 
 export interface CallOptions {
   endpoint?: string;
@@ -22,12 +23,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface CallResult<T> {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: T;
-}
+export type { CallResult };
 
 export interface WireError {
   __type: string;
@@ -74,13 +70,7 @@ export async function callSageMaker<T = WireError>(
     body: options.tamperedBody ?? body,
     signal: options.signal,
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: (text === '' ? undefined : JSON.parse(text)) as T,
-  };
+  return callResult<T>(response);
 }
 
 /** Shapes the tests read; the fake sends more. */
