@@ -1,8 +1,9 @@
 /** The shape every cloud's fake has, so a test written against one reads the same against the others. */
 import type { HttpHandler } from 'msw';
-import type { VirtualClock } from './clock.js';
-import type { FaultInjector } from './faults.js';
-import type { LoggedRequest } from './request-log.js';
+import { createVirtualClock, type VirtualClock } from './clock.js';
+import { FaultInjector } from './faults.js';
+import { type LoggedRequest, RequestLog } from './request-log.js';
+import { deriveRng, type Rng } from './rng.js';
 
 /** The seed every fake uses unless given one: the same runs, test after test. */
 export const DEFAULT_FAKE_SEED = 42;
@@ -22,4 +23,35 @@ export interface CloudFake<State> {
   readonly state: State;
   /** Empties the store, faults and log, restarts ids, and rewinds the clock if the fake made it. */
   reset(): void;
+}
+
+/** What every fake assembles the same way: its clock, faults, request log and request-id stream. */
+export interface FakeParts {
+  readonly clock: VirtualClock;
+  readonly faults: FaultInjector;
+  readonly log: RequestLog;
+  /** The stream request ids are drawn from; the same sequence after every `reset()`. */
+  requestIds(): Rng;
+  /** Clears faults and log, restarts the request ids, rewinds the clock if the fake made it. */
+  reset(): void;
+}
+
+export function fakeParts(cloud: string, seed: number, clock?: VirtualClock): FakeParts {
+  const own = clock === undefined;
+  const theClock = clock ?? createVirtualClock();
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  let ids = deriveRng(seed, cloud, 'request-ids');
+  return {
+    clock: theClock,
+    faults,
+    log,
+    requestIds: () => ids,
+    reset() {
+      faults.clear();
+      log.clear();
+      ids = deriveRng(seed, cloud, 'request-ids');
+      if (own) theClock.reset();
+    },
+  };
 }

@@ -1,8 +1,6 @@
-import { createVirtualClock, type VirtualClock } from '../engine/clock.js';
-import { type CloudFake, DEFAULT_FAKE_SEED } from '../engine/fake.js';
-import { FaultInjector } from '../engine/faults.js';
-import { RequestLog } from '../engine/request-log.js';
-import { deriveRng, type Rng, randomHex } from '../engine/rng.js';
+import type { VirtualClock } from '../engine/clock.js';
+import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { randomHex } from '../engine/rng.js';
 import { AkSkVerifier } from './aksk.js';
 import type { FakeHuaweiAccessKey, HuaweiUser } from './auth.js';
 import {
@@ -75,10 +73,8 @@ export function modelartsFake(options: ModelArtsFakeOptions = {}): ModelArtsFake
   const projectId = options.projectId ?? FAKE_MODELARTS_PROJECT_ID;
   const endpoint = new URL(options.endpoint ?? defaultModelArtsEndpoint(region));
   const iamEndpoint = new URL(options.iamEndpoint ?? DEFAULT_HUAWEI_IAM_ENDPOINT);
-  const ownsClock = options.clock === undefined;
-  const clock = options.clock ?? createVirtualClock();
-  const faults = new FaultInjector();
-  const log = new RequestLog();
+  const parts = fakeParts('modelarts', seed, options.clock);
+  const { clock, faults, log } = parts;
   const simulation = { ...DEFAULT_SIMULATION, ...options.simulation };
   const state = new ModelArtsState({ seed, clock, simulation, region, projectId });
   const aksk =
@@ -90,7 +86,6 @@ export function modelartsFake(options: ModelArtsFakeOptions = {}): ModelArtsFake
           lockClock: clock.now,
           lockout: options.akLockout ?? true,
         });
-  let requestIds: Rng = deriveRng(seed, 'modelarts', 'request-ids');
 
   const handlers = createModelArtsHandlers({
     endpoint,
@@ -102,7 +97,7 @@ export function modelartsFake(options: ModelArtsFakeOptions = {}): ModelArtsFake
     users: options.users ?? [FAKE_HUAWEI_USER],
     offsetMeanings: { ...DEFAULT_OFFSET_MEANINGS, ...options.offsetMeaning },
     // 32 lower-case hex digits, as API Gateway's request ids are.
-    nextRequestId: () => randomHex(requestIds, 32),
+    nextRequestId: () => randomHex(parts.requestIds(), 32),
   });
 
   return {
@@ -117,11 +112,8 @@ export function modelartsFake(options: ModelArtsFakeOptions = {}): ModelArtsFake
     state,
     reset() {
       state.reset();
-      faults.clear();
-      log.clear();
       aksk?.reset();
-      requestIds = deriveRng(seed, 'modelarts', 'request-ids');
-      if (ownsClock) clock.reset();
+      parts.reset();
     },
   };
 }

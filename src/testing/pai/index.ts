@@ -1,8 +1,6 @@
-import { createVirtualClock, type VirtualClock } from '../engine/clock.js';
-import { type CloudFake, DEFAULT_FAKE_SEED } from '../engine/fake.js';
-import { FaultInjector } from '../engine/faults.js';
-import { RequestLog } from '../engine/request-log.js';
-import { deriveRng, type Rng, randomUuid } from '../engine/rng.js';
+import type { VirtualClock } from '../engine/clock.js';
+import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { randomUuid } from '../engine/rng.js';
 import { Acs3Verifier, type AliyunCredentials } from './auth.js';
 import { DEFAULT_PAI_REGION, defaultPaiEndpoint, FAKE_ALIYUN_CREDENTIALS } from './constants.js';
 import { createPaiHandlers } from './handlers.js';
@@ -45,16 +43,13 @@ export function paiFake(options: PaiFakeOptions = {}): PaiFake {
   const seed = options.seed ?? DEFAULT_FAKE_SEED;
   const region = options.region ?? DEFAULT_PAI_REGION;
   const endpoint = new URL(options.endpoint ?? defaultPaiEndpoint(region));
-  const ownsClock = options.clock === undefined;
-  const clock = options.clock ?? createVirtualClock();
-  const faults = new FaultInjector();
-  const log = new RequestLog();
+  const parts = fakeParts('pai', seed, options.clock);
+  const { clock, faults, log } = parts;
   const state = new PaiState({ seed, clock, simulation: { ...DEFAULT_SIMULATION, ...options.simulation } });
   const verifier =
     options.verifySignature === false
       ? undefined
       : new Acs3Verifier({ credentials: options.credentials ?? [FAKE_ALIYUN_CREDENTIALS] });
-  let requestIds: Rng = deriveRng(seed, 'pai', 'request-ids');
 
   const handlers = createPaiHandlers({
     endpoint,
@@ -64,7 +59,7 @@ export function paiFake(options: PaiFakeOptions = {}): PaiFake {
     log,
     verifier,
     // Upper-case, as PAI's request ids are (`3F190916-B3E5-5D1E-AD0C-35C0DF105F51`).
-    nextRequestId: () => randomUuid(requestIds).toUpperCase(),
+    nextRequestId: () => randomUuid(parts.requestIds()).toUpperCase(),
   });
 
   return {
@@ -77,11 +72,8 @@ export function paiFake(options: PaiFakeOptions = {}): PaiFake {
     state,
     reset() {
       state.reset();
-      faults.clear();
-      log.clear();
       verifier?.reset();
-      requestIds = deriveRng(seed, 'pai', 'request-ids');
-      if (ownsClock) clock.reset();
+      parts.reset();
     },
   };
 }

@@ -1,8 +1,6 @@
-import { createVirtualClock, type VirtualClock } from '../engine/clock.js';
-import { type CloudFake, DEFAULT_FAKE_SEED } from '../engine/fake.js';
-import { FaultInjector } from '../engine/faults.js';
-import { RequestLog } from '../engine/request-log.js';
-import { deriveRng, type Rng, randomUuid } from '../engine/rng.js';
+import type { VirtualClock } from '../engine/clock.js';
+import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { randomUuid } from '../engine/rng.js';
 import { type AwsCredentials, SigV4Verifier } from './auth.js';
 import { DEFAULT_FAKE_REGION, FAKE_AWS_ACCOUNT_ID, FAKE_AWS_CREDENTIALS } from './constants.js';
 import { createSageMakerHandlers } from './handlers.js';
@@ -51,10 +49,8 @@ export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake
   const region = options.region ?? DEFAULT_FAKE_REGION;
   const accountId = options.accountId ?? FAKE_AWS_ACCOUNT_ID;
   const endpoint = new URL(options.endpoint ?? `https://api.sagemaker.${region}.amazonaws.com`);
-  const ownsClock = options.clock === undefined;
-  const clock = options.clock ?? createVirtualClock();
-  const faults = new FaultInjector();
-  const log = new RequestLog();
+  const parts = fakeParts('sagemaker', seed, options.clock);
+  const { clock, faults, log } = parts;
   const state = new SageMakerState({
     seed,
     region,
@@ -71,7 +67,6 @@ export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake
           region,
           service: 'sagemaker',
         });
-  let requestIds: Rng = deriveRng(seed, 'sagemaker', 'request-ids');
 
   const handlers = createSageMakerHandlers({
     endpoint,
@@ -80,7 +75,7 @@ export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake
     faults,
     log,
     verifier,
-    nextRequestId: () => randomUuid(requestIds),
+    nextRequestId: () => randomUuid(parts.requestIds()),
   });
 
   return {
@@ -94,10 +89,7 @@ export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake
     state,
     reset() {
       state.reset();
-      faults.clear();
-      log.clear();
-      requestIds = deriveRng(seed, 'sagemaker', 'request-ids');
-      if (ownsClock) clock.reset();
+      parts.reset();
     },
   };
 }
