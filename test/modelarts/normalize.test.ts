@@ -265,6 +265,32 @@ describe('trial rows', () => {
     ]);
   });
 
+  it('reads time_total_s as the duration, and dates a trial only by a timestamp column', () => {
+    const trials = trialsFromTable(
+      {
+        header: ['trial_id', 'status', 'time_total_s', 'timestamp'],
+        data: [
+          ['t1', 'TERMINATED', '19.5', '1700000100'],
+          ['t2', 'RUNNING', '4', '1700000100'],
+          ['t3', 'ERROR', 'nan', '1700000100'],
+          ['t4', 'TERMINATED', '30', ''],
+          ['t5', 'PENDING', '', ''],
+        ],
+      },
+      context,
+    );
+    expect(trials.map((t) => [t.usage, t.startedAt, t.endedAt])).toEqual([
+      // Ended: its last report is its end; its start is that less the time it ran.
+      [{ durationSeconds: 19.5, derived: [] }, new Date(1_700_000_080_500), new Date(1_700_000_100_000)],
+      // Still running: started, not ended.
+      [{ durationSeconds: 4, derived: [] }, new Date(1_700_000_096_000), undefined],
+      // No usable run time: nothing derived from it; the failed trial's report still dates its end.
+      [undefined, undefined, new Date(1_700_000_100_000)],
+      [{ durationSeconds: 30, derived: [] }, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+  });
+
   it('keeps an unknown status word in providerStatus and falls back to done when the word is empty', () => {
     const trials = trialsFromTable(
       {

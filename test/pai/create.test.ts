@@ -134,7 +134,13 @@ describe('experiments.create', () => {
     );
     const [post] = (await env.settled()).filter((r) => r.method === 'POST');
     const body = JSON.parse(post?.body ?? '');
-    expect(body).toMatchObject({ WorkspaceId: 'ws-own', Description: 'd', Accessibility: 'PUBLIC' });
+    // `loss` is one of two weighted metric_dict keys: PAI ranks by their sum, so the objective's
+    // name is kept as the description's last line.
+    expect(body).toMatchObject({
+      WorkspaceId: 'ws-own',
+      Description: 'd\n[crosstune] objective: loss',
+      Accessibility: 'PUBLIC',
+    });
     expect(body.HpoExperimentConfiguration).toMatchObject({
       metric_config: { metric_type: 'table', final_mode: 'best', metric_dict: { loss: 1, time: 0.1 } },
       output_config: { model_path: 'oss://b/${exp_id}_${trial_id}' },

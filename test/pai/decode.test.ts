@@ -358,6 +358,7 @@ describe('a malformed field over the wire', () => {
         RequestId: 'RID-7',
         ...trialItem('t1', { ExperimentId: 'e1', Hyperparam: '{"${lr}": ' }),
       }),
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
     );
     const error = await failure(client().trials.get('e1', 't1'));
     expect(ResponseFormatError.is(error)).toBe(true);
@@ -376,6 +377,7 @@ describe('a malformed field over the wire', () => {
         TotalCount: 2,
         Trials: [trialItem('t1'), trialItem('t2', { FinalMetric: 'high' })],
       }),
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
     );
     const error = await failure(client().trials.list('e1').toArray());
     expect(error).toMatchObject({ name: 'ResponseFormatError', path: 'Trials.1.FinalMetric' });

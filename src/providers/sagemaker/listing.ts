@@ -3,6 +3,7 @@
  * sort, filters), the objective sort that keeps trials without an objective, and status filters
  * SageMaker cannot express (early-stopped vs stopped).
  */
+import { mapBounded } from '../../core/bounded.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
 import { concatWalks, type PageWalk, Paginated, pageSizeOf, tokenWalk } from '../../core/paginate.js';
@@ -10,11 +11,15 @@ import type {
   Experiment,
   ExperimentQuery,
   ExperimentStatus,
+  Trial,
   TrialQuery,
   TrialStatus,
+  TrialUsage,
+  UsageField,
 } from '../../core/types.js';
 import type { DescribeHyperParameterTuningJobResult, SageMakerApi, TrainingJobSummaryWire } from './api.js';
 import {
+  describedUsage,
   experimentFromSummary,
   type TrialContext,
   trainingJobFromSummary,
@@ -202,4 +207,50 @@ export function listTrainingJobs(
   call?: CallOptions,
 ) {
   return listTrainingJobSummaries(api, describe, id, query, call, trainingJobFromSummary);
+}
+
+/** DescribeTrainingJob calls in flight at once while completing a listing's billing. */
+const DESCRIBE_CONCURRENCY = 4;
+
+/**
+ * Trials with every ended trial's billed time: a listed trial's is derived from its start and end
+ * unless its definition uses managed spot training; those trials are described
+ * (DescribeTrainingJob, one call each) to read `BillableTimeInSeconds`.
+ */
+export function listTrialsWithBilling(
+  api: SageMakerApi,
+  describe: Describe,
+  id: string,
+  call?: CallOptions,
+): Paginated<Trial> {
+  const listing = listTrials(api, describe, id, {}, call);
+  return new Paginated(async function* (cursor) {
+    const unbilled = (trial: Trial) =>
+      trial.startedAt !== undefined &&
+      trial.endedAt !== undefined &&
+      trial.usage?.billableSeconds === undefined;
+    for await (const page of listing.pages()) {
+      const items = await mapBounded(page.items, DESCRIBE_CONCURRENCY, async (trial) => {
+        if (!unbilled(trial)) return trial;
+        const job = await api.describeTrainingJob({ TrainingJobName: trial.id }, call);
+        const usage = normalizing({ provider: 'sagemaker', operation: 'DescribeTrainingJob' }, () =>
+          describedUsage(job),
+        );
+        return { ...trial, usage: preferRead(usage, trial.usage) };
+      });
+      yield { ...page, items };
+    }
+  });
+}
+
+/** The values `read` has, and `listed`'s (derived ones still marked so) where it has none. */
+function preferRead(read: TrialUsage, listed: TrialUsage | undefined): TrialUsage {
+  const usage: TrialUsage = { ...read, derived: [] };
+  const derived: UsageField[] = [];
+  for (const field of ['durationSeconds', 'billableSeconds', 'instanceType', 'instanceCount'] as const) {
+    if (usage[field] !== undefined || listed?.[field] === undefined) continue;
+    Object.assign(usage, { [field]: listed[field] });
+    if (listed.derived.includes(field)) derived.push(field);
+  }
+  return { ...usage, derived };
 }
