@@ -6,10 +6,12 @@ import {
   finalMetric,
   iniObject,
   metricEntries,
+  notedObjective,
   optionalBoolean,
   optionalTime,
   searchSpaceObject,
   trialStatusCounts,
+  withObjectiveNote,
   yamlObject,
 } from '../../src/providers/pai/decode.js';
 import {
@@ -392,5 +394,35 @@ describe('a malformed field over the wire', () => {
     );
     const error = await failure(client().experiments.list().toArray());
     expect(error).toMatchObject({ name: 'ResponseFormatError', path: 'Experiments.0.TrialCount' });
+  });
+});
+
+describe('the objective note in a description', () => {
+  it('is written as the last line and read back from the last line only', () => {
+    expect(withObjectiveNote(undefined, 'validation:auc')).toBe('[crosstune] objective: validation:auc');
+    expect(withObjectiveNote('', 'f1')).toBe('[crosstune] objective: f1');
+    const noted = withObjectiveNote('mine\n[crosstune] objective: old', 'new');
+    expect(notedObjective(noted)).toBe('new');
+    expect(notedObjective('[crosstune] objective: auc\nedited below')).toBeUndefined();
+    expect(notedObjective('[crosstune] objective: ')).toBeUndefined();
+    expect(notedObjective('objective: auc')).toBeUndefined();
+    expect(notedObjective(undefined)).toBeUndefined();
+    expect(notedObjective(null)).toBeUndefined();
+  });
+
+  it('names the objective of an experiment read back, before metric_dict', () => {
+    const item = experimentItem('e1', {
+      Description: 'sweep\n[crosstune] objective: validation:auc',
+      HpoExperimentConfiguration: {
+        metric_config: { metric_dict: { 'auc=([0-9.]+)': 1 } },
+        yml_config: { tuner: { name: 'TPE', class_args: { optimize_mode: 'maximize' } } },
+      },
+    });
+    expect(experimentFromWire(item as never).objective).toEqual({
+      metric: 'validation:auc',
+      direction: 'maximize',
+    });
+    const { Description: _gone, ...plain } = item;
+    expect(experimentFromWire(plain as never).objective?.metric).toBe('auc=([0-9.]+)');
   });
 });

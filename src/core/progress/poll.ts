@@ -47,6 +47,9 @@ const THROTTLED_STRETCH = 4;
 /** Polls in a row that may fail transiently (each after the call's own retries) before the error is thrown. */
 export const MAX_FAILED_POLLS = 5;
 
+/** Node's timers fire at once past this (with a warning): a longer deadline is checked between polls only. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export type Poll = <T>(run: (call: CallOptions) => Promise<T>) => Promise<T>;
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -84,18 +87,35 @@ export function poller(
       provider: details.provider,
       operation: details.operation,
     });
+  /** The schedule's next pause, growing poll by poll. */
   let interval = first;
+  /** A longer pause throttling asked for, taken once instead of the schedule's. */
+  let stretched: number | undefined;
+  let lastPause = 0;
   let polls = 0;
   let failures = 0;
 
+  const sleep = async (ms: number) => {
+    try {
+      await scheduler.sleep(ms, userSignal);
+    } catch (error) {
+      // A scheduler may reject with the signal's own reason; the caller gets crosstune's AbortError.
+      if (userSignal?.aborted) throw abortErrorFrom(userSignal);
+      throw error;
+    }
+  };
   const pause = async () => {
-    const jittered = interval * (1 - JITTER + 2 * JITTER * random());
+    const base = stretched ?? interval;
+    if (stretched === undefined) interval = Math.min(max, interval * GROWTH);
+    stretched = undefined;
+    lastPause = base;
+    const jittered = base * (1 - JITTER + 2 * JITTER * random());
     const remaining = deadline - scheduler.now();
     if (remaining <= jittered) {
-      await scheduler.sleep(Math.max(0, remaining), userSignal);
+      await sleep(Math.max(0, remaining));
       throw timedOut();
     }
-    await scheduler.sleep(jittered, userSignal);
+    await sleep(jittered);
   };
 
   return async (run) => {
@@ -106,20 +126,20 @@ export function poller(
       // Only real time passes during a request: a virtual clock stands still until the poll ends.
       const remaining = deadline - scheduler.now();
       const cut =
-        scheduler === REAL_TIME && Number.isFinite(remaining) ? AbortSignal.timeout(remaining) : undefined;
+        scheduler === REAL_TIME && remaining <= MAX_TIMER_MS ? AbortSignal.timeout(remaining) : undefined;
       const signal = cut && userSignal ? AbortSignal.any([userSignal, cut]) : (cut ?? userSignal);
       try {
         const value = await run({ signal });
         failures = 0;
-        interval = Math.min(max, interval * GROWTH);
         return value;
       } catch (error) {
         if (userSignal?.aborted) throw AbortError.is(error) ? error : abortErrorFrom(userSignal);
         if (cut?.aborted || scheduler.now() >= deadline) throw timedOut();
         if (!isRetryable(error) || ++failures >= MAX_FAILED_POLLS) throw error;
-        interval = ThrottlingError.is(error)
-          ? Math.min(max * THROTTLED_STRETCH, Math.max(interval * 2, error.retryAfterMs ?? 0))
-          : Math.min(max, interval * GROWTH);
+        if (ThrottlingError.is(error)) {
+          const doubled = Math.max(lastPause, interval) * 2;
+          stretched = Math.min(max * THROTTLED_STRETCH, Math.max(doubled, error.retryAfterMs ?? 0));
+        }
       }
     }
   };

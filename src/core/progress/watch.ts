@@ -1,7 +1,10 @@
 /**
  * `experiments.watch`: the experiment's progress as events, polled as `wait` polls, ending once
  * the experiment has ended. Each trial yields one `trial-started` and, once it has ended, one
- * `trial-ended` (a trial that ended before the watch began yields both on the first poll).
+ * `trial-ended` (a trial that ended before the watch began yields both on the first poll). A
+ * trial's `trial-ended` carries the objective it had then: a cloud that reports the objective
+ * after the status (SageMaker may) shows it in a later `best`, at the latest on the final poll,
+ * which reads every trial.
  */
 import type { ProviderId } from '../errors.js';
 import type { CallOptions } from '../http/call-options.js';
@@ -48,16 +51,6 @@ export interface WatchSource {
   all(experiment: Experiment, options?: CallOptions): Paginated<Trial>;
 }
 
-/** What the watch remembers of a trial. */
-interface Seen {
-  status: TrialStatus;
-  /** Not ended, or ended without a final objective yet (SageMaker reports it after the status). */
-  open: boolean;
-}
-
-const isOpen = (trial: Trial) =>
-  !ENDED_TRIAL_STATUSES.has(trial.status) || (trial.objective === undefined && trial.status !== 'failed');
-
 export async function* watchExperiment(
   provider: ProviderId,
   source: WatchSource,
@@ -67,17 +60,24 @@ export async function* watchExperiment(
   const poll = poller({ provider, operation: 'experiments.watch', subject: `Experiment ${id}` }, options);
   const scheduler = options.scheduler;
   const now = () => new Date(scheduler ? scheduler.now() : Date.now());
-  const seen = new Map<string, Seen>();
+  const seen = new Map<string, TrialStatus>();
   let previous: Experiment | undefined;
   let previousPrint: string | undefined;
   let best: Trial | undefined;
 
-  /** Reads the trials that may have changed: none when the cloud's own report did not move. */
+  /**
+   * Reads the trials that may have changed: none when the cloud's own report did not move; the
+   * newest down to the oldest still open where the cloud sorts by creation; else, and once the
+   * experiment has ended (a trial's objective may come after its status), every trial.
+   */
   const changedTrials = async (experiment: Experiment, call: CallOptions): Promise<Trial[]> => {
     const print = source.fingerprint(experiment);
-    if (previous && print !== undefined && print === previousPrint) return [];
-    const open = new Set([...seen].filter(([, trial]) => trial.open).map(([key]) => key));
-    const incremental = seen.size > 0 && source.newestFirst !== undefined;
+    const ended = ENDED_EXPERIMENT_STATUSES.has(experiment.status);
+    if (previous && !ended && print !== undefined && print === previousPrint) return [];
+    const open = new Set(
+      [...seen].filter(([, status]) => !ENDED_TRIAL_STATUSES.has(status)).map(([key]) => key),
+    );
+    const incremental = seen.size > 0 && !ended && source.newestFirst !== undefined;
     const listing = incremental ? source.newestFirst!(experiment, call) : source.all(experiment, call);
     const trials: Trial[] = [];
     let reachedKnown = false;
@@ -106,8 +106,8 @@ export async function* watchExperiment(
     const direction = experiment.objective?.direction;
     const bestBefore = best;
     for (const trial of trials) {
-      const before = seen.get(trial.id)?.status;
-      seen.set(trial.id, { status: trial.status, open: isOpen(trial) });
+      const before = seen.get(trial.id);
+      seen.set(trial.id, trial.status);
       if (before === undefined) yield { type: 'trial-started', at, trial };
       if (
         ENDED_TRIAL_STATUSES.has(trial.status) &&
@@ -127,7 +127,7 @@ export async function* watchExperiment(
     }
     if (best !== bestBefore && best) yield { type: 'best', at, trial: best, previous: bestBefore };
     const counts: TrialCounts = { total: seen.size };
-    for (const { status } of seen.values()) counts[status] = (counts[status] ?? 0) + 1;
+    for (const status of seen.values()) counts[status] = (counts[status] ?? 0) + 1;
     yield { type: 'poll', at, experiment, trials: counts };
     previous = experiment;
     if (ENDED_EXPERIMENT_STATUSES.has(experiment.status)) return;

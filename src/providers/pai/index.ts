@@ -21,7 +21,13 @@ import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '..
 import { createPaiApi, type GetHpoExperimentResult, type PaiApi } from './api.js';
 import { type AlibabaCredentialProvider, type AlibabaCredentials, runtimeCredential } from './auth.js';
 import { buildCreateRequest, type PaiExperimentOptions } from './create.js';
-import { type GetObjective, listExperiments, listTrainingJobs, listTrials } from './listing.js';
+import {
+  type GetObjective,
+  listExperiments,
+  listTrainingJobs,
+  listTrials,
+  MAX_PAGE_SIZE,
+} from './listing.js';
 import {
   experimentFromWire,
   experimentObjective,
@@ -125,15 +131,17 @@ export function pai(options: PaiOptions): PaiProvider {
   const objectiveOf = (experiment: Experiment) => async () => experiment.objective;
   const progress = progressMethods('pai', {
     get: getExperiment,
-    all: (experiment, call) => listTrials(api, objectiveOf(experiment), experiment.id, {}, call, settings),
+    all: (experiment, call) =>
+      listTrials(api, objectiveOf(experiment), experiment.id, { pageSize: MAX_PAGE_SIZE }, call, settings),
+    // Usually one page is all a poll needs: pages fetched ahead would mostly be wasted.
     newestFirst: (experiment, call) =>
       listTrials(
         api,
         objectiveOf(experiment),
         experiment.id,
-        { sortBy: 'createdAt', sortOrder: 'desc' },
+        { sortBy: 'createdAt', sortOrder: 'desc', pageSize: MAX_PAGE_SIZE },
         call,
-        settings,
+        { ...settings, pageConcurrency: 1 },
       ),
     reported: (experiment) => ({
       trialCounts: readHpoExperiment(experiment.raw as GetHpoExperimentResult).trialStatus

@@ -12,7 +12,13 @@ import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '..
 import { createSageMakerApi, type DescribeHyperParameterTuningJobResult, type SageMakerApi } from './api.js';
 import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialProvider } from './auth.js';
 import { buildCreateRequest, type SageMakerExperimentOptions } from './create.js';
-import { listExperiments, listTrainingJobs, listTrials, listTrialsWithBilling } from './listing.js';
+import {
+  listExperiments,
+  listTrainingJobs,
+  listTrials,
+  listTrialsWithBilling,
+  MAX_PAGE_SIZE,
+} from './listing.js';
 import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './normalize.js';
 
 export type * as SageMakerShapes from './shapes.js';
@@ -74,7 +80,7 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
         api,
         describedAs(experiment),
         experiment.id,
-        { sortBy: 'createdAt', sortOrder: 'desc' },
+        { sortBy: 'createdAt', sortOrder: 'desc', pageSize: MAX_PAGE_SIZE },
         call,
       ),
     reported(experiment) {

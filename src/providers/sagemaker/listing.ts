@@ -27,7 +27,7 @@ import {
   trialFromSummary,
 } from './normalize.js';
 
-const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
 
 const EXPERIMENT_STATUS_WORDS: Readonly<Record<ExperimentStatus, readonly string[]>> = {
   running: ['InProgress'],
@@ -223,13 +223,13 @@ export function listTrialsWithBilling(
   id: string,
   call?: CallOptions,
 ): Paginated<Trial> {
-  const listing = listTrials(api, describe, id, {}, call);
   return new Paginated(async function* (cursor) {
     const unbilled = (trial: Trial) =>
       trial.startedAt !== undefined &&
       trial.endedAt !== undefined &&
       trial.usage?.billableSeconds === undefined;
-    for await (const page of listing.pages()) {
+    const query = { cursor, pageSize: MAX_PAGE_SIZE };
+    for await (const page of listTrials(api, describe, id, query, call).pages()) {
       const items = await mapBounded(page.items, DESCRIBE_CONCURRENCY, async (trial) => {
         if (!unbilled(trial)) return trial;
         const job = await api.describeTrainingJob({ TrainingJobName: trial.id }, call);
