@@ -31,7 +31,11 @@ assert.equal(esm.ThrottlingError.is(fromCjs), false);
 // The comparison schema ships beside the code, reachable by its subpath.
 const schema = require('crosstune/compare/comparison.schema.json');
 const { COMPARISON_JSON_VERSION } = await import('crosstune/compare');
-assert.equal(schema.properties.version.const, COMPARISON_JSON_VERSION, 'the schema is the version toJson writes');
+assert.equal(
+  schema.properties.version.const,
+  COMPARISON_JSON_VERSION,
+  'the schema is the version toJson writes',
+);
 // compare must load no cloud adapter: a fresh process records every module importing it loads,
 // and none of them may hold an adapter's wire names.
 const { execFileSync } = await import('node:child_process');
@@ -47,7 +51,10 @@ const loaded = JSON.parse(
      console.log(JSON.stringify(urls.filter((u) => u.startsWith('file:'))));`,
   ]).toString(),
 );
-assert.ok(loaded.some((url) => url.endsWith('/dist/compare.js')), 'the hook saw crosstune/compare load');
+assert.ok(
+  loaded.some((url) => url.endsWith('/dist/compare.js')),
+  'the hook saw crosstune/compare load',
+);
 for (const url of loaded) {
   const text = readFileSync(new URL(url), 'utf8');
   for (const marker of ['DescribeHyperParameterTuningJob', '/api/automl/v1/', 'autosearch-trials']) {

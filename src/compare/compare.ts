@@ -90,7 +90,7 @@ export async function compare(
   const experiments = await mapBounded(labelled, concurrency, (run) =>
     run.provider.experiments.get(run.experimentId, call),
   );
-  const { objective, valueOf } = resolveObjective(
+  const { objective, readValue } = resolveObjective(
     labelled.map((run, i) => ({
       label: run.label,
       experiment: experiments[i] as (typeof experiments)[number],
@@ -100,7 +100,7 @@ export async function compare(
 
   const pricing: Pricing | undefined = prices ? { prices, unpriced: [] } : undefined;
   const read = await mapBounded(labelled, concurrency, async (run) => {
-    const value = valueOf.get(run.label) as (trial: Trial) => number | undefined;
+    const value = readValue.get(run.label) as (trial: Trial) => number | undefined;
     const collected: Collected[] = [];
     const summary = await run.provider.experiments.summarize(run.experimentId, {
       ...call,

@@ -8,19 +8,19 @@ import { ObjectiveMismatchError, type RunObjective } from './errors.js';
 import type { ComparedObjective, ObjectiveMapping } from './types.js';
 
 /** Reads the compared value from one run's trial. */
-export type ValueOf = (trial: Trial) => number | undefined;
+export type ReadValue = (trial: Trial) => number | undefined;
 
 export interface ResolvedObjective {
   objective: ComparedObjective;
   /** By run label. */
-  valueOf: ReadonlyMap<string, ValueOf>;
+  readValue: ReadonlyMap<string, ReadValue>;
 }
 
 const describe = (o: RunObjective) =>
   `${o.label}: ${o.metric === undefined ? 'no objective' : `${o.metric} (${o.direction ?? 'no direction'})`}`;
 
 /** The trial's last final value of `metric`, else its last value of it. */
-function metricValue(metric: string): ValueOf {
+function metricValue(metric: string): ReadValue {
   return (trial) => {
     let last: number | undefined;
     let final: number | undefined;
@@ -33,7 +33,7 @@ function metricValue(metric: string): ValueOf {
   };
 }
 
-const objectiveValue: ValueOf = (trial) => trial.objective?.value;
+const objectiveValue: ReadValue = (trial) => trial.objective?.value;
 
 export function resolveObjective(
   runs: readonly { label: string; experiment: Experiment }[],
@@ -63,7 +63,7 @@ export function resolveObjective(
         rule: 'shared',
         runs: stated.map((o) => ({ label: o.label, metric: first.metric as string, direction: o.direction })),
       },
-      valueOf: new Map(stated.map((o) => [o.label, objectiveValue])),
+      readValue: new Map(stated.map((o) => [o.label, objectiveValue])),
     };
   }
 
@@ -75,12 +75,12 @@ export function resolveObjective(
       `options.objective.metrics names runs that are not compared: ${unknown.join(', ')}`,
     );
   }
-  const valueOf = new Map<string, ValueOf>();
+  const readValue = new Map<string, ReadValue>();
   const perRun = stated.map((o) => {
     const named = mapping.metrics?.[o.label];
     if (named !== undefined && named !== o.metric) {
       // Another metric than the run optimised: the caller vouches for its direction.
-      valueOf.set(o.label, metricValue(named));
+      readValue.set(o.label, metricValue(named));
       return { label: o.label, metric: named, direction: mapping.direction };
     }
     if (o.metric === undefined) {
@@ -95,11 +95,11 @@ export function resolveObjective(
         stated,
       );
     }
-    valueOf.set(o.label, objectiveValue);
+    readValue.set(o.label, objectiveValue);
     return { label: o.label, metric: o.metric, direction: o.direction };
   });
   return {
     objective: { metric: mapping.metric, direction: mapping.direction, rule: 'mapped', runs: perRun },
-    valueOf,
+    readValue,
   };
 }
