@@ -3,6 +3,7 @@
  * Runs against the built package (`crosstune/...` resolves to dist/), as users get it.
  */
 import { benchColdStart } from './cold-start.js';
+import { benchCompare } from './compare.js';
 import { benchPaiPaging } from './pai-paging.js';
 import { benchSageMakerListing } from './sagemaker-list.js';
 
@@ -11,6 +12,7 @@ const outcomes = [
   await benchSageMakerListing(rounds),
   await benchColdStart(rounds),
   await benchPaiPaging(rounds),
+  await benchCompare(rounds),
 ];
 const failed = outcomes.filter((ok) => !ok).length;
 console.log(failed ? `\n${failed} comparison(s) missed their target` : '\nall comparisons met their targets');

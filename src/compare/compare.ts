@@ -10,7 +10,7 @@ import type { CallOptions } from '../core/http/call-options.js';
 import type { ExperimentSummary } from '../core/progress/summarize.js';
 import { beats } from '../core/ranking.js';
 import type { Trial } from '../core/types.js';
-import { bestSoFar, firstWithin, type Sample } from './curves.js';
+import { bestSoFar, firstWithin, type Series } from './curves.js';
 import { IMPORTANCE_METHOD, importanceOf } from './importance.js';
 import { resolveObjective } from './objective.js';
 import { costOf, rowOf } from './rows.js';
@@ -63,18 +63,26 @@ function checkOptions(runs: readonly CompareRun[], options: CompareOptions): Lab
   return labelled;
 }
 
-/** A row before it has its place in the run's order. */
-interface Collected {
-  row: TrialRow;
-  /** When the trial started (or was created), for ordering. */
-  at: number | undefined;
-}
-
-/** Started first, first; the listing's order where any trial has no time to go by. */
-function inRunOrder(collected: Collected[]): TrialRow[] {
-  const timed = collected.every((c) => c.at !== undefined);
-  const ordered = timed ? [...collected].sort((a, b) => (a.at as number) - (b.at as number)) : collected;
-  return ordered.map((c, i) => ({ ...c.row, index: i + 1 }));
+/**
+ * Numbers a run's rows in its order: started first, first; the listing's order where any trial
+ * has no time to go by. `starts` holds each row's start (or creation) time, NaN when unknown:
+ * numbers beside the rows rather than an object per row.
+ */
+function inRunOrder(rows: TrialRow[], starts: readonly number[]): TrialRow[] {
+  let ordered = rows;
+  let sorted = true;
+  for (let i = 1; i < starts.length && sorted; i++)
+    sorted = (starts[i - 1] as number) <= (starts[i] as number);
+  if (!sorted && starts.every((at) => !Number.isNaN(at))) {
+    const order = new Uint32Array(rows.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+    ordered = Array.from(order, (i) => rows[i] as TrialRow);
+  }
+  ordered.forEach((row, i) => {
+    row.index = i + 1;
+  });
+  return ordered;
 }
 
 export async function compare(
@@ -101,7 +109,9 @@ export async function compare(
   const pricing: Pricing | undefined = prices ? { prices, unpriced: [] } : undefined;
   const read = await mapBounded(labelled, concurrency, async (run) => {
     const value = readValue.get(run.label) as (trial: Trial) => number | undefined;
-    const collected: Collected[] = [];
+    const rows: TrialRow[] = [];
+    const starts: number[] = [];
+    const names = new Set<string>();
     const summary = await run.provider.experiments.summarize(run.experimentId, {
       ...call,
       onTrial(trial) {
@@ -111,13 +121,12 @@ export async function compare(
           if ('cost' in priced) cost = priced.cost;
           else pricing.unpriced.push({ run: run.label, trialId: trial.id, reason: priced.reason });
         }
-        collected.push({
-          row: rowOf(trial, run, 0, value(trial), cost),
-          at: (trial.startedAt ?? trial.createdAt)?.getTime(),
-        });
+        rows.push(rowOf(trial, run, 0, value(trial), cost));
+        for (const name in trial.hyperParameters) names.add(name);
+        starts.push((trial.startedAt ?? trial.createdAt)?.getTime() ?? Number.NaN);
       },
     });
-    return { run, summary, rows: inRunOrder(collected) };
+    return { run, summary, rows: inRunOrder(rows, starts), names };
   });
 
   const trials = read.flatMap((r) => r.rows);
@@ -127,18 +136,20 @@ export async function compare(
       bestValue = row.objective;
     }
   }
-  const parameters = parameterNames(
-    read.map((r) => r.summary),
-    trials,
-  );
-  const results = read.map(({ run, summary, rows }) =>
-    runResult(run, summary, rows, {
+  const parameters = parameterNames(read);
+  const results = read.map(({ run, summary, rows, names }) =>
+    runResult(run, summary, rows, names, {
       direction: objective.direction,
       bestValue,
       tolerance,
       priced: !!pricing,
     }),
   );
+  const excluded: ExcludedTrial[] = [];
+  for (const row of trials) {
+    if (row.excluded !== undefined)
+      excluded.push({ run: row.run, trialId: row.trialId, reason: row.excluded });
+  }
   return {
     objective,
     tolerance,
@@ -148,18 +159,19 @@ export async function compare(
     parameters,
     curves: results.map((r) => r.curves),
     importance: results.map((r) => r.importance),
-    excluded: trials.flatMap((row): ExcludedTrial[] =>
-      row.excluded === undefined ? [] : [{ run: row.run, trialId: row.trialId, reason: row.excluded }],
-    ),
+    excluded,
     pricing,
   };
 }
 
 /** The names trials have: search-space order first (the runs' specs, in run order), then the rest by name. */
-function parameterNames(summaries: readonly ExperimentSummary[], rows: readonly TrialRow[]): string[] {
-  const present = new Set(rows.flatMap((row) => Object.keys(row.hyperParameters)));
+function parameterNames(
+  runs: readonly { summary: ExperimentSummary; names: ReadonlySet<string> }[],
+): string[] {
+  const present = new Set<string>();
+  for (const run of runs) for (const name of run.names) present.add(name);
   const ordered = new Set<string>();
-  for (const summary of summaries) {
+  for (const { summary } of runs) {
     for (const name of Object.keys(summary.experiment.searchSpace?.spec ?? {})) {
       if (present.has(name)) ordered.add(name);
     }
@@ -171,6 +183,7 @@ function runResult(
   run: Labelled,
   summary: ExperimentSummary,
   rows: readonly TrialRow[],
+  names: ReadonlySet<string>,
   context: {
     direction: 'minimize' | 'maximize';
     bestValue: number | undefined;
@@ -184,28 +197,18 @@ function runResult(
   let best: TrialRow | undefined;
   for (const row of ranked) if (beats(row.objective as number, best?.objective, direction)) best = row;
 
-  const byTrial: Sample[] = rows.map((row) => ({
-    x: row.index,
-    value: row.excluded === undefined ? row.objective : undefined,
-    trialId: row.trialId,
-  }));
-  const start = (experiment.startedAt ?? experiment.createdAt ?? summary.firstTrialAt)?.getTime();
-  const byTime: Sample[] =
-    start === undefined
-      ? []
-      : rows
-          .filter((row) => row.endedAt !== undefined)
-          .map((row) => ({
-            x: ((row.endedAt as Date).getTime() - start) / 1000,
-            value: row.excluded === undefined ? row.objective : undefined,
-            trialId: row.trialId,
-          }))
-          .sort((a, b) => a.x - b.x);
+  const rankedValue = (row: TrialRow) => (row.excluded === undefined ? row.objective : undefined);
+  const byTrial: Series = {
+    length: rows.length,
+    x: (i) => (rows[i] as TrialRow).index,
+    value: (i) => rankedValue(rows[i] as TrialRow),
+    trialId: (i) => (rows[i] as TrialRow).trialId,
+  };
+  const byTime = timeSeries(rows, experiment.startedAt ?? experiment.createdAt ?? summary.firstTrialAt);
   const reachedAt =
     bestValue === undefined ? undefined : firstWithin(byTrial, bestValue, tolerance, direction);
   const reachedBy =
     bestValue === undefined ? undefined : firstWithin(byTime, bestValue, tolerance, direction);
-  const names = new Set(ranked.flatMap((row) => Object.keys(row.hyperParameters)));
 
   const result: RunResult = {
     label: run.label,
@@ -221,8 +224,8 @@ function runResult(
       hyperParameters: best.hyperParameters,
     },
     trialsToBest: best?.index,
-    trialsToTolerance: reachedAt?.x,
-    secondsToTolerance: reachedBy?.x,
+    trialsToTolerance: reachedAt === undefined ? undefined : byTrial.x(reachedAt),
+    secondsToTolerance: reachedBy === undefined ? undefined : byTime.x(reachedBy),
     cost: rows.some((row) => row.cost !== undefined)
       ? rows.reduce((sum, row) => sum + (row.cost ?? 0), 0)
       : undefined,
@@ -236,9 +239,40 @@ function runResult(
       method: IMPORTANCE_METHOD,
       trials: ranked.length,
       parameters: importanceOf(
-        ranked.map((row) => ({ value: row.objective as number, hyperParameters: row.hyperParameters })),
+        {
+          length: ranked.length,
+          value: (i) => (ranked[i] as TrialRow).objective as number,
+          hyperParameters: (i) => (ranked[i] as TrialRow).hyperParameters,
+        },
         [...names].sort(),
       ),
     },
+  };
+}
+
+/** The run's ended trials by seconds from its start to their end (none without a start to count from). */
+function timeSeries(rows: readonly TrialRow[], start: Date | undefined): Series {
+  if (start === undefined) return { length: 0, x: () => 0, value: () => undefined, trialId: () => '' };
+  const ended = rows.filter((row) => row.endedAt !== undefined);
+  const seconds = new Float64Array(ended.length);
+  ended.forEach((row, i) => {
+    seconds[i] = ((row.endedAt as Date).getTime() - start.getTime()) / 1000;
+  });
+  const order = new Uint32Array(ended.length);
+  let inOrder = true;
+  for (let i = 0; i < order.length; i++) {
+    order[i] = i;
+    if (i > 0 && (seconds[i - 1] as number) > (seconds[i] as number)) inOrder = false;
+  }
+  if (!inOrder) order.sort((a, b) => (seconds[a] as number) - (seconds[b] as number));
+  const at = (i: number) => ended[order[i] as number] as TrialRow;
+  return {
+    length: ended.length,
+    x: (i) => seconds[order[i] as number] as number,
+    value: (i) => {
+      const row = at(i);
+      return row.excluded === undefined ? row.objective : undefined;
+    },
+    trialId: (i) => at(i).trialId,
   };
 }

@@ -1,41 +1,51 @@
-/** Best-so-far curves and "how soon was it good enough", over one run's trials in order. */
+/**
+ * Best-so-far curves and "how soon was it good enough", over one run's trials in order. A series
+ * is read through accessors rather than built as an array of points: a run of 10,000 trials then
+ * costs no objects beyond the points a curve keeps.
+ */
 import { beats, within } from '../core/ranking.js';
 import type { ObjectiveDirection } from '../core/types.js';
 import type { CurvePoint } from './types.js';
 
-/** One trial's place on an axis (its index or seconds) and its ranked value (undefined: not ranked). */
-export interface Sample {
-  x: number;
-  value: number | undefined;
-  trialId: string;
+/** Trials along an axis, in order of `x` (a trial index, or seconds); `value` undefined: not ranked. */
+export interface Series {
+  readonly length: number;
+  x(i: number): number;
+  value(i: number): number | undefined;
+  trialId(i: number): string;
 }
 
 /**
- * The best value so far along `samples` (in order of x), as steps: a point wherever it changes,
- * and one at the last sample so the curve reaches the end. Empty until a sample has a value.
+ * The best value so far along `series`, as steps: a point wherever it changes, and one at the
+ * last trial so the curve reaches the end. Empty until a trial has a value.
  */
-export function bestSoFar(samples: readonly Sample[], direction: ObjectiveDirection): CurvePoint[] {
+export function bestSoFar(series: Series, direction: ObjectiveDirection): CurvePoint[] {
   const points: CurvePoint[] = [];
-  let best: { value: number; trialId: string } | undefined;
-  for (const sample of samples) {
-    if (sample.value !== undefined && beats(sample.value, best?.value, direction)) {
-      best = { value: sample.value, trialId: sample.trialId };
-      points.push({ x: sample.x, best: sample.value, trialId: sample.trialId });
+  let best: CurvePoint | undefined;
+  for (let i = 0; i < series.length; i++) {
+    const value = series.value(i);
+    if (value !== undefined && beats(value, best?.best, direction)) {
+      best = { x: series.x(i), best: value, trialId: series.trialId(i) };
+      points.push(best);
     }
   }
-  const last = samples.at(-1);
-  if (best && last && points.at(-1)?.x !== last.x) {
-    points.push({ x: last.x, best: best.value, trialId: best.trialId });
+  const lastX = series.length > 0 ? series.x(series.length - 1) : undefined;
+  if (best && lastX !== undefined && best.x !== lastX && points.at(-1)?.x !== lastX) {
+    points.push({ x: lastX, best: best.best, trialId: best.trialId });
   }
   return points;
 }
 
-/** The first sample whose value is within `tolerance` of `target`. */
+/** The position of the first trial whose value is within `tolerance` of `target`. */
 export function firstWithin(
-  samples: readonly Sample[],
+  series: Series,
   target: number,
   tolerance: number,
   direction: ObjectiveDirection,
-): Sample | undefined {
-  return samples.find((s) => s.value !== undefined && within(s.value, target, tolerance, direction));
+): number | undefined {
+  for (let i = 0; i < series.length; i++) {
+    const value = series.value(i);
+    if (value !== undefined && within(value, target, tolerance, direction)) return i;
+  }
+  return undefined;
 }

@@ -1,7 +1,21 @@
 /** Best-so-far and reach-within-tolerance against a brute-force reading of the same samples. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestSoFar, firstWithin, type Sample } from '../../src/compare/curves.js';
+import { bestSoFar, firstWithin, type Series } from '../../src/compare/curves.js';
+
+interface Sample {
+  x: number;
+  value: number | undefined;
+  trialId: string;
+}
+
+/** A series read from plain samples. */
+const series = (list: readonly Sample[]): Series => ({
+  length: list.length,
+  x: (i) => (list[i] as Sample).x,
+  value: (i) => (list[i] as Sample).value,
+  trialId: (i) => (list[i] as Sample).trialId,
+});
 
 const direction = fc.constantFrom('minimize' as const, 'maximize' as const);
 const samples = fc
@@ -22,7 +36,7 @@ describe('bestSoFar', () => {
   it('is, read as steps, the best value of every prefix', () => {
     fc.assert(
       fc.property(samples, direction, (list, d) => {
-        const curve = bestSoFar(list, d);
+        const curve = bestSoFar(series(list), d);
         const expected = bruteBest(list, d);
         list.forEach((sample, i) => {
           // The step in force at x: the last point at or before it.
@@ -36,7 +50,7 @@ describe('bestSoFar', () => {
   it('only improves, changes only where a sample sets a new best, and reaches the last sample', () => {
     fc.assert(
       fc.property(samples, direction, (list, d) => {
-        const curve = bestSoFar(list, d);
+        const curve = bestSoFar(series(list), d);
         const firstValue = list.findIndex((s) => s.value !== undefined);
         if (firstValue < 0) {
           expect(curve).toEqual([]);
@@ -67,7 +81,8 @@ describe('firstWithin', () => {
         const values = list.flatMap((s) => (s.value === undefined ? [] : [s.value]));
         if (values.length === 0) return;
         const target = d === 'maximize' ? Math.max(...values) : Math.min(...values);
-        const found = firstWithin(list, target, tolerance, d);
+        const at = firstWithin(series(list), target, tolerance, d);
+        const found = at === undefined ? undefined : list[at];
         const band = tolerance * Math.abs(target);
         const ok = (v: number) => (d === 'maximize' ? v >= target - band : v <= target + band);
         expect(found?.value !== undefined && ok(found.value)).toBe(true);
@@ -84,9 +99,9 @@ describe('firstWithin', () => {
       value,
       trialId: `t${i}`,
     }));
-    expect(firstWithin(list, 0.9, 0.01, 'maximize')?.x).toBe(3);
-    expect(firstWithin(list, 0.5, 0.01, 'minimize')?.x).toBe(1);
-    expect(firstWithin(list, 0, 0.5, 'maximize')?.x).toBe(1);
-    expect(firstWithin([{ x: 1, value: -0.001, trialId: 'a' }], 0, 0.5, 'maximize')).toBeUndefined();
+    expect(firstWithin(series(list), 0.9, 0.01, 'maximize')).toBe(2);
+    expect(firstWithin(series(list), 0.5, 0.01, 'minimize')).toBe(0);
+    expect(firstWithin(series(list), 0, 0.5, 'maximize')).toBe(0);
+    expect(firstWithin(series([{ x: 1, value: -0.001, trialId: 'a' }]), 0, 0.5, 'maximize')).toBeUndefined();
   });
 });

@@ -1,7 +1,20 @@
 /** Parameter importance on synthetic trials where what matters is known. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importanceOf, type RankedTrial } from '../../src/compare/importance.js';
+import { importanceOf, type RankedTrials } from '../../src/compare/importance.js';
+import type { HyperParameterValue } from '../../src/index.js';
+
+interface RankedTrial {
+  value: number;
+  hyperParameters: Record<string, HyperParameterValue>;
+}
+
+const ranked = (list: readonly RankedTrial[]): RankedTrials => ({
+  length: list.length,
+  value: (i) => (list[i] as RankedTrial).value,
+  hyperParameters: (i) => (list[i] as RankedTrial).hyperParameters,
+});
+
 import { deriveRng } from '../../src/testing/index.js';
 
 /** Trials whose objective depends on `x` alone (plus a little noise); `y`, `z`, `kind` are noise. */
@@ -25,7 +38,7 @@ describe('importanceOf', () => {
   it('gives nearly all importance to the one parameter that matters, for any seed', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 150, max: 400 }), (seed, n) => {
-        const [top, ...rest] = importanceOf(onlyXMatters(n, seed), ['kind', 'x', 'y', 'z']);
+        const [top, ...rest] = importanceOf(ranked(onlyXMatters(n, seed)), ['kind', 'x', 'y', 'z']);
         expect(top?.name).toBe('x');
         expect(top?.importance).toBeGreaterThan(0.8);
         expect(top?.effect).toBeGreaterThan(0.8);
@@ -42,7 +55,7 @@ describe('importanceOf', () => {
       value: (i % 3 === 0 ? 1 : 0) + 0.01 * rng(),
       hyperParameters: { booster: ['dart', 'gbtree', 'gblinear'][i % 3] as string, lr: rng() },
     }));
-    const [top] = importanceOf(trials, ['booster', 'lr']);
+    const [top] = importanceOf(ranked(trials), ['booster', 'lr']);
     expect(top).toMatchObject({ name: 'booster' });
     expect(top?.importance).toBeGreaterThan(0.9);
   });
@@ -61,7 +74,7 @@ describe('importanceOf', () => {
           { minLength: 3, maxLength: 80 },
         ),
         (trials) => {
-          const result = importanceOf(trials, ['a', 'b']);
+          const result = importanceOf(ranked(trials), ['a', 'b']);
           expect(result.map((p) => p.name).sort()).toEqual(['a', 'b']);
           for (const p of result) {
             expect(p.effect).toBeGreaterThanOrEqual(0);
@@ -73,11 +86,34 @@ describe('importanceOf', () => {
         },
       ),
     );
-    expect(importanceOf(onlyXMatters(2, 1), ['x'])).toEqual([]);
+    expect(importanceOf(ranked(onlyXMatters(2, 1)), ['x'])).toEqual([]);
+  });
+
+  it('groups text with many values one group per value, and tells 1 from "1" and true from "true"', () => {
+    const rng = deriveRng(3, 'text');
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    // The objective is the word's own number: a per-word effect, seen only with a group per word.
+    const trials = Array.from({ length: 400 }, (_, i) => {
+      const w = i % 40;
+      return { value: w + 0.01 * rng(), hyperParameters: { word: words[w] as string, noise: rng() } };
+    });
+    const [top] = importanceOf(ranked(trials), ['noise', 'word']);
+    expect(top?.name).toBe('word');
+    expect(top?.effect).toBeGreaterThan(0.99);
+    const mixed = Array.from({ length: 60 }, (_, i) => ({
+      value: i % 2,
+      hyperParameters: { flag: i % 2 === 0 ? 1 : '1', on: i % 2 === 0 ? true : 'true' } as Record<
+        string,
+        HyperParameterValue
+      >,
+    }));
+    for (const p of importanceOf(ranked(mixed), ['flag', 'on'])) expect(p.effect).toBe(1);
   });
 
   it('scores 0 when the objective does not vary', () => {
     const flat = onlyXMatters(50, 4).map((t) => ({ ...t, value: 1 }));
-    expect(importanceOf(flat, ['x', 'y']).every((p) => p.effect === 0 && p.importance === 0)).toBe(true);
+    expect(importanceOf(ranked(flat), ['x', 'y']).every((p) => p.effect === 0 && p.importance === 0)).toBe(
+      true,
+    );
   });
 });

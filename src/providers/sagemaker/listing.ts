@@ -215,7 +215,8 @@ const DESCRIBE_CONCURRENCY = 4;
 /**
  * Trials with every ended trial's billed time: a listed trial's is derived from its start and end
  * unless its definition uses managed spot training; those trials are described
- * (DescribeTrainingJob, one call each) to read `BillableTimeInSeconds`.
+ * (DescribeTrainingJob, one call each) to read `BillableTimeInSeconds`. A trial whose definition
+ * the tuning job does not describe is left as listed: nothing says whether it ran on spot.
  */
 export function listTrialsWithBilling(
   api: SageMakerApi,
@@ -224,14 +225,23 @@ export function listTrialsWithBilling(
   call?: CallOptions,
 ): Paginated<Trial> {
   return new Paginated(async function* (cursor) {
-    const unbilled = (trial: Trial) =>
+    const job = await describe(id, call);
+    const { resources } = normalizing(
+      { provider: 'sagemaker', operation: 'DescribeHyperParameterTuningJob' },
+      () => trialContext(job),
+    );
+    const onSpot = (trial: Trial) =>
       trial.startedAt !== undefined &&
       trial.endedAt !== undefined &&
-      trial.usage?.billableSeconds === undefined;
+      resources.get((trial.raw as TrainingJobSummaryWire).TrainingJobDefinitionName ?? '')?.spot === true;
     const query = { cursor, pageSize: MAX_PAGE_SIZE };
     for await (const page of listTrials(api, describe, id, query, call).pages()) {
+      if (!page.items.some(onSpot)) {
+        yield page;
+        continue;
+      }
       const items = await mapBounded(page.items, DESCRIBE_CONCURRENCY, async (trial) => {
-        if (!unbilled(trial)) return trial;
+        if (!onSpot(trial)) return trial;
         const job = await api.describeTrainingJob({ TrainingJobName: trial.id }, call);
         const usage = normalizing({ provider: 'sagemaker', operation: 'DescribeTrainingJob' }, () =>
           describedUsage(job),
