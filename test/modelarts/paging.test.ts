@@ -5,33 +5,16 @@
  * adapter (signer, transport, schemas, normalizer); msw in front of the fake.
  */
 import { getResponse, HttpResponse, http, type RequestHandler } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PaginationError } from '../../src/index.js';
-import { modelarts } from '../../src/providers/modelarts/index.js';
-import { FAKE_HUAWEI_CREDENTIALS, modelartsFake } from '../../src/testing/index.js';
+import { modelartsFake } from '../../src/testing/index.js';
 import { jobRequest } from '../testing/helpers/modelarts-fixtures.js';
+import { client as clientOf, useFakeServer } from './helpers/env.js';
 
 const fake = modelartsFake({ seed: 11, offsetMeaning: { trials: 'record', searches: 'page' } });
-const server = setupServer(...fake.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  fake.reset();
-});
-afterAll(() => server.close());
+const server = useFakeServer(fake);
 
-const client = (extra: Partial<Parameters<typeof modelarts>[0]> = {}) =>
-  modelarts({
-    region: fake.region,
-    endpoint: fake.endpoint,
-    iamEndpoint: fake.iamEndpoint,
-    projectId: fake.projectId,
-    credentials: FAKE_HUAWEI_CREDENTIALS,
-    retry: { baseDelayMs: 1 },
-    ...extra,
-  });
-
+const client = (extra: Parameters<typeof clientOf>[1] = {}) => clientOf(fake, extra);
 const SEARCHES = `${fake.endpoint}/v2/${fake.projectId}/training-job-searches`;
 const TRIALS = `${fake.endpoint}/v2/${fake.projectId}/training-jobs/:id/autosearch-trials`;
 
