@@ -241,3 +241,73 @@ describe('trials.list', () => {
     expect(sent[0]?.url.searchParams.get('Order')).toBe('DESC');
   });
 });
+
+describe('a server that repeats itself or moves items between pages', () => {
+  const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
+
+  it('stops a server that ignores PageNumber at the first repeated page, listing page 1 once', async () => {
+    let served = 0;
+    env.server.use(
+      http.get(`${BASE}/hpo/experiments`, () => {
+        served++;
+        return HttpResponse.json({ TotalCount: 10, Experiments: experiments(10).slice(0, 3) });
+      }),
+    );
+    const seen: string[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const e of client().experiments.list({ pageSize: 3 })) seen.push(e.id);
+      })(),
+    );
+    expect(PaginationError.is(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'pai', operation: 'ListHpoExperiments' });
+    expect(error.message).toBe(
+      'ListHpoExperiments: page 2 holds only items already listed (e0, e1, e2; 3 items listed before it): ' +
+        'the server repeats pages, or more than a page of items was inserted ahead of the walk between two requests',
+    );
+    expect(seen).toEqual(['e0', 'e1', 'e2']);
+    // Page 1, then pages 2–4 asked for together (default concurrency 4, 4 pages in all).
+    expect(served).toBe(4);
+  });
+
+  it('stops a TotalCount always one page ahead over pages already listed', async () => {
+    let served = 0;
+    env.server.use(
+      http.get(`${BASE}/hpo/experiment/exp1/trials`, ({ request }) => {
+        served++;
+        const page = Number(new URL(request.url).searchParams.get('PageNumber'));
+        // Pages 1 and 2 for ever, the total one page beyond the page asked for.
+        const start = ((page - 1) % 2) * 2;
+        return HttpResponse.json({ TotalCount: (page + 1) * 2, Trials: trials(4).slice(start, start + 2) });
+      }),
+    );
+    const error = await failure(
+      client({ pageConcurrency: 1 }).trials.list('exp1', { pageSize: 2 }).toArray(),
+    );
+    expect(PaginationError.is(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'pai', operation: 'ListHpoTrials' });
+    expect(error.message).toMatch(/^ListHpoTrials: page 3 holds only items already listed \(t0, t1; 4 items/);
+    expect(served).toBe(3);
+  });
+
+  it('lists each trial once when trials are created at the head between pages', async () => {
+    for (const pageConcurrency of [1, 4]) {
+      const all = trials(11);
+      let created = 0;
+      env.server.use(
+        http.get(`${BASE}/hpo/experiment/exp1/trials`, ({ request }) => {
+          const url = new URL(request.url);
+          const page = Number(url.searchParams.get('PageNumber'));
+          const size = Number(url.searchParams.get('PageSize'));
+          const answer = { TotalCount: all.length, Trials: all.slice((page - 1) * size, page * size) };
+          // Newest first: a trial created after each answer shifts the others back by one.
+          all.unshift(trialItem(`new${created++}`));
+          return HttpResponse.json(answer);
+        }),
+      );
+      const listed = ids(await client({ pageConcurrency }).trials.list('exp1', { pageSize: 3 }).toArray());
+      expect(new Set(listed).size).toBe(listed.length);
+      for (const trial of trials(11)) expect(listed).toContain(trial.TrialId);
+    }
+  });
+});

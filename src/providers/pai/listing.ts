@@ -96,6 +96,7 @@ export function listExperiments(
         pageSize,
         concurrency: settings.pageConcurrency,
         kind: `page:${Status ?? ''}`,
+        keyOf: (experiment) => experiment.id,
         fetchPage: async (index, signal) => {
           const page = await api.listHpoExperiments(
             { ...base, Status, PageNumber: index + 1, PageSize: pageSize },
@@ -160,6 +161,7 @@ function trialWalk(
         pageSize,
         concurrency: settings.pageConcurrency,
         kind,
+        keyOf: (trial) => trial.id,
         fetchPage: async (index, signal) => {
           const page = await api.listHpoTrials(
             { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },

@@ -6,7 +6,15 @@
 import { mapBounded } from '../../core/bounded.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
-import { concatWalks, type PageWalk, Paginated, pageSizeOf, tokenWalk } from '../../core/paginate.js';
+import {
+  concatWalks,
+  filterWalk,
+  mapWalk,
+  type PageWalk,
+  Paginated,
+  pageSizeOf,
+  tokenWalk,
+} from '../../core/paginate.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -75,10 +83,11 @@ export function listExperiments(
     ? EXPERIMENT_STATUS_WORDS[query.status]
     : [undefined];
   const walks = statusWords.map((StatusEquals) =>
-    tokenWalk({
+    tokenWalk<Experiment>({
       provider: 'sagemaker',
       operation,
       kind: `token:${StatusEquals ?? ''}`,
+      keyOf: (experiment) => experiment.id,
       fetchPage: async (NextToken, signal) => {
         const page = await api.listHyperParameterTuningJobs(
           { ...base, StatusEquals, NextToken },
@@ -133,11 +142,13 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
       SortOrder: string | undefined,
       kind: string,
       keep: (s: TrainingJobSummaryWire) => boolean,
-    ) =>
-      tokenWalk<T>({
+    ) => {
+      // Filtered after the walk, which needs whole pages to tell a repeated page.
+      const listed = tokenWalk<{ summary: TrainingJobSummaryWire; item: T }>({
         provider: 'sagemaker',
         operation,
         kind,
+        keyOf: ({ summary }) => summary.TrainingJobName,
         fetchPage: async (NextToken, signal) => {
           const page = await api.listTrainingJobsForHyperParameterTuningJob(
             {
@@ -151,13 +162,17 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
             withSignal(call, signal),
           );
           const items = normalizing({ provider: 'sagemaker', operation }, () =>
-            page.TrainingJobSummaries.filter(keep)
-              .map((summary) => toItem(summary, context))
-              .filter((item) => wanted === undefined || item.status === wanted),
+            page.TrainingJobSummaries.map((summary) => ({ summary, item: toItem(summary, context) })),
           );
           return { items, nextToken: page.NextToken, raw: page };
         },
       });
+      const kept = filterWalk(
+        listed,
+        ({ summary, item }) => keep(summary) && (wanted === undefined || item.status === wanted),
+      );
+      return mapWalk(kept, ({ item }) => item);
+    };
 
     if (query.sortBy !== 'objective') {
       const sortBy =
