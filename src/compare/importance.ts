@@ -25,6 +25,19 @@ export interface RankedTrials {
   hyperParameters(i: number): Readonly<Record<string, HyperParameterValue>>;
 }
 
+/** The group number of `value`, a new one for a value not seen before. */
+function groupId(
+  groups: Map<HyperParameterValue | undefined, number>,
+  value: HyperParameterValue | undefined,
+) {
+  let id = groups.get(value);
+  if (id === undefined) {
+    id = groups.size;
+    groups.set(value, id);
+  }
+  return id;
+}
+
 /** A group number per trial for one parameter, and how many groups there are. */
 function groupsOf(trials: RankedTrials, name: string): { ids: Uint32Array; count: number } {
   const n = trials.length;
@@ -40,19 +53,14 @@ function groupsOf(trials: RankedTrials, name: string): { ids: Uint32Array; count
     if (typeof v === 'number') values[i] = v;
     else numeric = false;
     if (distinct.size > bins) continue;
-    let id = distinct.get(v);
-    if (id === undefined) distinct.set(v, (id = distinct.size));
-    ids[i] = id;
+    ids[i] = groupId(distinct, v);
   }
   if (distinct.size <= bins) return { ids, count: distinct.size };
   if (!numeric) {
     // Many values, not all numbers: one group per value.
     distinct.clear();
     for (let i = 0; i < n; i++) {
-      const v = trials.hyperParameters(i)[name];
-      let id = distinct.get(v);
-      if (id === undefined) distinct.set(v, (id = distinct.size));
-      ids[i] = id;
+      ids[i] = groupId(distinct, trials.hyperParameters(i)[name]);
     }
     return { ids, count: distinct.size };
   }

@@ -3,7 +3,7 @@
  * is known, in-order yield, guards, cursors, and the filters and sorts PAI cannot do itself.
  */
 import { delay, HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, PaginationError } from '../../src/index.js';
 import { BASE, client, experimentItem, failure, trialItem, usePaiServer } from './helpers/env.js';
 
@@ -244,6 +244,10 @@ describe('trials.list', () => {
 
 describe('a server that repeats itself or moves items between pages', () => {
   const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
+  // A trial listing first reads its experiment, whose objective names the trials'.
+  beforeEach(() => {
+    env.server.use(http.get(`${BASE}/hpo/experiment/exp1`, () => HttpResponse.json(experimentItem('exp1'))));
+  });
 
   it('stops a server that ignores PageNumber at the first repeated page, listing page 1 once', async () => {
     let served = 0;
