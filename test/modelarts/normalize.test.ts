@@ -240,6 +240,23 @@ describe('trainingJobFromJob', () => {
       metrics: [],
     });
     expect(training.trialId).toBeUndefined();
+    // status.duration (ms) so far; the job names no flavor here.
+    expect(training.usage).toEqual({ durationSeconds: 30, derived: [] });
+  });
+
+  it('reads its flavor and node count as the usage, and a malformed node count by its path', () => {
+    const spec = { resource: { flavor_id: 'modelarts.p3.large.public', node_count: '2' } };
+    expect(trainingJobFromJob(job({ spec })).usage).toEqual({
+      durationSeconds: 30,
+      instanceType: 'modelarts.p3.large.public',
+      instanceCount: 2,
+      derived: [],
+    });
+    expect(trainingJobFromJob(job({ status: { phase: 'Creating' } })).usage).toBeUndefined();
+    const bad = { resource: { node_count: 'two' } };
+    expect(() =>
+      normalizing({ operation: 'ShowTrainingJobDetails' }, () => trainingJobFromJob(job({ spec: bad }))),
+    ).toThrow(/spec.resource.node_count/);
   });
 });
 

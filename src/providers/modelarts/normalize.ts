@@ -4,7 +4,7 @@
  * TrainingJob; each row of its trial table is a Trial (Ray Tune's). The untouched answer stays
  * in `raw`, ModelArts' (or Ray's) status word in `providerStatus`.
  */
-import { decodeInteger, decodeNumber, FieldFormatError } from '../../core/fields.js';
+import { decodeInteger, decodeNumber, FieldFormatError, isAbsent } from '../../core/fields.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
   ENDED_TRIAL_STATUSES,
@@ -203,9 +203,24 @@ export function trainingJobFromJob(job: TrainingJobWire): TrainingJob<TrainingJo
     hyperParameters: fixedParameters(job),
     metrics: [],
     ...timesOf(job, ENDED_TRIAL_STATUSES.has(status)),
+    usage: jobUsage(job),
     failureReason: failureOf(job, status === 'failed'),
     raw: job,
   };
+}
+
+/** The job's run time so far (`status.duration`, ms) and its flavor and node count, as read. */
+function jobUsage(job: TrainingJobWire): TrialUsage | undefined {
+  const duration = job.status?.duration;
+  const ran = isAbsent(duration) ? undefined : decodeNumber(duration, 'status.duration');
+  const nodes = job.spec?.resource?.node_count;
+  const usage: TrialUsage = {
+    durationSeconds: ran !== undefined && Number.isFinite(ran) && ran >= 0 ? ran / 1000 : undefined,
+    instanceType: job.spec?.resource?.flavor_id ?? undefined,
+    instanceCount: isAbsent(nodes) ? undefined : decodeInteger(nodes, 'spec.resource.node_count'),
+    derived: [],
+  };
+  return usage.durationSeconds === undefined && usage.instanceType === undefined ? undefined : usage;
 }
 
 /** What a trial needs from its experiment to be read. */
