@@ -8,6 +8,7 @@ export default defineConfig({
     modelarts: 'src/providers/modelarts/index.ts',
     compare: 'src/compare/index.ts',
     testing: 'src/testing/index.ts',
+    cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -16,6 +17,8 @@ export default defineConfig({
   target: 'node22',
   splitting: true,
   treeshake: true,
+  // import.meta.url in the CommonJS build too (the CLI reads its version through it).
+  shims: true,
   // Inlined, tree-shaken from their ES builds: loaded as separate packages they cost more cold
   // start than all the rest of crosstune (see docs/architecture.md#cold-start).
   noExternal: ['zod', '@smithy/signature-v4'],

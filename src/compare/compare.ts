@@ -115,13 +115,7 @@ export async function compare(
     const summary = await run.provider.experiments.summarize(run.experimentId, {
       ...call,
       onTrial(trial) {
-        let cost: number | undefined;
-        if (pricing) {
-          const priced = costOf(trial, pricing.prices);
-          if ('cost' in priced) cost = priced.cost;
-          else pricing.unpriced.push({ run: run.label, trialId: trial.id, reason: priced.reason });
-        }
-        rows.push(rowOf(trial, run, 0, value(trial), cost));
+        rows.push(rowOf(trial, run, value(trial)));
         for (const name in trial.hyperParameters) names.add(name);
         starts.push((trial.startedAt ?? trial.createdAt)?.getTime() ?? Number.NaN);
       },
@@ -130,6 +124,12 @@ export async function compare(
   });
 
   const trials = read.flatMap((r) => r.rows);
+  // Priced once every run is in order, so the unpriced list reads in run and trial order.
+  for (const row of pricing ? trials : []) {
+    const priced = costOf(row, (pricing as Pricing).prices);
+    if ('cost' in priced) row.cost = priced.cost;
+    else (pricing as Pricing).unpriced.push({ run: row.run, trialId: row.trialId, reason: priced.reason });
+  }
   let bestValue: number | undefined;
   for (const row of trials) {
     if (row.excluded === undefined && beats(row.objective as number, bestValue, objective.direction)) {

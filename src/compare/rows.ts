@@ -8,11 +8,10 @@ import type { TrialRow, UnpricedReason } from './types.js';
  * (or derived from what it said); a trial missing any of them is unpriced, with the reason.
  */
 export function costOf(
-  trial: Trial,
+  usage: Pick<TrialRow, 'instanceType' | 'instanceCount' | 'billableSeconds'>,
   prices: Readonly<Record<string, number>>,
 ): { cost: number } | { reason: UnpricedReason } {
-  const usage = trial.usage;
-  if (usage?.instanceType === undefined) return { reason: 'no-instance-type' };
+  if (usage.instanceType === undefined) return { reason: 'no-instance-type' };
   const price = Object.hasOwn(prices, usage.instanceType) ? prices[usage.instanceType] : undefined;
   if (price === undefined) return { reason: 'no-price' };
   if (usage.instanceCount === undefined) return { reason: 'no-instance-count' };
@@ -23,16 +22,15 @@ export function costOf(
 export function rowOf(
   trial: Trial,
   run: { label: string; experimentId: string },
-  index: number,
   value: number | undefined,
-  cost: number | undefined,
 ): TrialRow {
   return {
     run: run.label,
     cloud: trial.provider,
     experimentId: run.experimentId,
     trialId: trial.id,
-    index,
+    // Numbered once the run's order is known.
+    index: 0,
     status: trial.status,
     providerStatus: trial.providerStatus,
     objective: value,
@@ -44,6 +42,6 @@ export function rowOf(
     billableSeconds: trial.usage?.billableSeconds,
     instanceType: trial.usage?.instanceType,
     instanceCount: trial.usage?.instanceCount,
-    cost,
+    cost: undefined,
   };
 }

@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOUDS } from '../../demo/clouds.js';
+import { CLOUDS } from '../../src/cli/demo/clouds.js';
 import {
   type CompareRun,
   type Comparison,

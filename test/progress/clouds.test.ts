@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOUDS, type DemoCloud, type RunningFake } from '../../demo/clouds.js';
+import { CLOUDS, type DemoCloud, type RunningFake } from '../../src/cli/demo/clouds.js';
 import {
   choice,
   type ExperimentEvent,

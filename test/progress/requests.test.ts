@@ -6,7 +6,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOUDS, type DemoCloud, type RunningFake } from '../../demo/clouds.js';
+import { CLOUDS, type DemoCloud, type RunningFake } from '../../src/cli/demo/clouds.js';
 import { type ExperimentSpec, float, type Scheduler, space } from '../../src/index.js';
 import type { LoggedRequest } from '../../src/testing/index.js';
 

@@ -3,10 +3,10 @@
  * how to point its provider at that fake, and what it needs beyond the neutral spec to create.
  */
 import type { RequestHandler } from 'msw';
-import type { TuningProvider } from '../src/index.js';
-import { type ModelArtsExperimentOptions, modelarts } from '../src/providers/modelarts/index.js';
-import { type PaiExperimentOptions, pai } from '../src/providers/pai/index.js';
-import { type SageMakerExperimentOptions, sagemaker } from '../src/providers/sagemaker/index.js';
+import type { TuningProvider } from '../../index.js';
+import { type ModelArtsExperimentOptions, modelarts } from '../../providers/modelarts/index.js';
+import { type PaiExperimentOptions, pai } from '../../providers/pai/index.js';
+import { type SageMakerExperimentOptions, sagemaker } from '../../providers/sagemaker/index.js';
 import {
   FAKE_ALIYUN_CREDENTIALS,
   FAKE_AWS_CREDENTIALS,
@@ -15,7 +15,7 @@ import {
   paiFake,
   sagemakerFake,
   type VirtualClock,
-} from '../src/testing/index.js';
+} from '../../testing/index.js';
 
 /** What the demo needs from any cloud's fake: msw handlers to serve, a clock to move, its request log. */
 export interface RunningFake {

@@ -1,4 +1,4 @@
-/** Plain-text tables for the demo's output: padded columns, no dependency. */
+/** Plain-text tables for a terminal: padded columns, the header underlined. */
 
 export type Align = 'left' | 'right';
 
@@ -8,14 +8,11 @@ export interface Column {
 }
 
 /** Renders rows under their headers; each column is as wide as its widest cell. */
-export function table(
-  columns: readonly Column[],
-  rows: readonly (readonly string[])[],
-  indent = '  ',
-): string {
-  const widths = columns.map((column, i) =>
-    Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)),
-  );
+export function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = ''): string {
+  const widths = columns.map((column) => column.header.length);
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] as number, (row[i] ?? '').length);
+  }
   const line = (cells: readonly string[]) =>
     indent +
     columns
@@ -31,7 +28,7 @@ export function table(
 }
 
 /** A two-column table of labels and values, for one object's summary. */
-export function facts(entries: readonly (readonly [string, string])[], indent = '  '): string {
-  const width = Math.max(...entries.map(([label]) => label.length));
+export function facts(entries: readonly (readonly [string, string])[], indent = ''): string {
+  const width = Math.max(0, ...entries.map(([label]) => label.length));
   return entries.map(([label, value]) => `${indent}${label.padEnd(width)}  ${value}`).join('\n');
 }

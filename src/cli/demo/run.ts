@@ -1,13 +1,13 @@
 /**
- * `npm run demo`: one neutral experiment on every cloud in CLOUDS, each served by its fake
+ * `crosstune demo`: one neutral experiment on every cloud in CLOUDS, each served by its fake
  * in-process. No credentials, no network: msw answers the adapters' requests, and each fake's
- * virtual clock makes hours of tuning pass in milliseconds (it is `wait`'s scheduler).
+ * virtual clock makes hours of tuning pass in milliseconds (it is `wait`'s scheduler). Results go
+ * to stdout, a cloud's failure to stderr.
  */
 import { setupServer } from 'msw/node';
-import { formatNumber, formatSeconds } from '../src/compare/format.js';
-import { type CompareRun, compare } from '../src/compare/index.js';
+import { formatNumber, formatSeconds } from '../../compare/format.js';
+import { type CompareRun, compare } from '../../compare/index.js';
 import {
-  CrosstuneError,
   choice,
   type ExperimentSpec,
   float,
@@ -16,9 +16,10 @@ import {
   type Trial,
   type TrialCounts,
   type TrialStatus,
-} from '../src/index.js';
+} from '../../index.js';
+import { comparisonTable } from '../comparison-table.js';
+import { type Column, facts, table } from '../table.js';
 import { CLOUDS, type DemoCloud, type RunningFake } from './clouds.js';
-import { type Column, facts, table } from './table.js';
 
 const SEED = 7;
 const POLL_MS = 10 * 60_000;
@@ -53,7 +54,9 @@ const STATUS_ORDER: readonly TrialStatus[] = [
   'unknown',
 ];
 
-async function main(): Promise<void> {
+/** Runs the demo; resolves with whether every cloud ran through. */
+export async function runDemo(describeError: (error: unknown) => string): Promise<boolean> {
+  let ok = true;
   const started = CLOUDS.map((cloud) => ({ cloud, fake: cloud.startFake(SEED) }));
   const server = setupServer(...started.flatMap(({ fake }) => fake.handlers));
   // A request no fake claims is a bug in the demo; it must fail here, never reach the network.
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
         .then((run) => runs.push(run))
         .catch((error: unknown) => {
           console.error(`\n${cloud.name} failed: ${describeError(error)}`);
-          process.exitCode = 1;
+          ok = false;
         });
     }
     if (runs.length > 0) console.log(`\n== the same experiment on every cloud\n\n${await comparison(runs)}`);
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
   }
   const served = started.map(({ cloud, fake }) => `${cloud.name} (${fake.requests.length} requests)`);
   console.log(`\ndone: ${served.join(', ')} in ${Math.round(performance.now() - realStart)} ms of real time`);
+  return ok;
 }
 
 async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<CompareRun> {
@@ -110,66 +114,29 @@ async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<CompareRun> {
   const summary = await provider.experiments.summarize(created.id);
   console.log(`\n${trialTable(trials)}\n`);
   console.log(
-    facts([
+    facts(
       [
-        'best',
-        summary.bestTrial?.objective
-          ? `${formatNumber(summary.bestTrial.objective.value)} (${summary.bestTrial.id})`
-          : '-',
+        [
+          'best',
+          summary.bestTrial?.objective
+            ? `${formatNumber(summary.bestTrial.objective.value)} (${summary.bestTrial.id})`
+            : '-',
+        ],
+        ['trials', countsText(summary.trialCounts)],
+        ['took', formatSeconds(summary.durationSeconds)],
+        ['trial time', formatSeconds(summary.trialSeconds)],
+        ['billed', formatSeconds(summary.billableSeconds)],
+        ['computed', summary.derived.join(', ') || 'nothing: the cloud reports it all'],
       ],
-      ['trials', countsText(summary.trialCounts)],
-      ['took', formatSeconds(summary.durationSeconds)],
-      ['trial time', formatSeconds(summary.trialSeconds)],
-      ['billed', formatSeconds(summary.billableSeconds)],
-      ['computed', summary.derived.join(', ') || 'nothing: the cloud reports it all'],
-    ]),
+      '  ',
+    ),
   );
   return { provider, experimentId: created.id, label: cloud.name };
 }
 
 /** One row per cloud, from `compare`: how the same neutral experiment went on each. */
 async function comparison(runs: readonly CompareRun[]): Promise<string> {
-  const result = await compare(runs, { prices: PRICES });
-  const metric = result.objective.metric;
-  const columns: Column[] = [
-    { header: 'cloud' },
-    { header: 'status' },
-    { header: `best ${metric}`, align: 'right' },
-    { header: 'best trial' },
-    { header: 'trials', align: 'right' },
-    { header: 'to best', align: 'right' },
-    { header: 'within 1 %', align: 'right' },
-    { header: 'took', align: 'right' },
-    { header: 'billed', align: 'right' },
-    { header: 'cost', align: 'right' },
-  ];
-  const rows = result.runs.map((run) => [
-    run.label,
-    `${run.status} (${run.providerStatus})`,
-    formatNumber(run.best?.value),
-    run.best?.trialId ?? '-',
-    String(run.summary.trialCounts.total ?? '-'),
-    run.trialsToBest === undefined ? '-' : `${run.trialsToBest} trials`,
-    run.trialsToTolerance === undefined ? 'no' : `${run.trialsToTolerance} trials`,
-    formatSeconds(run.summary.durationSeconds),
-    formatSeconds(run.summary.billableSeconds),
-    run.unpricedTrials > 0
-      ? `${formatNumber(run.cost)} (${run.unpricedTrials} unpriced)`
-      : formatNumber(run.cost),
-  ]);
-  const importance = result.importance
-    .filter((i) => i.parameters.length > 0)
-    .map(
-      (i) =>
-        `  ${i.run}: ${i.parameters.map((p) => `${p.name} ${Math.round(p.importance * 100)} %`).join(', ')}`,
-    );
-  return [
-    table(columns, rows),
-    '',
-    `  best across clouds: ${formatNumber(result.bestValue)} ${metric}; left out of the ranking: ${result.excluded.length} trials`,
-    '  what mattered (share of the objective each parameter explains on its own):',
-    ...importance,
-  ].join('\n');
+  return comparisonTable(await compare(runs, { prices: PRICES }), '  ');
 }
 
 function trialTable(trials: readonly Trial[]): string {
@@ -191,7 +158,7 @@ function trialTable(trials: readonly Trial[]): string {
       return value === undefined ? '' : typeof value === 'number' ? formatNumber(value) : String(value);
     }),
   ]);
-  return table(columns, rows);
+  return table(columns, rows, '  ');
 }
 
 /** In the spec's order; a cloud may add hyperparameters of its own, which follow. */
@@ -210,13 +177,3 @@ function clockTime(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
-
-function describeError(error: unknown): string {
-  if (CrosstuneError.is(error)) return `${error.name} (${error.operation ?? '-'}): ${error.message}`;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-main().catch((error: unknown) => {
-  console.error(describeError(error));
-  process.exitCode = 1;
-});

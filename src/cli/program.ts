@@ -1,0 +1,27 @@
+/** The `crosstune` command: every subcommand, its options and help, parsed by commander. */
+import { Command } from 'commander';
+import { addCompareCommand } from './commands/compare.js';
+import { addDemoCommand } from './commands/demo.js';
+import { addListingCommands } from './commands/listings.js';
+import { addWatchCommand } from './commands/watch.js';
+
+export function buildProgram(version: string, interrupted: AbortSignal): Command {
+  const program = new Command('crosstune')
+    .description(
+      'Hyperparameter tuning on Amazon SageMaker, Alibaba PAI AutoML and Huawei ModelArts: list, watch, compare.\n' +
+        "Credentials come from each cloud's own chain; CROSSTUNE_<CLOUD>_ENDPOINT points a cloud elsewhere.",
+    )
+    .version(version)
+    .option('--verbose', 'on failure, print the chain of causes too')
+    .showHelpAfterError('(crosstune --help lists the commands)')
+    .exitOverride();
+  addDemoCommand(program);
+  addListingCommands(program);
+  addWatchCommand(program, interrupted);
+  addCompareCommand(program);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}

@@ -1,0 +1,208 @@
+/**
+ * The built `crosstune` command, run as a subprocess against the three fakes behind a loopback
+ * server (pointed at it by CROSSTUNE_<CLOUD>_ENDPOINT, credentials in each cloud's own variables):
+ * stdout, stderr and exit codes, with pipes and in a terminal.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLOUDS } from '../../src/cli/demo/clouds.js';
+import { compare, toJson } from '../../src/compare/index.js';
+import { choice, type ExperimentSpec, float, int, type ProviderId, space } from '../../src/index.js';
+import { useLoopbackClouds } from './helpers/clouds.js';
+import { runCli } from './helpers/run.js';
+
+const { fakes, state } = useLoopbackClouds();
+const ids = {} as Record<ProviderId, string>;
+
+const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
+  name: 'cli-test',
+  objective: { metric: 'validation:auc', direction: 'maximize' },
+  searchSpace: space({
+    eta: float(0.01, 0.5, { log: true }),
+    max_depth: int(3, 10),
+    booster: choice(['gbtree', 'dart']),
+  }),
+  limits: { maxTrials: 6, maxParallelTrials: 2 },
+};
+
+beforeAll(async () => {
+  for (const cloud of CLOUDS) {
+    const name = cloud.name as ProviderId;
+    const created = await state.providers[name].experiments.create({
+      ...SPEC,
+      providerOptions: cloud.providerOptions,
+    });
+    ids[name] = created.id;
+    await state.providers[name].experiments.wait(created.id, {
+      scheduler: fakes[name].clock,
+      pollIntervalMs: 60_000,
+    });
+  }
+});
+
+const cli = (args: string[], tty = false) => runCli(args, { env: state.env, tty });
+const CLOUD_NAMES: ProviderId[] = ['sagemaker', 'pai', 'modelarts'];
+
+describe('help, version and usage errors', () => {
+  it('prints help for the program and every command, and the version', async () => {
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+    for (const command of [
+      [],
+      ['demo'],
+      ['experiments', 'list'],
+      ['experiments', 'get'],
+      ['trials', 'list'],
+      ['watch'],
+      ['compare'],
+    ]) {
+      const result = await cli([...command, '--help']);
+      expect(result.code, command.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: crosstune/);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('exits 2 with one line for a usage error, nothing on stdout', async () => {
+    for (const args of [
+      ['frobnicate'],
+      ['experiments', 'list'],
+      ['experiments', 'list', '--cloud', 'azure'],
+      ['trials', 'list', 'x', '--cloud', 'pai', '--format', 'xml'],
+      ['compare'],
+      ['compare', 'nowhere:x'],
+      ['watch', 'x', '--cloud', 'sagemaker', '--interval', 'soon'],
+    ]) {
+      const result = await cli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')[0]).toMatch(/^(error: |crosstune: InvalidArgumentError)/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe.each(CLOUD_NAMES)('%s', (cloud) => {
+  it('experiments list: an aligned table on stdout, in a terminal and not', async () => {
+    for (const tty of [false, true]) {
+      const result = await cli(['experiments', 'list', '--cloud', cloud], tty);
+      expect(result.code).toBe(0);
+      const [header, rule, ...rows] = result.stdout.trimEnd().split(/\r?\n/);
+      expect(header).toMatch(/^id +name +status +cloud status +objective/);
+      expect(rule).toMatch(/^-+( +-+)+$/);
+      expect(rows.some((row) => row.startsWith(ids[cloud]))).toBe(true);
+      if (!tty) expect(result.stderr).toBe('');
+    }
+  });
+
+  it('experiments get --format json is the experiment as the library reads it', async () => {
+    const result = await cli(['experiments', 'get', ids[cloud], '--cloud', cloud, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const expected = JSON.parse(JSON.stringify(await state.providers[cloud].experiments.get(ids[cloud])));
+    const printed = JSON.parse(result.stdout);
+    // Every answer has its own request id (PAI puts it in the body); all else is the same.
+    for (const read of [expected, printed]) delete read.raw.RequestId;
+    expect(printed).toEqual(expected);
+  });
+
+  it('trials list: CSV, sorted, limited, with a column per hyperparameter', async () => {
+    const result = await cli([
+      'trials',
+      'list',
+      ids[cloud],
+      '--cloud',
+      cloud,
+      '--format',
+      'csv',
+      '--sort',
+      'objective',
+      '--limit',
+      '3',
+    ]);
+    expect(result.code).toBe(0);
+    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    const expected = await state.providers[cloud].trials
+      .list(ids[cloud], { sortBy: 'objective' })
+      .toArray({ limit: 3 });
+    expect(rows.map((r) => r.id)).toEqual(expected.map((t) => t.id));
+    expect(Object.keys(rows[0] ?? {})).toEqual(
+      expect.arrayContaining(['id', 'status', 'objective', 'eta', 'max_depth', 'booster']),
+    );
+  });
+});
+
+describe('compare', () => {
+  const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
+
+  it('--format json is exactly toJson of the same comparison', async () => {
+    const result = await cli(['compare', ...refs(), '--format', 'json', '--price', 'ml.m5.xlarge=0.23']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const runs = CLOUD_NAMES.map((cloud) => ({
+      provider: state.providers[cloud],
+      experimentId: ids[cloud],
+      label: `${cloud}:${ids[cloud]}`,
+    }));
+    const expected = toJson(await compare(runs, { prices: { 'ml.m5.xlarge': 0.23 } }));
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('prints a table by default, Markdown, and CSV of either table, to stdout or --out', async () => {
+    const table = await cli(['compare', ...refs()]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^run +status +best validation:auc/);
+    const md = await cli(['compare', ...refs(), '--format', 'md']);
+    expect(md.stdout).toMatch(/^## Comparison by validation:auc \(maximize\)/);
+    const runsCsv = await cli(['compare', ...refs(), '--format', 'csv', '--table', 'runs']);
+    expect((parse(runsCsv.stdout, { columns: true }) as unknown[]).length).toBe(3);
+    const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'trials.csv');
+    const written = await cli(['compare', ...refs(), '--format', 'csv', '--out', out]);
+    expect(written).toMatchObject({ code: 0, stdout: '' });
+    expect((parse(readFileSync(out, 'utf8'), { columns: true }) as unknown[]).length).toBe(
+      3 * SPEC.limits.maxTrials,
+    );
+  });
+
+  it('refuses runs whose objectives differ, and compares them under --objective', async () => {
+    const mapped = await cli(['compare', ...refs(), '--objective', 'auc:maximize', '--format', 'json']);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout).objective).toMatchObject({ metric: 'auc', rule: 'mapped' });
+    const wrong = await cli(['compare', ...refs(), '--objective', 'auc:minimize']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(
+      /^crosstune: ObjectiveMismatchError: .* — the runs optimise different objectives/,
+    );
+  });
+});
+
+describe('errors', () => {
+  it('one line with class, cloud code, request id and what to do; no stack, no secret', async () => {
+    const result = await cli(['experiments', 'get', 'no-such-job', '--cloud', 'sagemaker']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^crosstune: NotFoundError \(sagemaker DescribeHyperParameterTuningJob, ResourceNotFound, request [0-9a-f-]+\): .+ — check the id, --cloud and --region$/,
+    );
+    expect(result.stderr).not.toContain(state.env.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('--verbose adds the causes, still without a stack or a secret', async () => {
+    const env: Record<string, string> = { ...state.env, CROSSTUNE_PAI_ENDPOINT: 'http://127.0.0.1:9' };
+    const result = await runCli(
+      ['--verbose', 'experiments', 'get', 'x', '--cloud', 'pai', '--timeout', '2000'],
+      { env },
+    );
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^crosstune: NetworkError \(pai GetHpoExperiment, ECONNREFUSED\)/);
+    expect(lines.slice(1).every((line) => line.startsWith('  caused by '))).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+  });
+});
