@@ -44,7 +44,7 @@ function passTime(cloud: ProviderId) {
   return {
     onOutput: {
       when: /\S/,
-      then: () => {
+      act: () => {
         timer = setInterval(() => fakes[cloud].clock.advance(5 * 60_000), 20);
       },
     },
@@ -119,7 +119,7 @@ describe('crosstune watch', () => {
     const before = fakes.sagemaker.requests.length;
     const result = await runCli(watchArgs(id, 'sagemaker'), {
       env: state.env,
-      onOutput: { when: /poll: /, then: (child) => child.kill('SIGINT') },
+      onOutput: { when: /poll: /, act: (child) => child.kill('SIGINT') },
     });
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/crosstune: stopped watching \(the experiment goes on\)\n$/);

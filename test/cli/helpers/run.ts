@@ -38,7 +38,7 @@ export interface RunOptions {
   /** Run inside a pseudo-terminal (stdout and stderr are then one stream, in `stdout`). */
   tty?: boolean;
   /** Called once the process has printed this; e.g. to send it a signal. */
-  onOutput?: { when: RegExp; then(child: ReturnType<typeof spawn>): void };
+  onOutput?: { when: RegExp; act(child: ReturnType<typeof spawn>): void };
   timeoutMs?: number;
 }
 
@@ -54,7 +54,7 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
   const check = () => {
     if (!fired && options.onOutput && options.onOutput.when.test(stdout + stderr)) {
       fired = true;
-      options.onOutput.then(child);
+      options.onOutput.act(child);
     }
   };
   child.stdout?.on('data', (chunk) => {
