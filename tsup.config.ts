@@ -9,6 +9,8 @@ export default defineConfig({
     compare: 'src/compare/index.ts',
     testing: 'src/testing/index.ts',
     cli: 'src/cli/main.ts',
+    // Read by bin/crosstune.js before the command loads: an older Node gets one line, not a stack.
+    'supported-node': 'src/core/supported-node.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

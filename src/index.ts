@@ -3,6 +3,11 @@
  * Cloud adapters live in their own subpaths (`crosstune/sagemaker`, …) so an app loads only
  * the clouds it uses.
  */
+import { assertSupportedNode } from './core/supported-node.js';
+
+// Before anything else can fail on an older Node: one message naming the versions needed.
+assertSupportedNode();
+
 export type { Capabilities, Support, TuningProvider } from './core/contract.js';
 export {
   AbortError,

@@ -3,6 +3,11 @@
  * objective — summaries, one row per trial, best-so-far curves, parameter importance, cost — and
  * exported as CSV, JSON or Markdown. Loads no provider: pass providers from their own subpaths.
  */
+import { assertSupportedNode } from '../core/supported-node.js';
+
+// Before anything else can fail on an older Node: one message naming the versions needed.
+assertSupportedNode();
+
 export { compare, DEFAULT_TOLERANCE } from './compare.js';
 export { type CsvOptions, toCsv } from './csv.js';
 export { ObjectiveMismatchError, type RunObjective } from './errors.js';

@@ -2,6 +2,11 @@
  * `crosstune/testing`: stateful fakes of the tuning services for tests, as msw handlers.
  * The fakes speak each cloud's real wire protocol, so the official SDKs work against them too.
  */
+import { assertSupportedNode } from '../core/supported-node.js';
+
+// Before anything else can fail on an older Node: one message naming the versions needed.
+assertSupportedNode();
+
 export { createVirtualClock, DEFAULT_FAKE_START, type VirtualClock } from './engine/clock.js';
 export { type CloudFake, DEFAULT_FAKE_SEED } from './engine/fake.js';
 export { DEFAULT_FAULT_DELAY_MS } from './engine/fault-response.js';

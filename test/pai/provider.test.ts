@@ -37,7 +37,10 @@ describe('experiments', () => {
 
 describe('trials', () => {
   it('get refuses a trial of another experiment', async () => {
-    env.server.use(on('get', '/hpo/experiment/e1/trial/t1', trialItem('t1', { ExperimentId: 'e2' })));
+    env.server.use(
+      on('get', '/hpo/experiment/e1/trial/t1', trialItem('t1', { ExperimentId: 'e2' })),
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
+    );
     const error = await failure(client().trials.get('e1', 't1'));
     expect(NotFoundError.is(error)).toBe(true);
     expect(error.message).toBe('Trial t1 is not a trial of experiment e1');

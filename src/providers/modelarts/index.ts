@@ -2,6 +2,11 @@
  * `crosstune/modelarts`: `modelarts({ region })` returns a TuningProvider for ModelArts training
  * jobs with hyperparameter search (autosearch), plus `.api`, the operations client.
  */
+import { assertSupportedNode } from '../../core/supported-node.js';
+
+// Before anything else can fail on an older Node: one message naming the versions needed.
+assertSupportedNode();
+
 import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';

@@ -10,6 +10,11 @@
  * node:http, so tests mock PAI the same way as the other clouds; an `http://` endpoint reaches a
  * local server over a real socket.
  */
+import { assertSupportedNode } from '../../core/supported-node.js';
+
+// Before anything else can fail on an older Node: one message naming the versions needed.
+assertSupportedNode();
+
 import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';

@@ -2,6 +2,11 @@
  * `crosstune/sagemaker`: `sagemaker({ region })` returns a TuningProvider for SageMaker
  * hyperparameter tuning jobs, plus `.api`, the complete operations client.
  */
+import { assertSupportedNode } from '../../core/supported-node.js';
+
+// Before anything else can fail on an older Node: one message naming the versions needed.
+assertSupportedNode();
+
 import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
