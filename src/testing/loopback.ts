@@ -5,9 +5,11 @@
  * claims loopback requests by their content — SageMaker by X-Amz-Target, PAI by its
  * `/api/automl/v1/` paths — and the first handler that claims a request answers it.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
+import { LOOPBACK_BODY_HEADER } from './engine/request-body.js';
 
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>` — point a client's endpoint here. */
@@ -89,11 +91,10 @@ async function toFetchRequest(req: IncomingMessage, port: number): Promise<Reque
   const method = req.method ?? 'GET';
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
   const hasBody = method !== 'GET' && method !== 'HEAD';
+  // A Request cannot carry a GET body; the fakes read it from this header (request-body.ts).
+  if (!hasBody && bytes.length > 0) headers.set(LOOPBACK_BODY_HEADER, bytes.toString('base64'));
   // A Uint8Array body, unlike a string, makes Request add no content-type of its own.
-  return new Request(url, {
-    method,
-    headers,
-    body: hasBody ? new Uint8Array(Buffer.concat(chunks)) : undefined,
-  });
+  return new Request(url, { method, headers, body: hasBody ? new Uint8Array(bytes) : undefined });
 }

@@ -1,5 +1,15 @@
+import { request as httpRequest } from 'node:http';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoopbackServer, modelartsFake, paiFake, startLoopbackServer } from '../../src/testing/index.js';
+import { signRequest } from '../../src/providers/modelarts/auth.js';
+import {
+  FAKE_HUAWEI_CREDENTIALS,
+  FAKE_HUAWEI_DOMAIN_ID,
+  type LoopbackServer,
+  modelartsFake,
+  paiFake,
+  startLoopbackServer,
+} from '../../src/testing/index.js';
 import { callModelArts, jobsPath, passwordBody } from './helpers/modelarts-call.js';
 import { jobRequest } from './helpers/modelarts-fixtures.js';
 import { callPai } from './helpers/pai-call.js';
@@ -42,5 +52,81 @@ describe('the ModelArts fake over startLoopbackServer', () => {
     expect(
       (await callPai('GET', '/api/automl/v1/serviceidentityrole', { endpoint: server.url })).status,
     ).toBe(200);
+  });
+});
+
+/** A GET with a body over a real socket, signed over `signedBody` (fetch cannot send a GET body). */
+function getWithBody(url: string, body: string, signedBody: string) {
+  const headers = { 'content-type': 'application/json' };
+  const signed = signRequest(
+    { method: 'GET', url, headers, body: signedBody },
+    FAKE_HUAWEI_CREDENTIALS,
+    new Date(),
+  );
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: 'GET', headers: { ...signed.headers, 'content-length': String(body.length) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += String(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('signatures over the bytes actually sent', () => {
+  it('hash the body of a GET too, as the gateway does', async () => {
+    const url = `${server.url}/v3/projects?name=${fake.region}`;
+    const honest = await getWithBody(url, '{}', '{}');
+    expect(honest.status).toBe(200);
+    expect(JSON.parse(honest.body).projects[0]).toMatchObject({ name: fake.region });
+    // Signed as if empty, sent with {}: the gateway hashes what came, so the signature is wrong.
+    const mismatched = await getWithBody(url, '{}', '');
+    expect(mismatched.status).toBe(401);
+    // IAM refuses in Keystone's words.
+    expect(JSON.parse(mismatched.body).error).toMatchObject({ code: 401, title: 'Unauthorized' });
+  });
+
+  it("accept Huawei's official IAM SDK listing projects", async () => {
+    // The official SDK (devDependency): CommonJS, its v3 client loaded by path (its index also
+    // loads a v5 module that does not resolve in this version).
+    const require = createRequire(import.meta.url);
+    const { GlobalCredentials } = require('@huaweicloud/huaweicloud-sdk-core');
+    const { IamClient } = require('@huaweicloud/huaweicloud-sdk-iam/v3/IamClient');
+    const {
+      KeystoneListProjectsRequest,
+    } = require('@huaweicloud/huaweicloud-sdk-iam/v3/model/KeystoneListProjectsRequest');
+    const client = IamClient.newBuilder()
+      .withCredential(
+        new GlobalCredentials()
+          .withAk(FAKE_HUAWEI_CREDENTIALS.accessKeyId)
+          .withSk(FAKE_HUAWEI_CREDENTIALS.secretAccessKey)
+          .withDomainId(FAKE_HUAWEI_DOMAIN_ID),
+      )
+      .withEndpoint(server.url)
+      .build();
+    const listed = await client.keystoneListProjects(new KeystoneListProjectsRequest().withName(fake.region));
+    expect(listed.httpStatusCode).toBe(200);
+    expect(listed.projects.map((p: { name: string }) => p.name)).toEqual([fake.region]);
+    const wrong = IamClient.newBuilder()
+      .withCredential(
+        new GlobalCredentials()
+          .withAk(FAKE_HUAWEI_CREDENTIALS.accessKeyId)
+          .withSk('not-the-secret')
+          .withDomainId(FAKE_HUAWEI_DOMAIN_ID),
+      )
+      .withEndpoint(server.url)
+      .build();
+    await expect(
+      wrong.keystoneListProjects(new KeystoneListProjectsRequest().withName(fake.region)),
+    ).rejects.toMatchObject({
+      httpStatusCode: 401,
+    });
   });
 });

@@ -3,10 +3,12 @@
  * Gateway does; around it sit the request log, fault injection, authentication (token or
  * AK/SK), the project check and the `X-Request-Id` every answer carries.
  */
+
 import { type HttpHandler, http } from 'msw';
 import { type CloudFaultRenderer, respondWithFault } from '../engine/fault-response.js';
 import type { FaultInjector } from '../engine/faults.js';
 import { isLoopbackHost } from '../engine/loopback-hosts.js';
+import { requestBody } from '../engine/request-body.js';
 import type { RequestLog } from '../engine/request-log.js';
 import { type Authenticator, authenticate, checkProject, type HuaweiUser } from './auth.js';
 import type { OperationContext, OperationResult } from './context.js';
@@ -67,7 +69,7 @@ function claim(request: Request, ctx: HandlerContext): Claim | undefined {
 
 async function handle(request: Request, ctx: HandlerContext): Promise<Response> {
   // A clone leaves the original readable for msw and for any handler after this one.
-  const rawBody = await request.clone().text();
+  const rawBody = await requestBody(request);
   const claimed = claim(request, ctx) as Claim;
   const route = matchRoute(claimed.service, request.method, claimed.path);
   const operation = route?.operation;

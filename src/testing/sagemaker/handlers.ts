@@ -3,10 +3,12 @@
  * does; around it sit the request log, fault injection, SigV4 checks and the request id every
  * answer carries.
  */
+
 import { type HttpHandler, http } from 'msw';
 import type { VirtualClock } from '../engine/clock.js';
 import { type CloudFaultRenderer, respondWithFault } from '../engine/fault-response.js';
 import type { FaultInjector } from '../engine/faults.js';
+import { requestBody } from '../engine/request-body.js';
 import type { RequestLog } from '../engine/request-log.js';
 import type { SigV4Verifier } from './auth.js';
 import { baseHeaders, errorResponse, SageMakerWireError, wireErrors } from './errors.js';
@@ -52,7 +54,7 @@ function claims(request: Request, endpoint: URL): boolean {
 
 async function handle(request: Request, ctx: HandlerContext): Promise<Response> {
   // A clone leaves the original readable for msw and for any handler after this one.
-  const rawBody = await request.clone().text();
+  const rawBody = await requestBody(request);
   const target = request.headers.get('x-amz-target') ?? '';
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
   const entry = ctx.log.record(request, rawBody, operation);
