@@ -13,6 +13,8 @@ export interface Page {
   el(tag: string, attributes?: Attributes, ...children: Child[]): HTMLElement;
   /** The whole document, `<!DOCTYPE html>` first. */
   html(): string;
+  /** A `<title>` reading `text`. */
+  title(text: string): HTMLElement;
 }
 
 export function createPage(): Page {
@@ -28,5 +30,8 @@ export function createPage(): Page {
     }
     return element;
   };
-  return { document, el, html: () => document.toString() };
+  // linkedom writes a title's text out as it is, as it does a script's; but a browser reads a
+  // title's entities (it is RCDATA), so `</title>` in the text would end it: `&` and `<` are escaped.
+  const title = (text: string) => el('title', {}, text.replaceAll('&', '&amp;').replaceAll('<', '&lt;'));
+  return { document, el, title, html: () => document.toString() };
 }

@@ -42,7 +42,7 @@ export function renderReport(comparison: Comparison, options: ReportOptions = {}
     el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     el('meta', { name: 'color-scheme', content: 'light dark' }),
     el('meta', { name: 'generator', content: 'crosstune' }),
-    el('title', {}, title),
+    page.title(title),
     el('style', {}, STYLE),
   );
   const rule =

@@ -25,13 +25,22 @@ export function sampleTrials(
 /** At most `limit` of `rows`, those whose ids hash lowest, kept in the rows' order. */
 function pick(rows: TrialRow[], limit: number): TrialRow[] {
   if (rows.length <= limit) return rows;
-  const hashes = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) hashes[i] = fnv1a(rows[i]?.trialId ?? '');
-  // Ties (equal hashes) fall back to the run's order, so the pick stays total and repeatable.
-  const order = Uint32Array.from(rows.keys()).sort(
-    (a, b) => (hashes[a] as number) - (hashes[b] as number) || a - b,
-  );
-  return Array.from(order.subarray(0, limit).sort(), (i) => rows[i] as TrialRow);
+  if (limit <= 0) return [];
+  const hashes = Uint32Array.from(rows, (row) => fnv1a(row.trialId));
+  // The limit-th lowest hash is the cut; rows at the cut itself (equal hashes) are taken in order.
+  const cut = hashes.slice().sort()[limit - 1] as number;
+  let below = 0;
+  for (const hash of hashes) if (hash < cut) below++;
+  let atCut = limit - below;
+  return rows.filter((_, i) => {
+    const hash = hashes[i] as number;
+    if (hash < cut) return true;
+    if (hash === cut && atCut > 0) {
+      atCut--;
+      return true;
+    }
+    return false;
+  });
 }
 
 /** Where `text` falls in [0, 1), spread evenly and the same on every run: a position for jitter. */
