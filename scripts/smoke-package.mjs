@@ -61,6 +61,26 @@ for (const url of loaded) {
     assert.equal(text.includes(marker), false, `crosstune/compare loads no adapter (${url} has ${marker})`);
   }
 }
+// The HTML report's chart library and DOM are for the CLI's report command alone: no library
+// entry point may load them (their import costs more than all of crosstune's cold start).
+const loadedByAll = JSON.parse(
+  execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const { registerHooks } = await import('node:module');
+     const urls = [];
+     registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.push(r.url); return r; } });
+     for (const subpath of ${JSON.stringify(subpaths)}) await import(subpath);
+     console.log(JSON.stringify(urls));`,
+  ]).toString(),
+);
+for (const url of loadedByAll) {
+  assert.equal(
+    /\/node_modules\/(@observablehq\/plot|linkedom|d3(-[a-z]+)?)\//.test(url),
+    false,
+    `no library entry point loads the report's chart library (${url})`,
+  );
+}
 console.log(
   `package smoke test: ${subpaths.length} subpaths load as ESM and CJS; brand checks hold across copies`,
 );
