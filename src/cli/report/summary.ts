@@ -156,7 +156,12 @@ export function bestParametersTable(page: Page, model: ReportModel): HTMLElement
     el(
       'thead',
       {},
-      el('tr', {}, el('th', {}, 'parameter'), ...runs.map((run) => el('th', { scope: 'col' }, run.label))),
+      el(
+        'tr',
+        {},
+        el('th', {}, 'parameter'),
+        ...runs.map((run) => el('th', { scope: 'col', 'data-run': run.label }, run.label)),
+      ),
     ),
     el(
       'tbody',
