@@ -130,6 +130,18 @@ describe('the HTML report, opened from disk in Chromium', () => {
     }));
     expect(outside).toEqual({ scripts: 0, links: [] });
     await page.screenshot({ path: `${OUT}report-light.png`, fullPage: true });
+    // The top of the page down to the progress charts: what docs/images/report.png shows.
+    const progress = await page.locator('#progress').boundingBox();
+    await page.screenshot({
+      path: `${OUT}report-overview.png`,
+      fullPage: true,
+      clip: {
+        x: 0,
+        y: 0,
+        width: 1100,
+        height: Math.ceil((progress?.y ?? 0) + (progress?.height ?? 900) + 24),
+      },
+    });
     await context.close();
   });
 
