@@ -45,21 +45,29 @@ interface ReportJson {
 }
 
 let json: ReportJson;
-let browser: Browser | undefined;
+let browser: Promise<Browser> | undefined;
 
 beforeAll(async () => {
+  clouds = await runOnClouds({ ...SPEC, limits: { maxTrials: 30, maxParallelTrials: 3 } });
+  const comparison = await compare(clouds.runs, { prices: { 'ml.m5.xlarge': 0.23 } });
+  json = JSON.parse(JSON.stringify(toJson(comparison))) as ReportJson;
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(FILE, renderReport(comparison));
+}, 120_000);
+afterAll(async () => {
+  await (await browser?.catch(() => undefined))?.close();
+  clouds?.close();
+});
+
+/** The system's Chromium, started once; without one, every test fails saying how to install it. */
+function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `The report's browser test needs Chromium, and there is none at ${CHROMIUM}. ` +
         'Install it with `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );
   }
-  clouds = await runOnClouds({ ...SPEC, limits: { maxTrials: 30, maxParallelTrials: 3 } });
-  const comparison = await compare(clouds.runs, { prices: { 'ml.m5.xlarge': 0.23 } });
-  json = JSON.parse(JSON.stringify(toJson(comparison))) as ReportJson;
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(FILE, renderReport(comparison));
-  browser = await chromium.launch({
+  browser ??= chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -72,15 +80,12 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  clouds?.close();
-});
+  return browser;
+}
 
 /** The report opened from disk in a fresh context with scripts off, with what it requested and logged. */
 async function open(colorScheme: 'light' | 'dark') {
-  const context: BrowserContext = await (browser as Browser).newContext({
+  const context: BrowserContext = await (await launch()).newContext({
     colorScheme,
     javaScriptEnabled: false,
     viewport: { width: 1100, height: 900 },
