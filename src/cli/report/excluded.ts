@@ -1,5 +1,6 @@
 /** The trials left out of the ranking, and why: counts per run and reason, then the trials themselves. */
 import type { ExclusionReason } from '../../core/ranking.js';
+import { countTable } from './counts.js';
 import type { ReportModel } from './model.js';
 import type { Page } from './page.js';
 
@@ -19,30 +20,12 @@ export function excludedSection(page: Page, model: ReportModel, listedPerRun: nu
   for (const e of excluded)
     counts.set(`${e.run}\u0000${e.reason}`, (counts.get(`${e.run}\u0000${e.reason}`) ?? 0) + 1);
   const reasons = REASONS.filter(([reason]) => excluded.some((e) => e.reason === reason));
-  const table = el(
-    'table',
-    { class: 'numbers', 'data-table': 'excluded' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'run'), ...reasons.map(([reason]) => el('th', {}, reason)))),
-    el(
-      'tbody',
-      {},
-      ...model.runs.map((run) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, run.label),
-          ...reasons.map(([reason]) => {
-            const n = counts.get(`${run.label}\u0000${reason}`) ?? 0;
-            return el(
-              'td',
-              { 'data-run': run.label, 'data-field': `excluded:${reason}`, 'data-value': n },
-              String(n),
-            );
-          }),
-        ),
-      ),
-    ),
-  );
+  const table = countTable(page, {
+    table: 'excluded',
+    runs: model.runs.map((run) => run.label),
+    keys: reasons.map(([reason]) => reason),
+    count: (run, reason) => counts.get(`${run}\u0000${reason}`) ?? 0,
+  });
   const legend = el(
     'ul',
     { class: 'reasons' },

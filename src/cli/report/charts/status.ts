@@ -1,6 +1,7 @@
 /** How each run's trials ended (or stand): a stacked bar per run, and the counts as a table. */
 import * as Plot from '@observablehq/plot';
 import type { TrialStatus } from '../../../core/types.js';
+import { countTable } from '../counts.js';
 import type { ReportModel } from '../model.js';
 import type { Page } from '../page.js';
 import { STATUS_COLORS } from '../palette.js';
@@ -43,15 +44,14 @@ export function statusSection(page: Page, model: ReportModel): HTMLElement[] {
       ),
     },
   });
-  return [
-    figure,
-    countTable(
-      page,
-      model,
-      counts,
-      present.map(([status]) => status),
-    ),
-  ];
+  const table = countTable(page, {
+    table: 'status',
+    runs: labels,
+    keys: present.map(([status]) => status),
+    count: (run, status) => counts.find((c) => c.run === run && c.status === status)?.count ?? 0,
+    total: true,
+  });
+  return [figure, table];
 }
 
 function statusCounts(model: ReportModel): StatusCount[] {
@@ -63,46 +63,4 @@ function statusCounts(model: ReportModel): StatusCount[] {
       return count ? [{ run: run.label, status, count }] : [];
     });
   });
-}
-
-function countTable(
-  page: Page,
-  model: ReportModel,
-  counts: readonly StatusCount[],
-  statuses: readonly TrialStatus[],
-): HTMLElement {
-  const { el } = page;
-  return el(
-    'table',
-    { class: 'numbers', 'data-table': 'status' },
-    el(
-      'thead',
-      {},
-      el('tr', {}, el('th', {}, 'run'), ...statuses.map((s) => el('th', {}, s)), el('th', {}, 'all')),
-    ),
-    el(
-      'tbody',
-      {},
-      ...model.runs.map((run) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, run.label),
-          ...statuses.map((status) => {
-            const count = counts.find((c) => c.run === run.label && c.status === status)?.count ?? 0;
-            return el(
-              'td',
-              { 'data-run': run.label, 'data-field': `status:${status}`, 'data-value': count },
-              String(count),
-            );
-          }),
-          el(
-            'td',
-            { 'data-run': run.label, 'data-field': 'status:all', 'data-value': run.rows.length },
-            String(run.rows.length),
-          ),
-        ),
-      ),
-    ),
-  );
 }
