@@ -32,7 +32,7 @@ export function bestByTimeChart(page: Page, model: ReportModel): HTMLElement {
     caption: 'The same curves against the time since each run started, at each trial’s end.',
     points: (curves) => curves.byTime,
     x: (points) => {
-      const unit = timeUnit(Math.max(...points.map((p) => p.x)));
+      const unit = timeUnit(points.reduce((max, p) => Math.max(max, p.x), 0));
       return {
         label: `time since the run started (${unit.name})`,
         transform: (s: number) => s / unit.seconds,
