@@ -5,6 +5,7 @@
 import { benchColdStart } from './cold-start.js';
 import { benchCompare } from './compare.js';
 import { benchPaiPaging } from './pai-paging.js';
+import { benchReport } from './report.js';
 import { benchSageMakerListing } from './sagemaker-list.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -13,6 +14,7 @@ const outcomes = [
   await benchColdStart(rounds),
   await benchPaiPaging(rounds),
   await benchCompare(rounds),
+  await benchReport(rounds),
 ];
 const failed = outcomes.filter((ok) => !ok).length;
 console.log(failed ? `\n${failed} comparison(s) missed their target` : '\nall comparisons met their targets');

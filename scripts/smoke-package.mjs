@@ -36,21 +36,25 @@ assert.equal(
   COMPARISON_JSON_VERSION,
   'the schema is the version toJson writes',
 );
-// compare must load no cloud adapter: a fresh process records every module importing it loads,
-// and none of them may hold an adapter's wire names.
 const { execFileSync } = await import('node:child_process');
 const { readFileSync } = await import('node:fs');
-const loaded = JSON.parse(
-  execFileSync(process.execPath, [
-    '--input-type=module',
-    '-e',
-    `const { registerHooks } = await import('node:module');
-     const urls = [];
-     registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.push(r.url); return r; } });
-     await import('crosstune/compare');
-     console.log(JSON.stringify(urls.filter((u) => u.startsWith('file:'))));`,
-  ]).toString(),
-);
+/** The file URL of every module a fresh process loads while importing `specifiers`. */
+function modulesLoadedBy(specifiers) {
+  return JSON.parse(
+    execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const { registerHooks } = await import('node:module');
+       const urls = [];
+       registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.push(r.url); return r; } });
+       for (const specifier of ${JSON.stringify(specifiers)}) await import(specifier);
+       console.log(JSON.stringify(urls.filter((u) => u.startsWith('file:'))));`,
+    ]).toString(),
+  );
+}
+// compare must load no cloud adapter: none of the modules importing it loads may hold an
+// adapter's wire names.
+const loaded = modulesLoadedBy(['crosstune/compare']);
 assert.ok(
   loaded.some((url) => url.endsWith('/dist/compare.js')),
   'the hook saw crosstune/compare load',
@@ -60,6 +64,16 @@ for (const url of loaded) {
   for (const marker of ['DescribeHyperParameterTuningJob', '/api/automl/v1/', 'autosearch-trials']) {
     assert.equal(text.includes(marker), false, `crosstune/compare loads no adapter (${url} has ${marker})`);
   }
+}
+// The HTML report's chart library and DOM are for the CLI's report command alone: no library
+// entry point may load them (their import costs more than all of crosstune's cold start).
+const loadedByAll = modulesLoadedBy(subpaths);
+for (const url of loadedByAll) {
+  assert.equal(
+    /\/node_modules\/(@observablehq\/plot|linkedom|d3(-[a-z]+)?)\//.test(url),
+    false,
+    `no library entry point loads the report's chart library (${url})`,
+  );
 }
 console.log(
   `package smoke test: ${subpaths.length} subpaths load as ESM and CJS; brand checks hold across copies`,

@@ -3,12 +3,13 @@ import { Command } from 'commander';
 import { addCompareCommand } from './commands/compare.js';
 import { addDemoCommand } from './commands/demo.js';
 import { addListingCommands } from './commands/listings.js';
+import { addReportCommand } from './commands/report.js';
 import { addWatchCommand } from './commands/watch.js';
 
 export function buildProgram(version: string, interrupted: AbortSignal): Command {
   const program = new Command('crosstune')
     .description(
-      'Hyperparameter tuning on Amazon SageMaker, Alibaba PAI AutoML and Huawei ModelArts: list, watch, compare.\n' +
+      'Hyperparameter tuning on Amazon SageMaker, Alibaba PAI AutoML and Huawei ModelArts: list, watch, compare, report.\n' +
         "Credentials come from each cloud's own chain; CROSSTUNE_<CLOUD>_ENDPOINT points a cloud elsewhere.",
     )
     .version(version)
@@ -19,6 +20,7 @@ export function buildProgram(version: string, interrupted: AbortSignal): Command
   addListingCommands(program);
   addWatchCommand(program, interrupted);
   addCompareCommand(program);
+  addReportCommand(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

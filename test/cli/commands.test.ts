@@ -178,6 +178,25 @@ describe('compare', () => {
   });
 });
 
+describe('report', () => {
+  it('writes one self-contained HTML page of the comparison, nothing on stdout', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'report.html');
+    const refs = CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
+    const result = await cli(['report', ...refs, '--out', out, '--title', 'Three clouds <compared>']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`crosstune: wrote ${out} (3 runs, ${3 * SPEC.limits.maxTrials} trials)\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    // The title is text, escaped: no <compared> element appears.
+    expect(html).toContain('<title>Three clouds &lt;compared');
+    expect(html).not.toContain('<compared>');
+    for (const ref of refs) expect(html).toContain(`data-series="${ref}"`);
+    expect(html).not.toMatch(/<script|<link|src="http/i);
+    expect((await cli(['report', ...refs])).code).toBe(2);
+  });
+});
+
 describe('errors', () => {
   it('one line with class, cloud code, request id and what to do; no stack, no secret', async () => {
     const result = await cli(['experiments', 'get', 'no-such-job', '--cloud', 'sagemaker']);

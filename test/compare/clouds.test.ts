@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOUDS } from '../../src/cli/demo/clouds.js';
 import {
   type CompareRun,
   type Comparison,
@@ -18,38 +16,18 @@ import {
   toJson,
   toMarkdown,
 } from '../../src/compare/index.js';
-import { choice, type ExperimentSpec, float, int, space } from '../../src/index.js';
+import { type CloudRuns, runOnClouds } from './helpers/clouds.js';
 
-const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
-  name: 'compare-test',
-  objective: { metric: 'validation:auc', direction: 'maximize' },
-  searchSpace: space({
-    eta: float(0.01, 0.5, { log: true }),
-    max_depth: int(3, 10),
-    subsample: float(0.5, 1),
-    booster: choice(['gbtree', 'dart']),
-  }),
-  limits: { maxTrials: 12, maxParallelTrials: 3 },
-};
-
-const started = CLOUDS.map((cloud) => {
-  const fake = cloud.startFake(3);
-  return { cloud, fake, provider: cloud.provider(fake) };
-});
-const server = setupServer(...started.flatMap(({ fake }) => fake.handlers));
 const runs: CompareRun[] = [];
+let clouds: CloudRuns | undefined;
 let comparison: Comparison;
 
 beforeAll(async () => {
-  server.listen({ onUnhandledFrame: 'error' });
-  for (const { cloud, fake, provider } of started) {
-    const created = await provider.experiments.create({ ...SPEC, providerOptions: cloud.providerOptions });
-    await provider.experiments.wait(created.id, { scheduler: fake.clock, pollIntervalMs: 60_000 });
-    runs.push({ provider, experimentId: created.id, label: cloud.name });
-  }
+  clouds = await runOnClouds();
+  runs.push(...clouds.runs);
   comparison = await compare(runs, { prices: { 'ml.m5.xlarge': 0.23 } });
 });
-afterAll(() => server.close());
+afterAll(() => clouds?.close());
 
 describe('compare on three clouds', () => {
   it('compares by the objective every run shares', () => {

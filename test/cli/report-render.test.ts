@@ -1,0 +1,187 @@
+/**
+ * renderReport on its own (no browser): the same page for the same comparison, names escaped,
+ * bad options refused, scatters sampled as documented, charts with nothing to draw saying why; and
+ * the sample's rules as properties over any trials.
+ */
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/cli/report/index.js';
+import { sampleTrials } from '../../src/cli/report/sample.js';
+import { type Comparison, compare, type TrialRow } from '../../src/compare/index.js';
+import { InvalidArgumentError } from '../../src/index.js';
+import { type CloudRuns, runOnClouds } from '../compare/helpers/clouds.js';
+
+let clouds: CloudRuns | undefined;
+let comparison: Comparison;
+
+beforeAll(async () => {
+  clouds = await runOnClouds();
+  comparison = await compare(clouds.runs);
+});
+afterAll(() => clouds?.close());
+
+const documentOf = (html: string) => parseHTML(html).document;
+
+describe('renderReport', () => {
+  it('writes the same page for the same comparison', () => {
+    expect(renderReport(comparison)).toBe(renderReport(comparison));
+  });
+
+  it('escapes every name it is given: labels, trial ids, parameter names stay text', async () => {
+    const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', 'a & b'];
+    const labelled = await compare(
+      (clouds as CloudRuns).runs.map((run, i) => ({ ...run, label: hostile[i] as string })),
+    );
+    const html = renderReport(labelled, { title: '</title><script>alert(3)</script>' });
+    const document = documentOf(html);
+    expect([...document.querySelectorAll('script, img')].map((e) => e.outerHTML)).toEqual([]);
+    expect(document.title).toBe('</title><script>alert(3)</script>');
+    const headers = [...document.querySelectorAll('table[data-table="summary"] thead th[data-run]')];
+    expect(headers.map((th) => th.textContent)).toEqual(hostile);
+    const series = new Set(
+      [...document.querySelectorAll('[data-series]')].map((g) => g.getAttribute('data-series')),
+    );
+    expect(series).toEqual(new Set(hostile));
+  });
+
+  it('refuses bad options and an empty comparison with a typed error naming what was wrong', () => {
+    for (const options of [{ pointsPerRun: 0 }, { pointsPerRun: 2.5 }, { listedPerRun: Number.NaN }]) {
+      const error = (() => {
+        try {
+          renderReport(comparison, options);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(InvalidArgumentError.is(error), JSON.stringify(options)).toBe(true);
+      expect((error as Error).message).toContain(Object.keys(options)[0]);
+    }
+    expect(() => renderReport({ ...comparison, runs: [] })).toThrow(/at least one run/);
+  });
+
+  it('draws at most pointsPerRun trials of a run on each scatter, and says how many of how many', () => {
+    const document = documentOf(renderReport(comparison, { pointsPerRun: 4 }));
+    const figures = [...document.querySelectorAll('figure[data-parameter]')];
+    expect(figures.map((f) => f.getAttribute('data-parameter'))).toEqual(comparison.parameters);
+    for (const figure of figures) {
+      for (const run of comparison.runs) {
+        const dots = figure.querySelectorAll(`[data-series="${run.label}"] circle`);
+        expect(dots.length).toBeGreaterThan(0);
+        expect(dots.length).toBeLessThanOrEqual(4);
+      }
+      const ranked = comparison.trials.filter((t) => t.excluded === undefined).length;
+      expect(figure.querySelector('figcaption p')?.textContent).toMatch(
+        new RegExp(`\\d+ of ${ranked} ranked trials drawn`),
+      );
+    }
+    // Without a limit in the way, every ranked trial is a dot.
+    const all = documentOf(renderReport(comparison, { pointsPerRun: 10_000 }));
+    for (const run of comparison.runs) {
+      const ranked = comparison.trials.filter((t) => t.run === run.label && t.excluded === undefined);
+      const dots = all.querySelectorAll(`figure[data-parameter="eta"] [data-series="${run.label}"] circle`);
+      expect(dots).toHaveLength(ranked.length);
+    }
+  });
+
+  it('keeps each chart when it has nothing to draw, saying why', () => {
+    const nothingRanked: Comparison = {
+      ...comparison,
+      bestValue: undefined,
+      runs: comparison.runs.map((run) => ({ ...run, best: undefined, trialsToBest: undefined })),
+      trials: comparison.trials.map((row) => ({ ...row, excluded: 'failed' as const })),
+      curves: comparison.curves.map((curve) => ({ ...curve, byTrial: [], byTime: [] })),
+      importance: comparison.importance.map((i) => ({ ...i, parameters: [] })),
+      excluded: comparison.trials.map((row) => ({
+        run: row.run,
+        trialId: row.trialId,
+        reason: 'failed' as const,
+      })),
+    };
+    const document = documentOf(renderReport(nothingRanked));
+    const empty = [...document.querySelectorAll('figure.empty')].map((f) => [
+      f.getAttribute('data-chart'),
+      f.querySelector('.nothing')?.textContent,
+    ]);
+    expect(empty).toEqual([
+      ['best-by-trial', 'No run has a trial to draw here.'],
+      ['best-by-time', 'No run has a trial to draw here.'],
+      ['distribution', 'No run has a ranked trial.'],
+      ...comparison.parameters.map((_, i) => [`parameter-${i + 1}`, 'No ranked trial has this parameter.']),
+      ['importance', 'No run has enough ranked trials.'],
+    ]);
+    // Statuses are counted from every trial, ranked or not.
+    expect(document.querySelector('figure[data-chart="status"] svg')).not.toBeNull();
+  });
+
+  it('lists up to listedPerRun excluded trials per run and counts the rest', () => {
+    const document = documentOf(renderReport(comparison, { listedPerRun: 1 }));
+    for (const run of comparison.runs) {
+      const own = comparison.excluded.filter((e) => e.run === run.label);
+      const details = document.querySelector(`details[data-run="${run.label}"]`);
+      if (own.length === 0) {
+        expect(details).toBeNull();
+        continue;
+      }
+      expect(details?.querySelectorAll('li')).toHaveLength(1);
+      expect(details?.querySelector('li code')?.textContent).toBe(own[0]?.trialId);
+      if (own.length > 1) expect(details?.textContent).toContain(`… and ${own.length - 1} more`);
+    }
+  });
+
+  it('names which way is better on the objective axis', () => {
+    const minimizing = {
+      ...comparison,
+      objective: { ...comparison.objective, direction: 'minimize' as const },
+    };
+    expect(renderReport(comparison)).toContain('validation:auc (↑ higher is better)');
+    expect(renderReport(minimizing)).toContain('validation:auc (↓ lower is better)');
+  });
+});
+
+describe('the scatter sample', () => {
+  const rowsArbitrary = fc
+    .uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 150 })
+    .chain((ids) =>
+      fc.record({
+        ids: fc.constant(ids),
+        bests: fc.subarray(ids),
+        limit: fc.integer({ min: 1, max: 160 }),
+        order: fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }),
+      }),
+    );
+  const rows = (ids: readonly string[]) => ids.map((trialId) => ({ trialId }) as TrialRow);
+
+  it('takes min(limit, n) trials, bests first, each once, in the rows’ order', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, ({ ids, bests, limit }) => {
+        const bestIds = new Set(bests);
+        const { bests: kept, others } = sampleTrials(rows(ids), bestIds, limit);
+        const taken = [...kept, ...others].map((r) => r.trialId);
+        expect(taken).toHaveLength(Math.min(limit, ids.length));
+        expect(new Set(taken).size).toBe(taken.length);
+        expect(kept.every((r) => bestIds.has(r.trialId))).toBe(true);
+        expect(others.every((r) => !bestIds.has(r.trialId))).toBe(true);
+        if (bests.length <= limit)
+          expect(kept.map((r) => r.trialId)).toEqual(ids.filter((id) => bestIds.has(id)));
+        else expect(others).toEqual([]);
+        for (const part of [kept, others]) {
+          const positions = part.map((r) => ids.indexOf(r.trialId));
+          expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        }
+      }),
+    );
+  });
+
+  it('picks the same trials whatever order they are listed in', () => {
+    fc.assert(
+      fc.property(rowsArbitrary, ({ ids, bests, limit, order }) => {
+        const pickedFrom = (listing: readonly string[]) => {
+          const { bests: kept, others } = sampleTrials(rows(listing), new Set(bests), limit);
+          return new Set([...kept, ...others].map((r) => r.trialId));
+        };
+        expect(pickedFrom(order)).toEqual(pickedFrom(ids));
+      }),
+    );
+  });
+});
