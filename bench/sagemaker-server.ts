@@ -60,14 +60,18 @@ const describeBody = JSON.stringify({
   ObjectiveStatusCounters: { Succeeded: 9411, Failed: 589 },
 });
 
+function page(total: number, start: number, pageSize: number): string {
+  const items = [];
+  for (let i = start; i < Math.min(total, start + pageSize); i++) items.push(summary(i));
+  const next = start + pageSize < total ? `page-${start + pageSize}` : undefined;
+  return JSON.stringify({ TrainingJobSummaries: items, ...(next ? { NextToken: next } : {}) });
+}
+
+/** Up to 100,000 jobs the pages are rendered once up front; past that (a streaming bench), on demand. */
 export async function startSageMakerBenchServer(total = 10_000, pageSize = 100) {
   const pages: string[] = [];
-  for (let start = 0; start < total; start += pageSize) {
-    const items = [];
-    for (let i = start; i < Math.min(total, start + pageSize); i++) items.push(summary(i));
-    const next = start + pageSize < total ? `page-${start + pageSize}` : undefined;
-    pages.push(JSON.stringify({ TrainingJobSummaries: items, ...(next ? { NextToken: next } : {}) }));
-  }
+  if (total <= 100_000)
+    for (let start = 0; start < total; start += pageSize) pages.push(page(total, start, pageSize));
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -79,7 +83,7 @@ export async function startSageMakerBenchServer(total = 10_000, pageSize = 100) 
       } else {
         const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { NextToken?: string };
         const start = input.NextToken ? Number(input.NextToken.slice(5)) : 0;
-        body = pages[start / pageSize] ?? pages[0] ?? '{}';
+        body = pages[start / pageSize] ?? page(total, start, pageSize);
       }
       res.writeHead(200, {
         'content-type': 'application/x-amz-json-1.1',
