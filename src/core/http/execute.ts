@@ -16,7 +16,7 @@ import {
 } from '../errors.js';
 import { BUDGET, type CallOptions } from './call-options.js';
 import { type CloudErrors, mapError, requestIdOf } from './error-mapper.js';
-import { type AttemptSignals, isAmbiguous, messageOf, transportFailure } from './failures.js';
+import { isAmbiguous, messageOf, transportFailure } from './failures.js';
 import { type AttemptEvent, emit, type Hooks } from './hooks.js';
 import type { HttpRequest, HttpResponse } from './message.js';
 import {
@@ -167,17 +167,26 @@ async function attemptOnce<T>(
   timeoutMs: number,
   details: ErrorDetails,
 ): Promise<AttemptOutcome<T>> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signals: AttemptSignals = { user: userSignal, timeout, timeoutMs };
   let response: HttpResponse;
+  // One controller per attempt, its timer cleared and its listener removed when the attempt ends:
+  // AbortSignal.timeout() would hold a timer for the whole limit and AbortSignal.any() a link on
+  // the caller's signal, for every one of a listing's thousands of requests.
+  const attempt = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attempt.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const onAbort = () => attempt.abort(userSignal?.reason);
+  if (userSignal?.aborted) onAbort();
+  else userSignal?.addEventListener('abort', onAbort, { once: true });
   try {
-    response = await send(
-      request,
-      ctx.transport,
-      userSignal ? AbortSignal.any([userSignal, timeout]) : timeout,
-    );
+    response = await send(request, ctx.transport, attempt.signal);
   } catch (error) {
-    return { error: transportFailure(error, signals, details) };
+    return { error: transportFailure(error, { user: userSignal, timedOut, timeoutMs }, details) };
+  } finally {
+    clearTimeout(timer);
+    userSignal?.removeEventListener('abort', onAbort);
   }
   const requestId = requestIdOf(ctx.errors, response);
   const withResponse: ErrorDetails = { ...details, httpStatus: response.status, requestId };

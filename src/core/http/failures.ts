@@ -16,23 +16,23 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 /** Refused by node:http before sending: the request itself is malformed, so trying again is useless. */
 const MALFORMED = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_UNESCAPED_CHARACTERS']);
 
-export interface AttemptSignals {
+export interface AttemptEnd {
   /** The caller's own signal: its abort ends the call. */
   user?: AbortSignal | undefined;
-  /** The attempt's time limit: its abort ends the attempt, which may be retried. */
-  timeout: AbortSignal;
+  /** Whether the attempt's time limit ran out (an attempt that may be retried). */
+  timedOut: boolean;
   timeoutMs: number;
 }
 
 export function transportFailure(
   error: unknown,
-  signals: AttemptSignals,
+  signals: AttemptEnd,
   details: ErrorDetails,
 ): CrosstuneError {
   if (signals.user?.aborted) {
     return new AbortError('The call was aborted', { ...details, cause: signals.user.reason });
   }
-  if (signals.timeout.aborted) {
+  if (signals.timedOut) {
     return new TimeoutError(`No answer within ${signals.timeoutMs} ms`, {
       ...details,
       retryable: true,
