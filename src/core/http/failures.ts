@@ -24,11 +24,7 @@ export interface AttemptEnd {
   timeoutMs: number;
 }
 
-export function transportFailure(
-  error: unknown,
-  signals: AttemptEnd,
-  details: ErrorDetails,
-): CrosstuneError {
+export function transportFailure(error: unknown, signals: AttemptEnd, details: ErrorDetails): CrosstuneError {
   if (signals.user?.aborted) {
     return new AbortError('The call was aborted', { ...details, cause: signals.user.reason });
   }
