@@ -179,7 +179,9 @@ function hyperParameterValue(value: unknown): HyperParameterValue | undefined {
 
 /** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   pageSizeOf,
 } from '../../core/paginate.js';
 import { indexedWalk } from '../../core/paginate-indexed.js';
+import { readAhead } from '../../core/read-ahead.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -25,7 +26,7 @@ import type {
   Trial,
   TrialQuery,
 } from '../../core/types.js';
-import type { CommandsResult, PaiApi, TrialWire } from './api.js';
+import type { CommandsResult, ListHpoTrialsResult, PaiApi, TrialWire } from './api.js';
 import { optionalInteger } from './decode.js';
 import {
   experimentFromWire,
@@ -151,8 +152,21 @@ function trialWalk(
     Order: 'ASC' | 'DESC' | undefined,
     kind: string,
     keep: (trial: Trial<TrialWire>) => boolean,
-  ) =>
-    filterWalk(
+  ) => {
+    const page = readAhead((index: number, signal: AbortSignal) =>
+      api.listHpoTrials(
+        { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
+        withSignal(call, signal),
+      ),
+    );
+    // A walk with pages in flight of its own needs no read-ahead; one that walks page by page does.
+    const following = (index: number) => (raw: ListHpoTrialsResult) => {
+      const total = Number(raw.TotalCount);
+      const more =
+        (raw.Trials?.length ?? 0) >= pageSize && !(Number.isFinite(total) && (index + 1) * pageSize >= total);
+      return settings.pageConcurrency <= 1 && more ? index + 1 : undefined;
+    };
+    return filterWalk(
       indexedWalk<Trial<TrialWire>>({
         provider: 'pai',
         operation,
@@ -160,19 +174,17 @@ function trialWalk(
         concurrency: settings.pageConcurrency,
         kind,
         fetchPage: async (index, signal) => {
-          const page = await api.listHpoTrials(
-            { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
-            withSignal(call, signal),
-          );
-          return normalizing({ provider: 'pai', operation, requestId: page.RequestId ?? undefined }, () => ({
-            items: (page.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, experimentId)),
-            total: totalOf(page.TotalCount),
-            raw: page,
+          const raw = await page(index, signal, following(index));
+          return normalizing({ provider: 'pai', operation, requestId: raw.RequestId ?? undefined }, () => ({
+            items: (raw.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, experimentId)),
+            total: totalOf(raw.TotalCount),
+            raw,
           }));
         },
       }),
       (trial) => (wanted === undefined || trial.status === wanted) && keep(trial),
     );
+  };
 
   if (query.sortBy !== 'objective') {
     const sortBy = query.sortBy === 'createdAt' ? 'CREATE_TIME' : undefined;
