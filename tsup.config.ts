@@ -6,6 +6,7 @@ export default defineConfig({
     sagemaker: 'src/providers/sagemaker/index.ts',
     pai: 'src/providers/pai/index.ts',
     modelarts: 'src/providers/modelarts/index.ts',
+    compare: 'src/compare/index.ts',
     testing: 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],

@@ -4,6 +4,7 @@
  * server runs in its own process. `BENCH_ONLY=listing,cold-start,…` runs a subset.
  */
 import { benchColdStart } from './cold-start.js';
+import { benchCompare } from './compare.js';
 import { benchModelArtsListing, benchPaiListing, benchSageMakerListing } from './listing.js';
 import { benchPaiPaging } from './pai-paging.js';
 import { benchStreamingMemory } from './stream-rss.js';
@@ -17,6 +18,7 @@ const benches: Array<[string, () => Promise<boolean>]> = [
   ['cold-start', () => benchColdStart(rounds)],
   ['pai-paging', () => benchPaiPaging(rounds)],
   ['streaming-memory', () => benchStreamingMemory()],
+  ['compare', () => benchCompare(rounds)],
 ];
 let failed = 0;
 for (const [name, bench] of benches) if (!only || only.includes(name)) if (!(await bench())) failed++;

@@ -1,15 +1,15 @@
 /**
  * `npm run demo`: one neutral experiment on every cloud in CLOUDS, each served by its fake
- * in-process. No credentials, no network: msw answers the adapters' fetch calls, and each fake's
- * virtual clock makes hours of tuning pass in milliseconds.
+ * in-process. No credentials, no network: msw answers the adapters' requests, and each fake's
+ * virtual clock makes hours of tuning pass in milliseconds (it is `wait`'s scheduler).
  */
 import { setupServer } from 'msw/node';
+import { formatNumber, formatSeconds } from '../src/compare/format.js';
+import { type CompareRun, compare } from '../src/compare/index.js';
 import {
   CrosstuneError,
   choice,
-  type Experiment,
   type ExperimentSpec,
-  type ExperimentStatus,
   float,
   int,
   space,
@@ -18,12 +18,14 @@ import {
   type TrialStatus,
 } from '../src/index.js';
 import { CLOUDS, type DemoCloud, type RunningFake } from './clouds.js';
-import { type Column, duration, facts, formatValue, table } from './table.js';
+import { type Column, facts, table } from './table.js';
 
 const SEED = 7;
-const STEP_MS = 10 * 60_000;
+const POLL_MS = 10 * 60_000;
 // Far more than the experiment needs (about an hour of virtual time); reaching it means a fake is stuck.
-const MAX_STEPS = 60;
+const MAX_VIRTUAL_MS = 10 * 60 * 60_000;
+/** What an ml.m5.xlarge costs an hour, to show priced columns; the demo's number, not AWS's price list. */
+const PRICES = { 'ml.m5.xlarge': 0.23 };
 
 /** The one experiment every cloud runs; only providerOptions differ per cloud. */
 const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
@@ -40,7 +42,6 @@ const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
   limits: { maxTrials: 10, maxParallelTrials: 3 },
 };
 
-const FINISHED: ReadonlySet<ExperimentStatus> = new Set(['completed', 'failed', 'stopped']);
 const STATUS_ORDER: readonly TrialStatus[] = [
   'completed',
   'early_stopped',
@@ -58,33 +59,26 @@ async function main(): Promise<void> {
   // A request no fake claims is a bug in the demo; it must fail here, never reach the network.
   server.listen({ onUnhandledFrame: 'error' });
   const realStart = performance.now();
-  const outcomes: Outcome[] = [];
+  const runs: CompareRun[] = [];
   try {
     for (const { cloud, fake } of started) {
       // One cloud failing must not hide what the others print; the exit code still tells.
       await runOn(cloud, fake)
-        .then((outcome) => outcomes.push(outcome))
+        .then((run) => runs.push(run))
         .catch((error: unknown) => {
           console.error(`\n${cloud.name} failed: ${describeError(error)}`);
           process.exitCode = 1;
         });
     }
+    if (runs.length > 0) console.log(`\n== the same experiment on every cloud\n\n${await comparison(runs)}`);
   } finally {
     server.close();
   }
-  console.log(`\n== the same experiment on every cloud\n\n${comparison(outcomes)}`);
   const served = started.map(({ cloud, fake }) => `${cloud.name} (${fake.requests.length} requests)`);
   console.log(`\ndone: ${served.join(', ')} in ${Math.round(performance.now() - realStart)} ms of real time`);
 }
 
-interface Outcome {
-  cloud: string;
-  experiment: Experiment;
-  /** Best first; trials without an objective last. */
-  trials: Trial[];
-}
-
-async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<Outcome> {
+async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<CompareRun> {
   const provider = cloud.provider(fake);
   const created = await provider.experiments.create({ ...SPEC, providerOptions: cloud.providerOptions });
   console.log(
@@ -99,52 +93,83 @@ async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<Outcome> {
     );
   }
 
-  console.log(
-    `  progress: experiments.get every ${STEP_MS / 60_000} virtual minutes (the cloud's trial counters)`,
-  );
-  let experiment = created;
-  for (let step = 1; !FINISHED.has(experiment.status); step++) {
-    if (step > MAX_STEPS) {
-      throw new Error(`${cloud.name}: still ${experiment.status} after ${duration(MAX_STEPS * STEP_MS)}`);
-    }
-    fake.clock.advance(STEP_MS);
-    experiment = await provider.experiments.get(created.id);
-    console.log(
-      `  t+${clockTime(step * STEP_MS)}  ${experiment.status.padEnd(9)}  ${countsText(experiment.trialCounts)}`,
-    );
-  }
+  console.log(`  progress: experiments.wait, one get every ${POLL_MS / 60_000} virtual minutes`);
+  const start = fake.clock.now();
+  await provider.experiments.wait(created.id, {
+    scheduler: fake.clock,
+    pollIntervalMs: POLL_MS,
+    maxPollIntervalMs: POLL_MS,
+    timeoutMs: MAX_VIRTUAL_MS,
+    onProgress: (experiment) =>
+      console.log(
+        `  t+${clockTime(fake.clock.now() - start)}  ${experiment.status.padEnd(9)}  ${countsText(experiment.trialCounts)}`,
+      ),
+  });
 
-  const trials: Trial[] = [];
-  for await (const trial of provider.trials.list(created.id, { sortBy: 'objective' })) trials.push(trial);
-  console.log(`\n${trialTable(trials)}\n\n${summary(cloud.name, experiment, trials)}`);
-  return { cloud: cloud.name, experiment, trials };
+  const trials = await provider.trials.list(created.id, { sortBy: 'objective' }).toArray();
+  const summary = await provider.experiments.summarize(created.id);
+  console.log(`\n${trialTable(trials)}\n`);
+  console.log(
+    facts([
+      [
+        'best',
+        summary.bestTrial?.objective
+          ? `${formatNumber(summary.bestTrial.objective.value)} (${summary.bestTrial.id})`
+          : '-',
+      ],
+      ['trials', countsText(summary.trialCounts)],
+      ['took', formatSeconds(summary.durationSeconds)],
+      ['trial time', formatSeconds(summary.trialSeconds)],
+      ['billed', formatSeconds(summary.billableSeconds)],
+      ['computed', summary.derived.join(', ') || 'nothing: the cloud reports it all'],
+    ]),
+  );
+  return { provider, experimentId: created.id, label: cloud.name };
 }
 
-/** One row per cloud: how the same neutral experiment went on each. */
-function comparison(outcomes: readonly Outcome[]): string {
+/** One row per cloud, from `compare`: how the same neutral experiment went on each. */
+async function comparison(runs: readonly CompareRun[]): Promise<string> {
+  const result = await compare(runs, { prices: PRICES });
+  const metric = result.objective.metric;
   const columns: Column[] = [
     { header: 'cloud' },
     { header: 'status' },
-    { header: `best ${SPEC.objective.metric}`, align: 'right' },
+    { header: `best ${metric}`, align: 'right' },
     { header: 'best trial' },
     { header: 'trials', align: 'right' },
-    { header: 'completed', align: 'right' },
+    { header: 'to best', align: 'right' },
+    { header: 'within 1 %', align: 'right' },
     { header: 'took', align: 'right' },
+    { header: 'billed', align: 'right' },
+    { header: 'cost', align: 'right' },
   ];
-  const rows = outcomes.map(({ cloud, experiment, trials }) => {
-    const best = trials[0]?.objective ? trials[0] : undefined;
-    const { createdAt, endedAt } = experiment;
-    return [
-      cloud,
-      `${experiment.status} (${experiment.providerStatus})`,
-      best?.objective ? formatValue(best.objective.value) : '-',
-      best?.id ?? '-',
-      String(trials.length),
-      String(trials.filter((t) => t.status === 'completed').length),
-      createdAt && endedAt ? duration(endedAt.getTime() - createdAt.getTime()) : '-',
-    ];
-  });
-  return table(columns, rows);
+  const rows = result.runs.map((run) => [
+    run.label,
+    `${run.status} (${run.providerStatus})`,
+    formatNumber(run.best?.value),
+    run.best?.trialId ?? '-',
+    String(run.summary.trialCounts.total ?? '-'),
+    run.trialsToBest === undefined ? '-' : `${run.trialsToBest} trials`,
+    run.trialsToTolerance === undefined ? 'no' : `${run.trialsToTolerance} trials`,
+    formatSeconds(run.summary.durationSeconds),
+    formatSeconds(run.summary.billableSeconds),
+    run.unpricedTrials > 0
+      ? `${formatNumber(run.cost)} (${run.unpricedTrials} unpriced)`
+      : formatNumber(run.cost),
+  ]);
+  const importance = result.importance
+    .filter((i) => i.parameters.length > 0)
+    .map(
+      (i) =>
+        `  ${i.run}: ${i.parameters.map((p) => `${p.name} ${Math.round(p.importance * 100)} %`).join(', ')}`,
+    );
+  return [
+    table(columns, rows),
+    '',
+    `  best across clouds: ${formatNumber(result.bestValue)} ${metric}; left out of the ranking: ${result.excluded.length} trials`,
+    '  what mattered (share of the objective each parameter explains on its own):',
+    ...importance,
+  ].join('\n');
 }
 
 function trialTable(trials: readonly Trial[]): string {
@@ -159,48 +184,14 @@ function trialTable(trials: readonly Trial[]): string {
   const rows = trials.map((t) => [
     t.id,
     t.status,
-    t.objective ? formatValue(t.objective.value) : '-',
-    t.createdAt && t.endedAt ? duration(t.endedAt.getTime() - t.createdAt.getTime()) : '-',
+    formatNumber(t.objective?.value),
+    formatSeconds(t.usage?.durationSeconds),
     ...names.map((name) => {
       const value = t.hyperParameters[name];
-      return value === undefined ? '' : formatValue(value);
+      return value === undefined ? '' : typeof value === 'number' ? formatNumber(value) : String(value);
     }),
   ]);
   return table(columns, rows);
-}
-
-function summary(cloudName: string, experiment: Experiment, trials: readonly Trial[]): string {
-  // Sorted by objective, best first; trials without an objective come last.
-  const best = trials[0]?.objective ? trials[0] : undefined;
-  const byStatus = new Map<TrialStatus, number>();
-  for (const t of trials) byStatus.set(t.status, (byStatus.get(t.status) ?? 0) + 1);
-  const counts = STATUS_ORDER.filter((s) => byStatus.has(s)).map((s) => `${byStatus.get(s)} ${s}`);
-  const { createdAt, endedAt } = experiment;
-  return facts([
-    ['cloud', cloudName],
-    ['status', `${experiment.status} (${experiment.providerStatus})`],
-    [
-      'best objective',
-      best?.objective
-        ? `${best.objective.metric ?? SPEC.objective.metric} = ${formatValue(best.objective.value)} (${SPEC.objective.direction}), trial ${best.id}`
-        : 'none: no trial reported an objective',
-    ],
-    ['trials (listed)', `${trials.length}: ${counts.join(', ')}`],
-    [
-      'duration',
-      createdAt && endedAt
-        ? `${duration(endedAt.getTime() - createdAt.getTime())} of virtual time (${isoTime(createdAt)} -> ${isoTime(endedAt)})`
-        : 'not finished',
-    ],
-    [
-      'best hyperparameters',
-      best
-        ? hyperParameterNames([best])
-            .map((name) => `${name}=${formatValue(best.hyperParameters[name] ?? '')}`)
-            .join(', ')
-        : '-',
-    ],
-  ]);
 }
 
 /** In the spec's order; a cloud may add hyperparameters of its own, which follow. */
@@ -210,7 +201,6 @@ function hyperParameterNames(trials: readonly Trial[]): string[] {
   return [...new Set([...spec, ...listed])];
 }
 
-/** The cloud's own counters, so a progress line costs one call; the final table counts listed trials. */
 function countsText(counts: TrialCounts): string {
   const parts = STATUS_ORDER.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${counts[s]} ${s}`);
   return parts.length > 0 ? parts.join(', ') : 'no trials yet';
@@ -219,10 +209,6 @@ function countsText(counts: TrialCounts): string {
 function clockTime(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function isoTime(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
 }
 
 function describeError(error: unknown): string {

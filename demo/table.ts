@@ -35,19 +35,3 @@ export function facts(entries: readonly (readonly [string, string])[], indent = 
   const width = Math.max(...entries.map(([label]) => label.length));
   return entries.map(([label, value]) => `${indent}${label.padEnd(width)}  ${value}`).join('\n');
 }
-
-/** `1h 32m 05s`: virtual durations are hours long, milliseconds would be noise. */
-export function duration(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}h ${two(m)}m ${two(s)}s` : `${m}m ${two(s)}s`;
-}
-
-/** Short enough for a table cell, exact enough to tell trials apart. */
-export function formatValue(value: number | string | boolean): string {
-  if (typeof value !== 'number' || Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(4)));
-}

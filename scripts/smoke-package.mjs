@@ -10,6 +10,7 @@ const subpaths = [
   'crosstune/sagemaker',
   'crosstune/pai',
   'crosstune/modelarts',
+  'crosstune/compare',
   'crosstune/testing',
 ];
 for (const subpath of subpaths) {
@@ -27,6 +28,39 @@ const fromCjs = new cjs.NotFoundError('missing', { provider: 'sagemaker' });
 assert.equal(fromCjs instanceof esm.NotFoundError, false, 'two copies: instanceof cannot work');
 assert.equal(esm.NotFoundError.is(fromCjs), true, 'the brand check works across copies');
 assert.equal(esm.ThrottlingError.is(fromCjs), false);
+// The comparison schema ships beside the code, reachable by its subpath.
+const schema = require('crosstune/compare/comparison.schema.json');
+const { COMPARISON_JSON_VERSION } = await import('crosstune/compare');
+assert.equal(
+  schema.properties.version.const,
+  COMPARISON_JSON_VERSION,
+  'the schema is the version toJson writes',
+);
+// compare must load no cloud adapter: a fresh process records every module importing it loads,
+// and none of them may hold an adapter's wire names.
+const { execFileSync } = await import('node:child_process');
+const { readFileSync } = await import('node:fs');
+const loaded = JSON.parse(
+  execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    `const { registerHooks } = await import('node:module');
+     const urls = [];
+     registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); urls.push(r.url); return r; } });
+     await import('crosstune/compare');
+     console.log(JSON.stringify(urls.filter((u) => u.startsWith('file:'))));`,
+  ]).toString(),
+);
+assert.ok(
+  loaded.some((url) => url.endsWith('/dist/compare.js')),
+  'the hook saw crosstune/compare load',
+);
+for (const url of loaded) {
+  const text = readFileSync(new URL(url), 'utf8');
+  for (const marker of ['DescribeHyperParameterTuningJob', '/api/automl/v1/', 'autosearch-trials']) {
+    assert.equal(text.includes(marker), false, `crosstune/compare loads no adapter (${url} has ${marker})`);
+  }
+}
 console.log(
   `package smoke test: ${subpaths.length} subpaths load as ESM and CJS; brand checks hold across copies`,
 );

@@ -4,6 +4,9 @@
  */
 import type { CallOptions } from './http/call-options.js';
 import type { Paginated } from './paginate.js';
+import type { ExperimentSummary, SummarizeOptions } from './progress/summarize.js';
+import type { WaitOptions } from './progress/wait.js';
+import type { ExperimentEvent, WatchOptions } from './progress/watch.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -35,6 +38,19 @@ export interface TuningProvider<ProviderOptions = unknown> {
     list(query?: ExperimentQuery, options?: CallOptions): Paginated<Experiment>;
     stop(id: string, options?: CallOptions): Promise<void>;
     delete(id: string, options?: CallOptions): Promise<void>;
+    /**
+     * The experiment with its best trial, trial counts, timing and billing, from one `get` and
+     * one walk of its trials; `derived` names what crosstune computed rather than read.
+     */
+    summarize(id: string, options?: SummarizeOptions): Promise<ExperimentSummary>;
+    /**
+     * Resolves with the experiment once it has ended — completed, failed or stopped alike —
+     * polling `get` at growing intervals; `timeoutMs` ends it with a TimeoutError, `signal` with
+     * an AbortError.
+     */
+    wait(id: string, options?: WaitOptions): Promise<Experiment>;
+    /** The experiment's progress as events (status, trials started and ended, new best), until it ends. */
+    watch(id: string, options?: WatchOptions): AsyncIterable<ExperimentEvent>;
   };
   readonly trials: {
     list(experimentId: string, query?: TrialQuery, options?: CallOptions): Paginated<Trial>;

@@ -4,7 +4,8 @@
  * later pages are fetched concurrently (bounded) and still yielded in order.
  */
 import { PaginationError, type ProviderId } from './errors.js';
-import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
+import { DEFAULT_MAX_PAGES, decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
+import { repeatFilter } from './paginate-repeats.js';
 
 /** Pages in flight at once, by default, once a walk knows its total. */
 export const DEFAULT_PAGE_CONCURRENCY = 4;
@@ -22,6 +23,8 @@ export interface IndexedWalkOptions<T> {
   pageSize: number;
   /** Fetches page `index` (0-based); the adapter turns it into a page number or an offset. */
   fetchPage(index: number, signal: AbortSignal): Promise<IndexedPage<T>>;
+  /** What identifies an item (a trial id): how the walk tells a repeated item or page. */
+  keyOf(item: T): string;
   /** Pages in flight at once once the total is known (default 4; 1 walks one page at a time). */
   concurrency?: number | undefined;
   /** Ends a walk that never ends with a PaginationError. */
@@ -33,12 +36,14 @@ export interface IndexedWalkOptions<T> {
  * Guards: a total that shrinks mid-walk, or a page short of `pageSize` before the last one,
  * ends the walk with a PaginationError — items have moved, and walking on would silently skip
  * some. A total that grows (trials still being created) extends the walk to the new end.
- * Without a total, the walk goes on until a short page.
+ * Without a total, the walk goes on until a short page. Items already handed over (shifted back
+ * by insertions ahead of them) are dropped, and a page of nothing new (a server that ignores
+ * the page number) ends the walk with a PaginationError (paginate-repeats.ts).
  */
 export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
   const kind = options.kind ?? 'index';
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_PAGE_CONCURRENCY);
-  const maxPages = options.maxPages ?? 100_000;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const fail = (message: string) =>
     new PaginationError(`${options.operation}: ${message}`, {
       provider: options.provider,
@@ -60,6 +65,7 @@ export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
       }
       return pending;
     };
+    const fresh = repeatFilter(options.keyOf, fail);
     let total: number | undefined;
     try {
       for (let pages = 0; ; pages++) {
@@ -79,14 +85,15 @@ export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
         const more = lastIndex === undefined ? page.items.length >= options.pageSize : index < lastIndex;
         if (more && page.items.length < options.pageSize) {
           throw fail(
-            `page ${index} had ${page.items.length} items of ${options.pageSize} before the end; items moved`,
+            `page ${index + 1} had ${page.items.length} items of ${options.pageSize} before the end; items moved`,
           );
         }
+        const items = fresh(page.items, `page ${index + 1}`);
         if (more && lastIndex !== undefined) {
           for (let i = index + 1; i <= Math.min(lastIndex, index + concurrency); i++) request(i);
         }
         yield {
-          items: page.items,
+          items,
           cursor: more ? encodeCursor({ k: kind, i: index + 1 }) : undefined,
           raw: page.raw,
         };

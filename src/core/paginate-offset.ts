@@ -4,10 +4,10 @@
  * requests `offset=1`, then `offset=0` again to be sure the first page did not move meanwhile.
  * Under record offsets the `offset=1` answer starts with the first page's second item; under page
  * offsets it shares no item with the first page (and is page two, so it is kept). Then
- * the walk runs as a page-number walk with the offsets that meaning implies, and never yields an
- * item twice: an item seen before is skipped (a listing sorted newest first shifts by one when an
- * item is created mid-walk), and a full page of nothing but seen items ends the walk with a
- * PaginationError (a server that repeats pages would otherwise loop).
+ * the walk runs as a page-number walk with the offsets that meaning implies, which skips an item
+ * it already yielded (a listing sorted newest first shifts by one when an item is created
+ * mid-walk) and ends with a PaginationError on a page of nothing new (a server that repeats
+ * pages would otherwise loop).
  */
 import { PaginationError, type ProviderId } from './errors.js';
 import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
@@ -77,7 +77,8 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
         // The first page asked for again: if it moved (an item created or deleted at the head
         // of a newest-first listing), the two answers cannot be compared, so look again.
         const again = await options.fetchAt(0, signal);
-        known.set(0, again);
+        // Kept: the first answer, not this one, so that page one's answer (and the total it
+        // tells) is older than page two's, as in any walk; the two hold the same items.
         if (sameKeys(first, again)) {
           const read = meaningOf(first, second);
           if (read === 'ignored') {
@@ -100,6 +101,7 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
       concurrency: options.concurrency,
       maxPages: options.maxPages,
       kind,
+      keyOf: options.keyOf,
       fetchPage: (index, signal) => {
         const held = known.get(index);
         known.delete(index);
@@ -108,20 +110,10 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
           : options.fetchAt(chosen === 'page' ? index : index * options.pageSize, signal);
       },
     });
-    const seen = new Set<string>();
     let index = state.i;
     for await (const page of inner(encodeCursor({ k: kind, i: state.i }))) {
-      const fresh = page.items.filter((item) => {
-        const key = options.keyOf(item);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      if (fresh.length === 0 && page.items.length >= options.pageSize) {
-        throw fail(`page ${index} holds only items already listed; the server repeats pages`);
-      }
       index++;
-      yield { ...page, items: fresh, cursor: page.cursor && encodeCursor({ k: kind, i: index, m: chosen }) };
+      yield { ...page, cursor: page.cursor && encodeCursor({ k: kind, i: index, m: chosen }) };
     }
   };
 }

@@ -5,6 +5,7 @@
  * into requests; this module only drives it.
  */
 import { InvalidArgumentError, PaginationError, type ProviderId } from './errors.js';
+import { RecentKeys, repeatFilter } from './paginate-repeats.js';
 
 export interface Page<T> {
   items: T[];
@@ -78,10 +79,7 @@ export class Paginated<T> implements AsyncIterable<T> {
 
   /** A listing of the same pages with each item transformed. */
   map<U>(fn: (item: T) => U): Paginated<U> {
-    const walk = this.#walk;
-    return new Paginated<U>(async function* (cursor) {
-      for await (const page of walk(cursor)) yield { ...page, items: page.items.map(fn) };
-    }, this.#cursor);
+    return new Paginated<U>(mapWalk(this.#walk, fn), this.#cursor);
   }
 }
 
@@ -136,6 +134,13 @@ export function filterWalk<T>(walk: PageWalk<T>, keep: (item: T) => boolean): Pa
   };
 }
 
+/** The same pages with each item transformed; cursors and raw answers unchanged. */
+export function mapWalk<T, U>(walk: PageWalk<T>, fn: (item: T) => U): PageWalk<U> {
+  return async function* (cursor) {
+    for await (const page of walk(cursor)) yield { ...page, items: page.items.map(fn) };
+  };
+}
+
 export interface TokenPage<T> {
   items: T[];
   nextToken?: string | undefined;
@@ -147,6 +152,8 @@ export interface TokenWalkOptions<T> {
   operation: string;
   /** `signal` aborts a read-ahead request the consumer no longer needs. */
   fetchPage(token: string | undefined, signal: AbortSignal): Promise<TokenPage<T>>;
+  /** What identifies an item (a job name): how the walk tells a repeated item or page. */
+  keyOf(item: T): string;
   /** Ends a walk that never ends with a PaginationError. */
   maxPages?: number | undefined;
   /** Distinguishes cursors of several token walks chained in one listing. */
@@ -170,7 +177,8 @@ export function leaveTheProcess(): Promise<void> {
  * Token paging (SageMaker `NextToken`): sequential by nature, guarded against loops. The next
  * page is requested as soon as its token is known, before the current page is handed over, so
  * the network wait overlaps the caller's work on the current page; a walk the caller leaves
- * early aborts that request.
+ * early aborts that request. Items already handed over are dropped, and a token or a page seen
+ * before ends the walk with a PaginationError (paginate-repeats.ts).
  */
 export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
   const kind = options.kind ?? 'token';
@@ -180,18 +188,23 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
   return async function* walk(cursor) {
     const first = cursor === undefined ? undefined : decodeCursor<{ k: string; t: string }>(cursor, kind).t;
     const controller = new AbortController();
-    const seen = new Set<string>();
+    const tokens = new RecentKeys();
+    if (first !== undefined) tokens.remember(new Set([first]));
+    const fresh = repeatFilter(options.keyOf, (message) => fail(`${options.operation}: ${message}`));
     let pending = options.fetchPage(first, controller.signal);
     try {
       for (let pages = 1; ; pages++) {
         let page: TokenPage<T> | undefined = await pending;
+        const items = fresh(page.items, `page ${pages}`);
         const next = page.nextToken || undefined;
         if (next !== undefined) {
-          if (seen.has(next) || next === first)
-            throw fail(`${options.operation} returned a page token it had already returned`);
+          if (tokens.has(next))
+            throw fail(
+              `${options.operation} returned a page token it had already returned (with page ${pages}); the walk would loop`,
+            );
           if (pages >= maxPages)
             throw fail(`${options.operation} was still returning pages after ${maxPages}; stopped`);
-          seen.add(next);
+          tokens.remember(new Set([next]));
           pending = options.fetchPage(next, controller.signal);
           // Its failure is reported when the caller asks for that page, not before.
           pending.catch(() => undefined);
@@ -199,7 +212,7 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
           await Promise.race([leaveTheProcess(), pending.then(noop, noop)]);
         }
         yield {
-          items: page.items,
+          items,
           cursor: next === undefined ? undefined : encodeCursor({ k: kind, t: next }),
           raw: page.raw,
         };

@@ -36,6 +36,13 @@ export const ENDED_TRIAL_STATUSES: ReadonlySet<TrialStatus> = new Set<TrialStatu
   'early_stopped',
 ]);
 
+/** Experiment statuses nothing follows: the experiment will start no more trials. */
+export const ENDED_EXPERIMENT_STATUSES: ReadonlySet<ExperimentStatus> = new Set<ExperimentStatus>([
+  'completed',
+  'failed',
+  'stopped',
+]);
+
 export type ObjectiveDirection = 'minimize' | 'maximize';
 
 export interface Objective {
@@ -100,6 +107,24 @@ export interface TrialObjective {
   value: number;
 }
 
+/** A field of {@link TrialUsage} that holds a number or a name. */
+export type UsageField = 'durationSeconds' | 'billableSeconds' | 'instanceType' | 'instanceCount';
+
+/**
+ * What a trial ran on and for how long, as far as its cloud says. Absent fields are unknown,
+ * never guessed; `derived` names the fields crosstune computed (e.g. a duration from start and
+ * end times) rather than read from a field the cloud reports.
+ */
+export interface TrialUsage {
+  /** Wall-clock seconds the trial ran. */
+  durationSeconds?: number | undefined;
+  /** Seconds the cloud bills for each instance (multiply by `instanceCount` for instance-seconds). */
+  billableSeconds?: number | undefined;
+  instanceType?: string | undefined;
+  instanceCount?: number | undefined;
+  derived: readonly UsageField[];
+}
+
 export interface Trial<Raw = unknown> {
   provider: ProviderId;
   id: string;
@@ -108,13 +133,18 @@ export interface Trial<Raw = unknown> {
   status: TrialStatus;
   providerStatus: string;
   hyperParameters: Record<string, HyperParameterValue>;
-  /** The final objective value, absent while the trial has not reported one. */
+  /**
+   * The final value of the experiment's objective, named as the experiment names it (the cloud's
+   * own key for it stays in `metrics` and `raw`); absent while the trial has not reported one.
+   */
   objective?: TrialObjective | undefined;
-  /** Every metric value the cloud reported for this trial, in the order given. */
+  /** Every metric value the cloud reported for this trial, in the order given, under the cloud's own names. */
   metrics: MetricPoint[];
   createdAt?: Date | undefined;
   startedAt?: Date | undefined;
   endedAt?: Date | undefined;
+  /** Run time, billing and instances, where the cloud gives anything to read or derive them from. */
+  usage?: TrialUsage | undefined;
   failureReason?: string | undefined;
   raw: Raw;
 }
@@ -132,6 +162,7 @@ export interface TrainingJob<Raw = unknown> {
   createdAt?: Date | undefined;
   startedAt?: Date | undefined;
   endedAt?: Date | undefined;
+  usage?: TrialUsage | undefined;
   failureReason?: string | undefined;
   raw: Raw;
 }

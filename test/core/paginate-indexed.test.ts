@@ -34,13 +34,20 @@ function source(
 }
 
 const walkOf = (s: ReturnType<typeof source>, pageSize: number, concurrency?: number) =>
-  indexedWalk({ provider: 'pai', operation: 'ListHpoTrials', pageSize, concurrency, fetchPage: s.fetchPage });
+  indexedWalk({
+    provider: 'pai',
+    operation: 'ListHpoTrials',
+    pageSize,
+    concurrency,
+    keyOf: String,
+    fetchPage: s.fetchPage,
+  });
 
 describe('indexedWalk', () => {
   it('yields every item once in order, with one request per page and bounded concurrency', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.integer(), { maxLength: 80 }),
+        fc.uniqueArray(fc.integer(), { maxLength: 80 }),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 1, max: 6 }),
         fc.boolean(),
@@ -68,7 +75,7 @@ describe('indexedWalk', () => {
   it('resumes from any page cursor with exactly the rest', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.integer(), { minLength: 1, maxLength: 60 }),
+        fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 60 }),
         fc.integer({ min: 1, max: 9 }),
         fc.nat(),
         async (items, pageSize, pick) => {
@@ -111,6 +118,7 @@ describe('indexedWalk', () => {
       operation: 'ListHpoTrials',
       pageSize: 10,
       concurrency: 3,
+      keyOf: String,
       fetchPage: async (index, signal) => {
         signals.push(signal);
         return { items: [...Array(10).keys()].map((i) => index * 10 + i), total: 100, raw: {} };

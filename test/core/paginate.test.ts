@@ -26,7 +26,7 @@ const listing = (items: number[], pageSize: number, cursor?: string) => {
   return {
     ...s,
     list: new Paginated(
-      tokenWalk({ provider: 'sagemaker', operation: 'List', fetchPage: s.fetchPage }),
+      tokenWalk({ provider: 'sagemaker', operation: 'List', keyOf: String, fetchPage: s.fetchPage }),
       cursor,
     ),
   };
@@ -36,7 +36,7 @@ describe('Paginated over tokens', () => {
   it('yields every item once, in order, for any size and page size', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.integer(), { maxLength: 60 }),
+        fc.uniqueArray(fc.integer(), { maxLength: 60 }),
         fc.integer({ min: 1, max: 17 }),
         async (items, size) => {
           const { list, calls } = listing(items, size);
@@ -52,7 +52,7 @@ describe('Paginated over tokens', () => {
   it('resumes from any page cursor with exactly the items after that page', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.integer(), { minLength: 1, maxLength: 50 }),
+        fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 50 }),
         fc.integer({ min: 1, max: 9 }),
         fc.nat(),
         async (items, size, pick) => {
@@ -91,11 +91,13 @@ describe('Paginated over tokens', () => {
   });
 
   it('ends a walk whose token repeats with a PaginationError', async () => {
+    let n = 0;
     const walk = tokenWalk({
       provider: 'sagemaker',
       operation: 'ListTrainingJobsForHyperParameterTuningJob',
+      keyOf: String,
       fetchPage: async (token) => ({
-        items: [1],
+        items: [n++],
         nextToken: token === undefined ? 'a' : token === 'a' ? 'b' : 'a',
         raw: {},
       }),
@@ -109,6 +111,7 @@ describe('Paginated over tokens', () => {
     const walk = tokenWalk({
       provider: 'sagemaker',
       operation: 'List',
+      keyOf: String,
       maxPages: 50,
       fetchPage: async () => ({ items: [n], nextToken: `t${++n}`, raw: {} }),
     });
@@ -121,7 +124,12 @@ describe('Paginated over tokens', () => {
     const pages = [];
     for await (const p of other.pages()) pages.push(p);
     const concat = concatWalks([
-      tokenWalk({ provider: 'sagemaker', operation: 'L', fetchPage: source([1], 1).fetchPage }),
+      tokenWalk({
+        provider: 'sagemaker',
+        operation: 'L',
+        keyOf: String,
+        fetchPage: source([1], 1).fetchPage,
+      }),
     ]);
     await expect(new Paginated(concat, pages[0]?.cursor).toArray()).rejects.toThrow(InvalidArgumentError);
     await expect(listing([1], 1, 'not-a-cursor').list.toArray()).rejects.toThrow(/Invalid cursor/);
@@ -132,7 +140,7 @@ describe('concatWalks', () => {
   it('chains walks and resumes in the right one from any cursor', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(fc.integer(), { maxLength: 12 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.uniqueArray(fc.integer(), { maxLength: 12 }), { minLength: 1, maxLength: 4 }),
         fc.integer({ min: 1, max: 5 }),
         fc.nat(),
         async (parts, size, pick) => {
@@ -143,6 +151,7 @@ describe('concatWalks', () => {
                   provider: 'pai',
                   operation: 'L',
                   kind: `t${i}`,
+                  keyOf: String,
                   fetchPage: source(items, size).fetchPage,
                 }),
               ),

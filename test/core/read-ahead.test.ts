@@ -64,6 +64,10 @@ describe('a PAI listing walked one page at a time', () => {
   let most = 0;
   const asked: number[] = [];
   const server = setupServer(
+    // The listing reads the experiment's objective first.
+    http.get(`${BASE}/hpo/experiment/e1`, () =>
+      HttpResponse.json({ RequestId: 'r', ExperimentId: 'e1', Name: 'e1', Status: 'FINISHED' }),
+    ),
     http.get(`${BASE}/hpo/experiment/e1/trials`, async ({ request }) => {
       const url = new URL(request.url);
       const number = Number(url.searchParams.get('PageNumber'));

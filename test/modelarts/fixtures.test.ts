@@ -60,6 +60,8 @@ describe('autosearch-trials (list answer)', () => {
         { name: 'acc', value: 0.0625, step: 2 },
         { name: 'loss', value: 0.0754, step: 2 },
       ],
+      // Ray's time_total_s, as read; the table has no time of day to date the trial by.
+      usage: { durationSeconds: 19.477163314819336, derived: [] },
       raw: { header: page.items?.header, rows: [page.items?.data?.[0]] },
     });
   });
@@ -115,6 +117,7 @@ describe('autosearch-trials/{trial} (single-trial answer)', () => {
         { name: 'acc', value: 0.0625, step: 2 },
         { name: 'loss', value: 0.0754, step: 2 },
       ],
+      usage: { durationSeconds: 19.477163314819336, derived: [] },
       raw: { header: table.header, rows: table.data },
     });
   });

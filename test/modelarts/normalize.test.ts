@@ -240,6 +240,23 @@ describe('trainingJobFromJob', () => {
       metrics: [],
     });
     expect(training.trialId).toBeUndefined();
+    // status.duration (ms) so far; the job names no flavor here.
+    expect(training.usage).toEqual({ durationSeconds: 30, derived: [] });
+  });
+
+  it('reads its flavor and node count as the usage, and a malformed node count by its path', () => {
+    const spec = { resource: { flavor_id: 'modelarts.p3.large.public', node_count: '2' } };
+    expect(trainingJobFromJob(job({ spec })).usage).toEqual({
+      durationSeconds: 30,
+      instanceType: 'modelarts.p3.large.public',
+      instanceCount: 2,
+      derived: [],
+    });
+    expect(trainingJobFromJob(job({ status: { phase: 'Creating' } })).usage).toBeUndefined();
+    const bad = { resource: { node_count: 'two' } };
+    expect(() =>
+      normalizing({ operation: 'ShowTrainingJobDetails' }, () => trainingJobFromJob(job({ spec: bad }))),
+    ).toThrow(/spec.resource.node_count/);
   });
 });
 
@@ -262,6 +279,32 @@ describe('trial rows', () => {
       { metric: 'loss', value: 0.5 },
       { metric: 'loss', value: 0.7 },
       undefined,
+    ]);
+  });
+
+  it('reads time_total_s as the duration, and dates a trial only by a timestamp column', () => {
+    const trials = trialsFromTable(
+      {
+        header: ['trial_id', 'status', 'time_total_s', 'timestamp'],
+        data: [
+          ['t1', 'TERMINATED', '19.5', '1700000100'],
+          ['t2', 'RUNNING', '4', '1700000100'],
+          ['t3', 'ERROR', 'nan', '1700000100'],
+          ['t4', 'TERMINATED', '30', ''],
+          ['t5', 'PENDING', '', ''],
+        ],
+      },
+      context,
+    );
+    expect(trials.map((t) => [t.usage, t.startedAt, t.endedAt])).toEqual([
+      // Ended: its last report is its end; its start is that less the time it ran.
+      [{ durationSeconds: 19.5, derived: [] }, new Date(1_700_000_080_500), new Date(1_700_000_100_000)],
+      // Still running: started, not ended.
+      [{ durationSeconds: 4, derived: [] }, new Date(1_700_000_096_000), undefined],
+      // No usable run time: nothing derived from it; the failed trial's report still dates its end.
+      [undefined, undefined, new Date(1_700_000_100_000)],
+      [{ durationSeconds: 30, derived: [] }, undefined, undefined],
+      [undefined, undefined, undefined],
     ]);
   });
 

@@ -175,11 +175,10 @@ function canonicalTable(names: readonly string[], trials: readonly TrialModel[])
   return { header, data };
 }
 
-/** Extra columns Ray may add, none of them a metric. */
+/** Extra columns Ray may add, none of them a metric (`timestamp` dates a trial: see normalize.test.ts). */
 const EXTRA: Record<string, TableCell> = {
   hostname: 'node-1',
   node_ip: '192.168.0.3',
-  timestamp: '1700000000',
   time_this_iter_s: '1.25',
   'config/lr': '0.1',
   date: '2024-01-01_00-00-00',
@@ -268,6 +267,9 @@ describe('random trial tables', () => {
             .filter((p) => p.value !== undefined)
             .sort((a, b) => (a.name < b.name ? -1 : 1));
           expect(trial.metrics).toEqual(expected);
+          // time_total_s is how long it ran; without a timestamp column nothing dates it.
+          expect(trial.usage).toEqual({ durationSeconds: 3.5, derived: [] });
+          expect([trial.startedAt, trial.endedAt]).toEqual([undefined, undefined]);
         });
       }),
     );

@@ -1,13 +1,13 @@
 /** `modelarts(...)` end to end: the real signer, transport, schemas and normalizer against the fake. */
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
 import {
   type ModelArtsExperimentOptions,
   modelarts,
   modelartsEndpoint,
 } from '../../src/providers/modelarts/index.js';
-import { FAKE_HUAWEI_CREDENTIALS, type ModelArtsFake, modelartsFake } from '../../src/testing/index.js';
+import { modelartsFake } from '../../src/testing/index.js';
+import { client, useFakeServer } from './helpers/env.js';
 
 const HOUR = 60 * 60_000;
 const records = modelartsFake({ seed: 5 });
@@ -23,25 +23,7 @@ const failing = modelartsFake({
   iamEndpoint: 'https://iam.failing.example.com',
   simulation: { failureRate: 0.5 },
 });
-const server = setupServer(...records.handlers, ...pages.handlers, ...failing.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => {
-  records.reset();
-  pages.reset();
-  failing.reset();
-});
-afterAll(() => server.close());
-
-const client = (fake: ModelArtsFake, extra: Partial<Parameters<typeof modelarts>[0]> = {}) =>
-  modelarts({
-    region: fake.region,
-    endpoint: fake.endpoint,
-    iamEndpoint: fake.iamEndpoint,
-    projectId: fake.projectId,
-    credentials: FAKE_HUAWEI_CREDENTIALS,
-    retry: { baseDelayMs: 1 },
-    ...extra,
-  });
+useFakeServer(records, pages, failing);
 
 const spec = (name: string, maxTrials = 8): ExperimentSpec<ModelArtsExperimentOptions> => ({
   name,

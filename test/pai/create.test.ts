@@ -55,6 +55,7 @@ function echoingService(
       HttpResponse.json({
         ExperimentId: 'new1',
         Name: created?.Name,
+        Description: created?.Description,
         Status: 'CREATED',
         HpoExperimentConfiguration: created?.HpoExperimentConfiguration,
         GmtCreateTime: '2024-05-01 10:00:00',
@@ -64,6 +65,26 @@ function echoingService(
 }
 
 describe('experiments.create', () => {
+  it('keeps an objective name PAI has no key for as the description’s last line, and reads it back', async () => {
+    echoingService();
+    const regex = 'val-auc=([0-9\\.]+)';
+    const created = await client().experiments.create(
+      spec(
+        { objective: { metric: 'validation:auc', direction: 'maximize' } },
+        {
+          description: 'lr sweep\nsecond line',
+          metricConfig: { metric_type: 'stdout', metric_source: ['cmd1'], metric_dict: { [regex]: 1 } },
+        },
+      ),
+    );
+    const [post] = (await env.settled()).filter((r) => r.method === 'POST');
+    const body = JSON.parse(post?.body ?? '');
+    expect(body.Description).toBe('lr sweep\nsecond line\n[crosstune] objective: validation:auc');
+    expect(body.HpoExperimentConfiguration.metric_config.metric_dict).toEqual({ [regex]: 1 });
+    expect(created.objective).toEqual({ metric: 'validation:auc', direction: 'maximize' });
+    expect((await client().experiments.get('new1')).objective?.metric).toBe('validation:auc');
+  });
+
   it('sends the configuration PAI takes, then reads the experiment back', async () => {
     echoingService();
     const experiment = await client({ workspaceId: 'ws-1' }).experiments.create(spec());
@@ -134,7 +155,13 @@ describe('experiments.create', () => {
     );
     const [post] = (await env.settled()).filter((r) => r.method === 'POST');
     const body = JSON.parse(post?.body ?? '');
-    expect(body).toMatchObject({ WorkspaceId: 'ws-own', Description: 'd', Accessibility: 'PUBLIC' });
+    // `loss` is one of two weighted metric_dict keys: PAI ranks by their sum, so the objective's
+    // name is kept as the description's last line.
+    expect(body).toMatchObject({
+      WorkspaceId: 'ws-own',
+      Description: 'd\n[crosstune] objective: loss',
+      Accessibility: 'PUBLIC',
+    });
     expect(body.HpoExperimentConfiguration).toMatchObject({
       metric_config: { metric_type: 'table', final_mode: 'best', metric_dict: { loss: 1, time: 0.1 } },
       output_config: { model_path: 'oss://b/${exp_id}_${trial_id}' },

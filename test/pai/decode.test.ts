@@ -6,10 +6,12 @@ import {
   finalMetric,
   iniObject,
   metricEntries,
+  notedObjective,
   optionalBoolean,
   optionalTime,
   searchSpaceObject,
   trialStatusCounts,
+  withObjectiveNote,
   yamlObject,
 } from '../../src/providers/pai/decode.js';
 import {
@@ -358,6 +360,7 @@ describe('a malformed field over the wire', () => {
         RequestId: 'RID-7',
         ...trialItem('t1', { ExperimentId: 'e1', Hyperparam: '{"${lr}": ' }),
       }),
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
     );
     const error = await failure(client().trials.get('e1', 't1'));
     expect(ResponseFormatError.is(error)).toBe(true);
@@ -376,6 +379,7 @@ describe('a malformed field over the wire', () => {
         TotalCount: 2,
         Trials: [trialItem('t1'), trialItem('t2', { FinalMetric: 'high' })],
       }),
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
     );
     const error = await failure(client().trials.list('e1').toArray());
     expect(error).toMatchObject({ name: 'ResponseFormatError', path: 'Trials.1.FinalMetric' });
@@ -390,5 +394,35 @@ describe('a malformed field over the wire', () => {
     );
     const error = await failure(client().experiments.list().toArray());
     expect(error).toMatchObject({ name: 'ResponseFormatError', path: 'Experiments.0.TrialCount' });
+  });
+});
+
+describe('the objective note in a description', () => {
+  it('is written as the last line and read back from the last line only', () => {
+    expect(withObjectiveNote(undefined, 'validation:auc')).toBe('[crosstune] objective: validation:auc');
+    expect(withObjectiveNote('', 'f1')).toBe('[crosstune] objective: f1');
+    const noted = withObjectiveNote('mine\n[crosstune] objective: old', 'new');
+    expect(notedObjective(noted)).toBe('new');
+    expect(notedObjective('[crosstune] objective: auc\nedited below')).toBeUndefined();
+    expect(notedObjective('[crosstune] objective: ')).toBeUndefined();
+    expect(notedObjective('objective: auc')).toBeUndefined();
+    expect(notedObjective(undefined)).toBeUndefined();
+    expect(notedObjective(null)).toBeUndefined();
+  });
+
+  it('names the objective of an experiment read back, before metric_dict', () => {
+    const item = experimentItem('e1', {
+      Description: 'sweep\n[crosstune] objective: validation:auc',
+      HpoExperimentConfiguration: {
+        metric_config: { metric_dict: { 'auc=([0-9.]+)': 1 } },
+        yml_config: { tuner: { name: 'TPE', class_args: { optimize_mode: 'maximize' } } },
+      },
+    });
+    expect(experimentFromWire(item as never).objective).toEqual({
+      metric: 'validation:auc',
+      direction: 'maximize',
+    });
+    const { Description: _gone, ...plain } = item;
+    expect(experimentFromWire(plain as never).objective?.metric).toBe('auc=([0-9.]+)');
   });
 });

@@ -166,9 +166,14 @@ describe('GetHpoTrial help page', () => {
     expect(error).toMatchObject({ name: 'ValidationError', code: 'INVALID_INPUT_PARAMS', httpStatus: 200 });
   });
 
+  // The experiment names the trial's objective: its example weighs three metrics, so PAI's `default`.
+  const serveExperiment = () =>
+    serve('get', '/hpo/experiment/abcde', withoutCode(docExample('GetHpoExperiment')));
+
   it('normalizes into a Trial, the regular-expression metric name kept', async () => {
     const body = withoutCode(docExample('GetHpoTrial'));
     serve('get', '/hpo/experiment/abcde/trial/mf99W4', body);
+    serveExperiment();
     const trial = await client().trials.get('abcde', 'mf99W4');
     expect(trial).toEqual({ ...expected, raw: body });
     expect(regexKey).toBe(String.raw`val_loss=([0-9\\.]+)`);
@@ -185,6 +190,7 @@ describe('GetHpoTrial help page', () => {
     };
     expect(typeof body.Metric).toBe('string');
     serve('get', '/hpo/experiment/abcde/trial/mf99W4', body);
+    serveExperiment();
     expect(await client().trials.get('abcde', 'mf99W4')).toEqual({ ...expected, raw: body });
     expect(readHpoTrial(body as never)).toMatchObject({
       parameterId: 0,
@@ -330,6 +336,7 @@ describe('API metadata examples (14 HPO operations)', () => {
 
   it('GetHpoTrial (all packed fields as text) normalizes like the help page example', async () => {
     serveMetadata('GetHpoTrial', metadata('GetHpoTrial', true), { experiment: 'abcde', trial: 'mf99W4' });
+    serveMetadata('GetHpoExperiment', metadata('GetHpoExperiment', true), { experiment: 'abcde', trial: '' });
     const trial = await client().trials.get('abcde', 'mf99W4');
     expect(trial).toMatchObject({
       id: 'mf99W4',
@@ -386,6 +393,7 @@ describe('API metadata examples (14 HPO operations)', () => {
 
   it("ListHpoTrials: the example's Metric text lacks its closing bracket, and the error says where", async () => {
     serveMetadata('ListHpoTrials', metadata('ListHpoTrials', true));
+    serveMetadata('GetHpoExperiment', metadata('GetHpoExperiment', true));
     const error = await failure(client().trials.list('e1').toArray());
     expect(error).toMatchObject({ name: 'ResponseFormatError', path: 'Trials.0.Metric' });
   });
@@ -395,6 +403,7 @@ describe('API metadata examples (14 HPO operations)', () => {
     const [item] = body.Trials as Record<string, unknown>[];
     const fixed = { ...item, Metric: `${(item as { Metric: string }).Metric}]` };
     serveMetadata('ListHpoTrials', { ...body, Trials: [fixed] });
+    serveMetadata('GetHpoExperiment', metadata('GetHpoExperiment', true));
     const trials = await client().trials.list('e1').toArray();
     expect(trials).toEqual([
       {
@@ -414,6 +423,7 @@ describe('API metadata examples (14 HPO operations)', () => {
         ],
         createdAt: new Date('2023-06-07T13:17:13Z'),
         endedAt: undefined,
+        usage: undefined,
         raw: fixed,
       },
     ]);

@@ -3,7 +3,7 @@
  * is known, in-order yield, guards, cursors, and the filters and sorts PAI cannot do itself.
  */
 import { delay, HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, PaginationError } from '../../src/index.js';
 import { BASE, client, experimentItem, failure, trialItem, usePaiServer } from './helpers/env.js';
 
@@ -35,7 +35,18 @@ function pagedSource<T>(
     return HttpResponse.json({ TotalCount: total, [key]: all.slice((page - 1) * size, page * size) });
   });
   env.server.use(handler);
+  // A trial listing first reads its experiment, whose objective names the trials'.
+  const experiment = /^\/hpo\/experiment\/([^/]+)\/trials$/.exec(path)?.[1];
+  if (experiment)
+    env.server.use(
+      http.get(`${BASE}/hpo/experiment/${experiment}`, () => HttpResponse.json(experimentItem(experiment))),
+    );
   return { asked, maxInFlight: () => maxInFlight, answeredFirst };
+}
+
+/** The requests of a walk that listed trials (not the experiment read before them). */
+async function trialRequests() {
+  return (await env.settled()).filter((r) => r.url.pathname.endsWith('/trials'));
 }
 
 const experiments = (n: number) => Array.from({ length: n }, (_, i) => experimentItem(`e${i}`));
@@ -158,7 +169,7 @@ describe('trials.list', () => {
       ['t8', 'FINISHED'],
       ['t10', 'SUCCEEDED'],
     ]);
-    const queries = (await env.settled()).map((r) => Object.fromEntries(r.url.searchParams));
+    const queries = (await trialRequests()).map((r) => Object.fromEntries(r.url.searchParams));
     expect(queries.every((q) => q.Status === undefined && q.SortBy === undefined)).toBe(true);
   });
 
@@ -173,7 +184,7 @@ describe('trials.list', () => {
   it('sorts by creation time with CREATE_TIME and the order asked', async () => {
     pagedSource('/hpo/experiment/exp1/trials', 'Trials', () => trials(2));
     await client().trials.list('exp1', { sortBy: 'createdAt', sortOrder: 'desc' }).toArray();
-    const [sent] = await env.settled();
+    const [sent] = await trialRequests();
     expect(Object.fromEntries(sent?.url.searchParams ?? [])).toMatchObject({
       SortBy: 'CREATE_TIME',
       Order: 'DESC',
@@ -222,11 +233,85 @@ describe('trials.list', () => {
     expect(sent).toEqual(['exp1  ', 'trials FINAL_METRIC ASC', 'trials CREATE_TIME ASC']);
   });
 
-  it('sorts by objective in the order asked without asking for the experiment', async () => {
+  it('sorts by objective in the order asked, whatever the experiment direction', async () => {
     pagedSource('/hpo/experiment/exp1/trials', 'Trials', () => trials(2));
     await client().trials.list('exp1', { sortBy: 'objective', sortOrder: 'desc' }).toArray();
-    const sent = await env.settled();
+    const sent = await trialRequests();
     expect(sent.map((r) => r.url.searchParams.get('SortBy'))).toEqual(['FINAL_METRIC', 'CREATE_TIME']);
     expect(sent[0]?.url.searchParams.get('Order')).toBe('DESC');
+  });
+});
+
+describe('a server that repeats itself or moves items between pages', () => {
+  const ids = (list: readonly { id: string }[]) => list.map((item) => item.id);
+  // A trial listing first reads its experiment, whose objective names the trials'.
+  beforeEach(() => {
+    env.server.use(http.get(`${BASE}/hpo/experiment/exp1`, () => HttpResponse.json(experimentItem('exp1'))));
+  });
+
+  it('stops a server that ignores PageNumber at the first repeated page, listing page 1 once', async () => {
+    let served = 0;
+    env.server.use(
+      http.get(`${BASE}/hpo/experiments`, () => {
+        served++;
+        return HttpResponse.json({ TotalCount: 10, Experiments: experiments(10).slice(0, 3) });
+      }),
+    );
+    const seen: string[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const e of client().experiments.list({ pageSize: 3 })) seen.push(e.id);
+      })(),
+    );
+    expect(PaginationError.is(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'pai', operation: 'ListHpoExperiments' });
+    expect(error.message).toBe(
+      'ListHpoExperiments: page 2 holds only items already listed (e0, e1, e2; 3 items listed before it): ' +
+        'the server repeats pages, or more than a page of items was inserted ahead of the walk between two requests',
+    );
+    expect(seen).toEqual(['e0', 'e1', 'e2']);
+    // Page 1, then pages 2–4 asked for together (default concurrency 4, 4 pages in all).
+    expect(served).toBe(4);
+  });
+
+  it('stops a TotalCount always one page ahead over pages already listed', async () => {
+    let served = 0;
+    env.server.use(
+      http.get(`${BASE}/hpo/experiment/exp1/trials`, ({ request }) => {
+        served++;
+        const page = Number(new URL(request.url).searchParams.get('PageNumber'));
+        // Pages 1 and 2 for ever, the total one page beyond the page asked for.
+        const start = ((page - 1) % 2) * 2;
+        return HttpResponse.json({ TotalCount: (page + 1) * 2, Trials: trials(4).slice(start, start + 2) });
+      }),
+    );
+    const error = await failure(
+      client({ pageConcurrency: 1 }).trials.list('exp1', { pageSize: 2 }).toArray(),
+    );
+    expect(PaginationError.is(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'pai', operation: 'ListHpoTrials' });
+    expect(error.message).toMatch(/^ListHpoTrials: page 3 holds only items already listed \(t0, t1; 4 items/);
+    expect(served).toBe(3);
+  });
+
+  it('lists each trial once when trials are created at the head between pages', async () => {
+    for (const pageConcurrency of [1, 4]) {
+      const all = trials(11);
+      let created = 0;
+      env.server.use(
+        http.get(`${BASE}/hpo/experiment/exp1/trials`, ({ request }) => {
+          const url = new URL(request.url);
+          const page = Number(url.searchParams.get('PageNumber'));
+          const size = Number(url.searchParams.get('PageSize'));
+          const answer = { TotalCount: all.length, Trials: all.slice((page - 1) * size, page * size) };
+          // Newest first: a trial created after each answer shifts the others back by one.
+          all.unshift(trialItem(`new${created++}`));
+          return HttpResponse.json(answer);
+        }),
+      );
+      const listed = ids(await client({ pageConcurrency }).trials.list('exp1', { pageSize: 3 }).toArray());
+      expect(new Set(listed).size).toBe(listed.length);
+      for (const trial of trials(11)) expect(listed).toContain(trial.TrialId);
+    }
   });
 });

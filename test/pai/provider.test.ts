@@ -8,7 +8,7 @@ import {
   PAI_CAPABILITIES,
   type PaiTrainingJobRaw,
 } from '../../src/providers/pai/index.js';
-import { BASE, client, failure, on, trialItem, usePaiServer } from './helpers/env.js';
+import { BASE, client, experimentItem, failure, on, trialItem, usePaiServer } from './helpers/env.js';
 
 const env = usePaiServer();
 
@@ -45,7 +45,10 @@ describe('trials', () => {
 
   it('get fills in the experiment id when PAI leaves it out', async () => {
     const { ExperimentId: _dropped, ...item } = trialItem('t1');
-    env.server.use(on('get', '/hpo/experiment/e1/trial/t1', item));
+    env.server.use(
+      on('get', '/hpo/experiment/e1/trial/t1', item),
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
+    );
     expect((await client().trials.get('e1', 't1')).experimentId).toBe('e1');
   });
 
@@ -104,6 +107,7 @@ describe('trainingJobs.list', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     env.server.use(
+      on('get', '/hpo/experiment/e1', experimentItem('e1')),
       on('get', '/hpo/experiment/e1/trials', {
         TotalCount: 5,
         Trials: [

@@ -178,12 +178,13 @@ describe('AbortSignal', () => {
   it('stops a listing, its prefetched pages included', async () => {
     let served = 0;
     env.server.use(
-      http.get(`${BASE}/hpo/experiments`, async () => {
+      http.get(`${BASE}/hpo/experiments`, async ({ request }) => {
         served++;
+        const page = new URL(request.url).searchParams.get('PageNumber');
         await delay(30);
         return HttpResponse.json({
           TotalCount: 100,
-          Experiments: Array.from({ length: 10 }, (_, i) => ({ ExperimentId: `x${i}` })),
+          Experiments: Array.from({ length: 10 }, (_, i) => ({ ExperimentId: `x${page}-${i}` })),
         });
       }),
     );

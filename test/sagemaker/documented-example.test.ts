@@ -89,6 +89,8 @@ describe('the documented ListTrainingJobsForHyperParameterTuningJob example', ()
       createdAt: new Date('2025-01-01T00:00:00.000Z'),
       startedAt: new Date('2025-01-01T00:01:00.000Z'),
       endedAt: new Date('2025-01-01T01:01:00.500Z'),
+      // From start to end; the tuning job names no instances, so no billed time is derived.
+      usage: { durationSeconds: 3600.5, derived: ['durationSeconds'] },
       failureReason: 'string',
       raw: summary,
     });

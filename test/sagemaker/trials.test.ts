@@ -128,6 +128,7 @@ describe('trials.list on a created job', () => {
         createdAt: trial.createdAt,
         startedAt: trial.startedAt,
         endedAt: trial.endedAt,
+        usage: trial.usage,
         failureReason: trial.failureReason,
         raw: trial.raw,
       });

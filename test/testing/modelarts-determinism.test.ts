@@ -52,6 +52,19 @@ describe('determinism', () => {
     expect(stepwise).toEqual(atOnce);
   });
 
+  it('runs on a clock moved by fractions of a millisecond (a jittered wait)', async () => {
+    a.clock.advance(0.25);
+    const created = await callModelArts(a, 'POST', jobsPath(a), {
+      body: jobRequest({ numSamples: 6, maxConcurrent: 2 }),
+    });
+    const id: string = created.json.metadata.id;
+    for (let i = 0; i < 50; i++) {
+      a.clock.advance(HOUR / 7.3);
+      expect((await callModelArts(a, 'GET', jobsPath(a, id, '/autosearch-trials'))).status).toBe(200);
+    }
+    expect(a.state.trialsOf(id)).toHaveLength(6);
+  });
+
   it('keeps a job’s trials when other jobs are created after it', async () => {
     const alone = await scenario(a);
     await callModelArts(b, 'POST', jobsPath(b), { body: jobRequest({ numSamples: 6, maxConcurrent: 2 }) });

@@ -9,7 +9,7 @@
  * - one budget per call: `maxAttempts - 1` retries and `maxElapsedMs`, shared by the call and by
  *   every request made on its behalf (credential and project look-ups, a write's reconcile).
  */
-import { AbortError, type ErrorDetails, ThrottlingError } from '../errors.js';
+import { AbortError, CrosstuneError, type ErrorDetails, ThrottlingError } from '../errors.js';
 
 export interface RetryOptions {
   /** Attempts of one request in all, the first included; `maxAttempts - 1` retries per call. */
@@ -35,6 +35,10 @@ export function resolveRetry(
 ): RetryOptions {
   if (client === false || call === false) return { ...DEFAULT_RETRY, maxAttempts: 1 };
   return { ...DEFAULT_RETRY, ...client, ...call };
+}
+
+export function isRetryable(error: unknown): boolean {
+  return CrosstuneError.is(error) && error.retryable;
 }
 
 /** What one call may still spend on retries, whichever request of it asks. */

@@ -11,6 +11,7 @@ import { once } from '../../core/once.js';
 import { Paginated } from '../../core/paginate.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import type { OffsetMeaning } from '../../core/paginate-offset.js';
+import { progressMethods } from '../../core/progress/index.js';
 import {
   ENDED_TRIAL_STATUSES,
   type ExperimentQuery,
@@ -30,6 +31,7 @@ import {
 } from './iam.js';
 import { getTrial, isSearchJob, listExperiments, listTrials, type OffsetMeanings } from './listing.js';
 import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
+import type { TrainingJobWire } from './wire.js';
 
 export {
   experimentFromJob,
@@ -134,6 +136,22 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
   };
   const contextOf = async (id: string, call?: CallOptions) =>
     trialContext(await api.getTrainingJob(id, call));
+  const progress = progressMethods('modelarts', {
+    get: getExperiment,
+    // The trial table has no server-side sort: every poll that may have seen a change reads it all.
+    all: (experiment, call) => {
+      const context = async () => trialContext(experiment.raw as TrainingJobWire);
+      return listTrials(api, context, experiment.id, {}, call, settings);
+    },
+    reported(experiment) {
+      const duration = (experiment.raw as TrainingJobWire).status?.duration;
+      const ms =
+        duration === undefined || duration === null || duration === '' ? undefined : Number(duration);
+      return { durationSeconds: ms !== undefined && Number.isFinite(ms) ? ms / 1000 : undefined };
+    },
+    // A job answer counts no trials: nothing tells that none changed.
+    fingerprint: () => undefined,
+  });
 
   return {
     id: 'modelarts',
@@ -141,6 +159,7 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
     api,
     capabilities: MODELARTS_CAPABILITIES,
     experiments: {
+      ...progress,
       async create(spec: ExperimentSpec<ModelArtsExperimentOptions>, call?: CallOptions) {
         const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
         const job = await api.createTrainingJob(plan.request, call);

@@ -4,17 +4,20 @@
  * TrainingJob; each row of its trial table is a Trial (Ray Tune's). The untouched answer stays
  * in `raw`, ModelArts' (or Ray's) status word in `providerStatus`.
  */
-import { decodeInteger, decodeNumber, FieldFormatError } from '../../core/fields.js';
-import type {
-  Experiment,
-  ExperimentStatus,
-  HyperParameterValue,
-  MetricPoint,
-  Objective,
-  TrainingJob,
-  Trial,
-  TrialObjective,
-  TrialStatus,
+import { decodeInteger, decodeNumber, FieldFormatError, isAbsent } from '../../core/fields.js';
+import {
+  ENDED_EXPERIMENT_STATUSES,
+  ENDED_TRIAL_STATUSES,
+  type Experiment,
+  type ExperimentStatus,
+  type HyperParameterValue,
+  type MetricPoint,
+  type Objective,
+  type TrainingJob,
+  type Trial,
+  type TrialObjective,
+  type TrialStatus,
+  type TrialUsage,
 } from '../../core/types.js';
 import {
   cellBoolean,
@@ -70,8 +73,6 @@ export function jobStatus(phase: string | null | undefined): TrialStatus {
 export function trialStatus(status: string | null | undefined): TrialStatus {
   return TRIAL_WORDS.get(word(status)) ?? 'unknown';
 }
-
-const ENDED = new Set<string>(['completed', 'failed', 'stopped']);
 
 const AUTO_SEARCH = 'algorithm.policies.auto_search';
 
@@ -172,7 +173,7 @@ export function experimentFromJob(job: TrainingJobWire): Experiment<TrainingJobW
     // A job answer carries no trial counts; they come from the trial table.
     trialCounts: {},
     searchSpace: readSearchSpace(autoSearch?.search_params, `${AUTO_SEARCH}.search_params`),
-    ...timesOf(job, ENDED.has(status)),
+    ...timesOf(job, ENDED_EXPERIMENT_STATUSES.has(status)),
     failureReason: failureOf(job, status === 'failed'),
     raw: job,
   };
@@ -201,10 +202,25 @@ export function trainingJobFromJob(job: TrainingJobWire): TrainingJob<TrainingJo
     providerStatus: phase,
     hyperParameters: fixedParameters(job),
     metrics: [],
-    ...timesOf(job, ENDED.has(status)),
+    ...timesOf(job, ENDED_TRIAL_STATUSES.has(status)),
+    usage: jobUsage(job),
     failureReason: failureOf(job, status === 'failed'),
     raw: job,
   };
+}
+
+/** The job's run time so far (`status.duration`, ms) and its flavor and node count, as read. */
+function jobUsage(job: TrainingJobWire): TrialUsage | undefined {
+  const duration = job.status?.duration;
+  const ran = isAbsent(duration) ? undefined : decodeNumber(duration, 'status.duration');
+  const nodes = job.spec?.resource?.node_count;
+  const usage: TrialUsage = {
+    durationSeconds: ran !== undefined && Number.isFinite(ran) && ran >= 0 ? ran / 1000 : undefined,
+    instanceType: job.spec?.resource?.flavor_id ?? undefined,
+    instanceCount: isAbsent(nodes) ? undefined : decodeInteger(nodes, 'spec.resource.node_count'),
+    derived: [],
+  };
+  return usage.durationSeconds === undefined && usage.instanceType === undefined ? undefined : usage;
 }
 
 /** What a trial needs from its experiment to be read. */
@@ -332,6 +348,25 @@ function trialIdOf(row: TableRowView, fallback: string | undefined): string {
   return id;
 }
 
+/**
+ * Ray's `time_total_s` is how long the trial has run. The table keeps no start or end time unless
+ * it has Ray's `timestamp` column (epoch seconds of the report): then the latest report of an
+ * ended trial dates its end, and its start is that time less `time_total_s`.
+ */
+function timingOf(
+  latest: TableRowView,
+  status: TrialStatus,
+): { startedAt?: Date; endedAt?: Date; usage?: TrialUsage } {
+  const ran = cellNumber(latest.cells.get('time_total_s'));
+  const reportedAt = cellNumber(latest.cells.get('timestamp'));
+  const known = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n) && n >= 0;
+  const timing: { startedAt?: Date; endedAt?: Date; usage?: TrialUsage } = {};
+  if (known(ran)) timing.usage = { durationSeconds: ran, derived: [] };
+  if (known(reportedAt) && known(ran)) timing.startedAt = new Date((reportedAt - ran) * 1000);
+  if (known(reportedAt) && ENDED_TRIAL_STATUSES.has(status)) timing.endedAt = new Date(reportedAt * 1000);
+  return timing;
+}
+
 function trialOf(
   view: TableView,
   rows: readonly TableRowView[],
@@ -340,14 +375,16 @@ function trialOf(
   fallbackId: string | undefined,
 ): Trial<ModelArtsTrialRaw> {
   const config = configObject(latest.cells.get('config'), cellPath(latest, 'config'));
+  const status = statusOf(latest);
   return {
     provider: 'modelarts',
     id: trialIdOf(latest, fallbackId),
     experimentId: context.experimentId,
-    ...statusOf(latest),
+    ...status,
     hyperParameters: hyperParametersFromConfig(config),
     objective: objectiveValue(latest, context),
     metrics: metricsOf(view, rows),
+    ...timingOf(latest, status.status),
     raw: { header: view.header, rows: rows.map((r) => r.raw) },
   };
 }

@@ -8,6 +8,7 @@
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { ExperimentSpec } from '../../core/types.js';
 import type { Loss, NniSearchSpace } from '../../search-space/index.js';
+import { withObjectiveNote } from './decode.js';
 import { compileSearchSpace, unreferencedPlaceholders } from './search-space.js';
 import type * as shapes from './shapes.js';
 
@@ -95,11 +96,16 @@ export function buildCreateRequest(
       );
     }
   }
+  // The objective reads back by its name only if PAI keeps that name somewhere (see withObjectiveNote).
+  const keys = Object.keys(configuration.metric_config.metric_dict ?? {});
+  const named = keys.length === 1 && keys[0] === spec.objective.metric;
   return {
     request: {
       Name: spec.name,
       WorkspaceId: options.workspaceId ?? defaults.workspaceId,
-      Description: options.description,
+      Description: named
+        ? options.description
+        : withObjectiveNote(options.description, spec.objective.metric),
       Accessibility: options.accessibility,
       HpoExperimentConfiguration: configuration,
       Tag: options.tags,

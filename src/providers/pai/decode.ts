@@ -166,3 +166,20 @@ export function member(value: unknown, ...keys: string[]): unknown {
   }
   return current;
 }
+
+/**
+ * PAI keeps an objective only as `metric_dict` keys, which may be the regular expressions a trial's
+ * output is scraped with. When the name the experiment was created with is none of them, create
+ * records it as the description's last line, the one field PAI keeps as given and answers back.
+ */
+const OBJECTIVE_NOTE = '[crosstune] objective: ';
+
+export function withObjectiveNote(description: string | undefined, metric: string): string {
+  return description ? `${description}\n${OBJECTIVE_NOTE}${metric}` : `${OBJECTIVE_NOTE}${metric}`;
+}
+
+/** The objective name a description records, if its last line is the note create writes. */
+export function notedObjective(description: string | null | undefined): string | undefined {
+  const last = description?.split('\n').at(-1) ?? '';
+  return last.startsWith(OBJECTIVE_NOTE) ? last.slice(OBJECTIVE_NOTE.length) || undefined : undefined;
+}

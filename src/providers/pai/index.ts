@@ -14,8 +14,9 @@ import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
+import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
-import { createPaiApi, type PaiApi } from './api.js';
+import { createPaiApi, type GetHpoExperimentResult, type PaiApi } from './api.js';
 import {
   type AlibabaCredentialProvider,
   type AlibabaCredentials,
@@ -24,7 +25,13 @@ import {
 } from './auth.js';
 import { buildCreateRequest, type PaiExperimentOptions } from './create.js';
 import { PAI_ERRORS } from './errors.js';
-import { listExperiments, listTrainingJobs, listTrials } from './listing.js';
+import {
+  type GetObjective,
+  listExperiments,
+  listTrainingJobs,
+  listTrials,
+  MAX_PAGE_SIZE,
+} from './listing.js';
 import {
   experimentFromWire,
   experimentObjective,
@@ -32,6 +39,7 @@ import {
   type TrialStopResult,
   trialFromWire,
 } from './normalize.js';
+import { readHpoExperiment } from './views.js';
 
 export type {
   CommandsResult,
@@ -91,7 +99,8 @@ export const PAI_CAPABILITIES: Capabilities = {
     'trials.list filters by status client-side (PAI cannot); sorted by objective, trials without a final metric come after all others',
     'PAI sorts experiments by createdAt or status and trials by createdAt or objective only; other sorts are refused',
     'experiments.create is not resent after an ambiguous failure: PAI has no client token, so crosstune looks the experiment up by name instead',
-    'experiments have no bestTrial: list trials sorted by objective, limit 1',
+    'experiments.get has no bestTrial (PAI names none): experiments.summarize finds it among the trials',
+    'an experiment created with an objective name that is not its only metric_dict key keeps the name as the last line of its description',
   ],
 };
 
@@ -121,11 +130,36 @@ export function pai(options: PaiOptions): PaiProvider {
     const body = await api.getHpoExperiment({ ExperimentId: id }, call);
     return normalizing(details('GetHpoExperiment', body.RequestId), () => experimentFromWire(body));
   };
-  const getDirection = async (id: string, call?: CallOptions) => {
+  const getObjective: GetObjective = async (id, call) => {
     const body = await api.getHpoExperiment({ ExperimentId: id }, call);
-    return normalizing(details('GetHpoExperiment', body.RequestId), () => experimentObjective(body))
-      ?.direction;
+    return normalizing(details('GetHpoExperiment', body.RequestId), () => experimentObjective(body));
   };
+  // A listing started from an experiment just read takes its objective from it.
+  const objectiveOf = (experiment: Experiment) => async () => experiment.objective;
+  const progress = progressMethods('pai', {
+    get: getExperiment,
+    all: (experiment, call) =>
+      listTrials(api, objectiveOf(experiment), experiment.id, { pageSize: MAX_PAGE_SIZE }, call, settings),
+    // Usually one page is all a poll needs: pages fetched ahead would mostly be wasted.
+    newestFirst: (experiment, call) =>
+      listTrials(
+        api,
+        objectiveOf(experiment),
+        experiment.id,
+        { sortBy: 'createdAt', sortOrder: 'desc', pageSize: MAX_PAGE_SIZE },
+        call,
+        { ...settings, pageConcurrency: 1 },
+      ),
+    reported: (experiment) => ({
+      trialCounts: readHpoExperiment(experiment.raw as GetHpoExperimentResult).trialStatus
+        ? experiment.trialCounts
+        : undefined,
+    }),
+    fingerprint(experiment) {
+      const view = readHpoExperiment(experiment.raw as GetHpoExperimentResult);
+      return view.trialStatus ? JSON.stringify([view.trialStatus, view.trialCount]) : undefined;
+    },
+  });
 
   const stopTrials = async (experimentId: string, trialIds: readonly string[], call?: CallOptions) => {
     const body = await api.stopHpoTrials({ ExperimentId: experimentId, TrialIds: [...trialIds] }, call);
@@ -139,6 +173,7 @@ export function pai(options: PaiOptions): PaiProvider {
     capabilities: PAI_CAPABILITIES,
     stopTrials,
     experiments: {
+      ...progress,
       async create(spec: ExperimentSpec<PaiExperimentOptions>, call?: CallOptions) {
         const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
         const created = await api.createHpoExperiment(plan.request, call);
@@ -159,15 +194,23 @@ export function pai(options: PaiOptions): PaiProvider {
     },
     trials: {
       list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
-        return listTrials(api, getDirection, experimentId, query, call, settings);
+        return listTrials(api, getObjective, experimentId, query, call, settings);
       },
       async get(experimentId: string, trialId: string, call?: CallOptions) {
-        const body = await api.getHpoTrial({ ExperimentId: experimentId, TrialId: trialId }, call);
-        const at = details('GetHpoTrial', body.RequestId);
-        const trial = normalizing(at, () => trialFromWire(body, '', experimentId));
+        // Both at once; what is wrong with the trial itself (missing, malformed, another
+        // experiment's) is reported before a failure to read the experiment.
+        const [read, named] = await Promise.allSettled([
+          api.getHpoTrial({ ExperimentId: experimentId, TrialId: trialId }, call),
+          getObjective(experimentId, call),
+        ]);
+        if (read.status === 'rejected') throw read.reason;
+        const at = details('GetHpoTrial', read.value.RequestId);
+        const objectiveMetric = named.status === 'fulfilled' ? named.value?.metric : undefined;
+        const trial = normalizing(at, () => trialFromWire(read.value, '', { experimentId, objectiveMetric }));
         if (trial.experimentId !== experimentId) {
           throw new NotFoundError(`Trial ${trialId} is not a trial of experiment ${experimentId}`, at);
         }
+        if (named.status === 'rejected') throw named.reason;
         return trial;
       },
       async stop(experimentId: string, trialId: string, call?: CallOptions) {
@@ -182,7 +225,7 @@ export function pai(options: PaiOptions): PaiProvider {
     },
     trainingJobs: {
       list(experimentId: string, query: TrialQuery = {}, call?: CallOptions) {
-        return listTrainingJobs(api, getDirection, experimentId, query, call, settings);
+        return listTrainingJobs(api, getObjective, experimentId, query, call, settings);
       },
     },
   };

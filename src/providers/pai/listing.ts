@@ -5,6 +5,7 @@
  * with a PaginationError. Filters PAI cannot express (trial status, trials with an objective)
  * are applied to whole pages after they are fetched, so the walk's guards still see full pages.
  */
+import { mapBounded } from '../../core/bounded.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
@@ -22,6 +23,7 @@ import type {
   Experiment,
   ExperimentQuery,
   ExperimentStatus,
+  Objective,
   TrainingJob,
   Trial,
   TrialQuery,
@@ -95,6 +97,7 @@ export function listExperiments(
         pageSize,
         concurrency: settings.pageConcurrency,
         kind: `page:${Status ?? ''}`,
+        keyOf: (experiment) => experiment.id,
         fetchPage: async (index, signal) => {
           const page = await api.listHpoExperiments(
             { ...base, Status, PageNumber: index + 1, PageSize: pageSize },
@@ -119,21 +122,19 @@ export function listExperiments(
   return new Paginated(walk, query.cursor);
 }
 
-type GetDirection = (
-  experimentId: string,
-  call?: CallOptions,
-) => Promise<'minimize' | 'maximize' | undefined>;
+/** The experiment's objective (one GetHpoExperiment), which names its trials' objective and orders them. */
+export type GetObjective = (experimentId: string, call?: CallOptions) => Promise<Objective | undefined>;
 
 /**
  * Trials of an experiment, in PAI's order or sorted by creation time or by objective. Sorting by
  * objective is two walks: PAI's `FINAL_METRIC` order keeping trials that have a final metric,
  * then every trial by creation time keeping those the first walk did not yield — so trials
  * without an objective come last wherever PAI would put them, and none is dropped. The default
- * order then is best first, which needs the experiment's direction.
+ * order then is best first, by the experiment's direction.
  */
 function trialWalk(
   api: PaiApi,
-  getDirection: GetDirection,
+  getObjective: GetObjective,
   experimentId: string,
   query: TrialQuery,
   call: CallOptions | undefined,
@@ -148,6 +149,7 @@ function trialWalk(
   }
   const wanted = query.status;
   const walkSorted = (
+    objective: Objective | undefined,
     SortBy: 'FINAL_METRIC' | 'CREATE_TIME' | undefined,
     Order: 'ASC' | 'DESC' | undefined,
     kind: string,
@@ -173,10 +175,12 @@ function trialWalk(
         pageSize,
         concurrency: settings.pageConcurrency,
         kind,
+        keyOf: (trial) => trial.id,
         fetchPage: async (index, signal) => {
           const raw = await page(index, signal, following(index));
+          const context = { experimentId, objectiveMetric: objective?.metric };
           return normalizing({ provider: 'pai', operation, requestId: raw.RequestId ?? undefined }, () => ({
-            items: (raw.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, experimentId)),
+            items: (raw.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, context)),
             total: totalOf(raw.TotalCount),
             raw,
           }));
@@ -186,19 +190,27 @@ function trialWalk(
     );
   };
 
-  if (query.sortBy !== 'objective') {
-    const sortBy = query.sortBy === 'createdAt' ? 'CREATE_TIME' : undefined;
-    return walkSorted(sortBy, query.sortOrder && ORDER[query.sortOrder], 'page', () => true);
-  }
   return async function* (cursor) {
+    const objective = await getObjective(experimentId, call);
+    if (query.sortBy !== 'objective') {
+      const sortBy = query.sortBy === 'createdAt' ? 'CREATE_TIME' : undefined;
+      yield* walkSorted(
+        objective,
+        sortBy,
+        query.sortOrder && ORDER[query.sortOrder],
+        'page',
+        () => true,
+      )(cursor);
+      return;
+    }
     const order =
       query.sortOrder !== undefined
         ? ORDER[query.sortOrder]
-        : (await getDirection(experimentId, call)) === 'minimize'
+        : objective?.direction === 'minimize'
           ? 'ASC'
           : 'DESC';
     const seen = new Set<string>();
-    const ranked = walkSorted('FINAL_METRIC', order, 'ranked', (trial) => {
+    const ranked = walkSorted(objective, 'FINAL_METRIC', order, 'ranked', (trial) => {
       if (trial.objective === undefined) return false;
       seen.add(trial.id);
       return true;
@@ -206,7 +218,7 @@ function trialWalk(
     // A walk resumed from a cursor has not seen what the first walk yielded: it falls back to
     // "no objective", which misses only a trial that gained its objective between the walks.
     const fromStart = cursor === undefined;
-    const rest = walkSorted('CREATE_TIME', 'ASC', 'unranked', (trial) =>
+    const rest = walkSorted(objective, 'CREATE_TIME', 'ASC', 'unranked', (trial) =>
       fromStart ? !seen.has(trial.id) : trial.objective === undefined,
     );
     yield* concatWalks([ranked, rest])(cursor);
@@ -215,13 +227,13 @@ function trialWalk(
 
 export function listTrials(
   api: PaiApi,
-  getDirection: GetDirection,
+  getObjective: GetObjective,
   experimentId: string,
   query: TrialQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
 ): Paginated<Trial<TrialWire>> {
-  return new Paginated(trialWalk(api, getDirection, experimentId, query, call, settings), query.cursor);
+  return new Paginated(trialWalk(api, getObjective, experimentId, query, call, settings), query.cursor);
 }
 
 /**
@@ -230,13 +242,13 @@ export function listTrials(
  */
 export function listTrainingJobs(
   api: PaiApi,
-  getDirection: GetDirection,
+  getObjective: GetObjective,
   experimentId: string,
   query: TrialQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
 ): Paginated<TrainingJob<PaiTrainingJobRaw>> {
-  const trials = trialWalk(api, getDirection, experimentId, query, call, settings);
+  const trials = trialWalk(api, getObjective, experimentId, query, call, settings);
   const withJobs = async (page: Page<Trial<TrialWire>>): Promise<Page<TrainingJob<PaiTrainingJobRaw>>> => {
     const commands = await mapBounded(page.items, settings.pageConcurrency, (trial) =>
       api.listHpoTrialCommands({ ExperimentId: experimentId, TrialId: trial.id }, call),
@@ -247,22 +259,4 @@ export function listTrainingJobs(
   return new Paginated(async function* (cursor) {
     for await (const page of trials(cursor)) yield await withJobs(page);
   }, query.cursor);
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in the order of `items`. */
-async function mapBounded<T, U>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<U>,
-): Promise<U[]> {
-  const out = new Array<U>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-  return out;
 }

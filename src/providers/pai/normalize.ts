@@ -5,6 +5,7 @@
  */
 import { decodeNumber } from '../../core/fields.js';
 import {
+  ENDED_EXPERIMENT_STATUSES,
   ENDED_TRIAL_STATUSES,
   type Experiment,
   type ExperimentLimits,
@@ -15,12 +16,14 @@ import {
   type Trial,
   type TrialCounts,
   type TrialStatus,
+  type TrialUsage,
 } from '../../core/types.js';
 import type { CommandsResult, ExperimentWire, GetHpoExperimentResult, TrialWire } from './api.js';
 import {
   type JsonObject,
   jsonObject,
   member,
+  notedObjective,
   optionalInteger,
   searchSpaceObject,
   yamlObject,
@@ -55,8 +58,6 @@ const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
   UNKNOWN: 'unknown',
 };
 
-const ENDED_EXPERIMENT = new Set<ExperimentStatus>(['completed', 'failed', 'stopped']);
-
 export function experimentStatus(word: string | null | undefined): ExperimentStatus {
   return EXPERIMENT_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
 }
@@ -75,12 +76,14 @@ function direction(mode: unknown): Objective['direction'] | undefined {
 
 /**
  * Direction from the tuner's (else the assessor's) `optimize_mode`, in the JSON configuration or
- * in the YAML file. The metric is `metric_dict`'s only key; with several weighted keys it is
+ * in the YAML file. The metric is the name the experiment was created with when its description
+ * records it (see `withObjectiveNote`); else `metric_dict`'s only key; with several weighted keys,
  * the weighted sum PAI calls `default`.
  */
 function objectiveOf(
   config: JsonObject | undefined,
   yml: JsonObject | undefined,
+  description: string | null | undefined,
   path: string,
 ): Objective | undefined {
   const mode =
@@ -94,7 +97,8 @@ function objectiveOf(
     `${path}HpoExperimentConfiguration.metric_config.metric_dict`,
   );
   const names = Object.keys(dict ?? {});
-  return { metric: names.length === 1 ? (names[0] as string) : OBJECTIVE_METRIC, direction: mode };
+  const fromDict = names.length === 1 ? (names[0] as string) : OBJECTIVE_METRIC;
+  return { metric: notedObjective(description) ?? fromDict, direction: mode };
 }
 
 function limitsOf(
@@ -132,6 +136,7 @@ export function experimentObjective(item: GetHpoExperimentResult): Objective | u
   return objectiveOf(
     jsonObject(item.HpoExperimentConfiguration, 'HpoExperimentConfiguration'),
     yamlObject(item.ConfigYml, 'ConfigYml'),
+    item.Description,
     '',
   );
 }
@@ -152,7 +157,7 @@ export function experimentFromWire(item: ExperimentWire, path = ''): Experiment 
     name: view.name ?? view.experimentId,
     status,
     providerStatus: view.status,
-    objective: objectiveOf(config, yml, path),
+    objective: objectiveOf(config, yml, view.description, path),
     algorithm: text(member(config, 'yml_config', 'tuner', 'name')) ?? text(member(yml, 'tuner', 'name')),
     limits: limitsOf(config, yml, path),
     trialCounts: countsOf(view.trialStatus, view.trialCount),
@@ -160,7 +165,7 @@ export function experimentFromWire(item: ExperimentWire, path = ''): Experiment 
     createdAt: view.createdAt,
     updatedAt: view.modifiedAt,
     // PAI keeps no end time; an ended experiment was last modified when it ended.
-    endedAt: ENDED_EXPERIMENT.has(status) ? view.modifiedAt : undefined,
+    endedAt: ENDED_EXPERIMENT_STATUSES.has(status) ? view.modifiedAt : undefined,
     raw: item,
   };
 }
@@ -181,7 +186,14 @@ function metricPoints(entries: JsonObject[], path: string): MetricPoint[] {
   return points;
 }
 
-export function trialFromWire(item: TrialWire, path = '', experimentId?: string): Trial<TrialWire> {
+/** What a trial needs from its experiment to be read: whose it is and what its objective is called. */
+export interface TrialContext {
+  experimentId?: string | undefined;
+  /** The experiment's objective name; `default` (PAI's own key for the ranked value) without one. */
+  objectiveMetric?: string | undefined;
+}
+
+export function trialFromWire(item: TrialWire, path = '', context: TrialContext = {}): Trial<TrialWire> {
   const view = readHpoTrial(item, path);
   const status = trialStatus(view.status);
   const metrics = metricPoints(view.metricEntries, `${path}Metric`);
@@ -190,19 +202,31 @@ export function trialFromWire(item: TrialWire, path = '', experimentId?: string)
   if (view.finalMetric !== undefined && fromEntries === undefined) {
     metrics.push({ name: OBJECTIVE_METRIC, value: view.finalMetric, final: true });
   }
+  // PAI keeps no start or end time; an ended trial was last modified when it ended.
+  const endedAt = ENDED_TRIAL_STATUSES.has(status) ? view.modifiedAt : undefined;
   return {
     provider: 'pai',
     id: view.trialId,
-    experimentId: view.experimentId ?? experimentId ?? '',
+    experimentId: view.experimentId ?? context.experimentId ?? '',
     status,
     providerStatus: view.status,
     hyperParameters: hyperParametersFromPai(view.hyperparameters),
-    objective: value === undefined ? undefined : { metric: OBJECTIVE_METRIC, value },
+    objective:
+      value === undefined ? undefined : { metric: context.objectiveMetric ?? OBJECTIVE_METRIC, value },
     metrics,
     createdAt: view.createdAt,
-    // PAI keeps no end time; an ended trial was last modified when it ended.
-    endedAt: ENDED_TRIAL_STATUSES.has(status) ? view.modifiedAt : undefined,
+    endedAt,
+    usage: usageOf(view.createdAt, endedAt),
     raw: item,
+  };
+}
+
+/** From creation to end: the only times PAI keeps, so the span includes any wait before the trial ran. */
+function usageOf(createdAt: Date | undefined, endedAt: Date | undefined): TrialUsage | undefined {
+  if (!createdAt || !endedAt) return undefined;
+  return {
+    durationSeconds: Math.max(0, (endedAt.getTime() - createdAt.getTime()) / 1000),
+    derived: ['durationSeconds'],
   };
 }
 
@@ -235,6 +259,7 @@ export function trainingJobFromTrial(
     metrics: trial.metrics,
     createdAt: trial.createdAt,
     endedAt: trial.endedAt,
+    usage: trial.usage,
     raw: { trial: trial.raw, commands },
   };
 }

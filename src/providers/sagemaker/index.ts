@@ -7,12 +7,19 @@ import { NotFoundError, UnsupportedOperationError, ValidationError } from '../..
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
-import type { ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
-import { createSageMakerApi, type SageMakerApi } from './api.js';
+import { progressMethods } from '../../core/progress/index.js';
+import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
+import { createSageMakerApi, type DescribeHyperParameterTuningJobResult, type SageMakerApi } from './api.js';
 import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialSource } from './auth.js';
 import { buildCreateRequest, type SageMakerExperimentOptions } from './create.js';
 import { SAGEMAKER_ERRORS } from './errors.js';
-import { listExperiments, listTrainingJobs, listTrials } from './listing.js';
+import {
+  listExperiments,
+  listTrainingJobs,
+  listTrials,
+  listTrialsWithBilling,
+  MAX_PAGE_SIZE,
+} from './listing.js';
 import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './normalize.js';
 
 export type * as SageMakerShapes from './shapes.js';
@@ -60,12 +67,45 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
     return normalizing(details('DescribeHyperParameterTuningJob'), () => experimentFromDescribe(job));
   };
 
+  // A listing started from an experiment just read reuses its answer instead of describing it again.
+  const describedAs = (experiment: Experiment) => async () =>
+    experiment.raw as DescribeHyperParameterTuningJobResult;
+  const progress = progressMethods('sagemaker', {
+    get: getExperiment,
+    all: (experiment, call) => listTrialsWithBilling(api, describedAs(experiment), experiment.id, call),
+    newestFirst: (experiment, call) =>
+      listTrials(
+        api,
+        describedAs(experiment),
+        experiment.id,
+        { sortBy: 'createdAt', sortOrder: 'desc', pageSize: MAX_PAGE_SIZE },
+        call,
+      ),
+    reported(experiment) {
+      const job = experiment.raw as DescribeHyperParameterTuningJobResult;
+      return {
+        bestTrial: experiment.bestTrial,
+        trialCounts: job.TrainingJobStatusCounters ? experiment.trialCounts : undefined,
+        durationSeconds: job.ConsumedResources?.RuntimeInSeconds,
+      };
+    },
+    fingerprint(experiment) {
+      const job = experiment.raw as DescribeHyperParameterTuningJobResult;
+      return JSON.stringify([
+        job.TrainingJobStatusCounters,
+        job.ObjectiveStatusCounters,
+        job.BestTrainingJob?.TrainingJobName,
+      ]);
+    },
+  });
+
   return {
     id: 'sagemaker',
     region,
     api,
     capabilities: SAGEMAKER_CAPABILITIES,
     experiments: {
+      ...progress,
       async create(spec: ExperimentSpec<SageMakerExperimentOptions>, call?: CallOptions) {
         const plan = buildCreateRequest(spec);
         await api.createHyperParameterTuningJob(plan.request, call);

@@ -3,18 +3,31 @@
  * sort, filters), the objective sort that keeps trials without an objective, and status filters
  * SageMaker cannot express (early-stopped vs stopped).
  */
+import { mapBounded } from '../../core/bounded.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
-import { concatWalks, type PageWalk, Paginated, pageSizeOf, tokenWalk } from '../../core/paginate.js';
+import {
+  concatWalks,
+  filterWalk,
+  mapWalk,
+  type PageWalk,
+  Paginated,
+  pageSizeOf,
+  tokenWalk,
+} from '../../core/paginate.js';
 import type {
   Experiment,
   ExperimentQuery,
   ExperimentStatus,
+  Trial,
   TrialQuery,
   TrialStatus,
+  TrialUsage,
+  UsageField,
 } from '../../core/types.js';
 import type { DescribeHyperParameterTuningJobResult, SageMakerApi, TrainingJobSummaryWire } from './api.js';
 import {
+  describedUsage,
   experimentFromSummary,
   type TrialContext,
   trainingJobFromSummary,
@@ -22,7 +35,7 @@ import {
   trialFromSummary,
 } from './normalize.js';
 
-const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
 
 const EXPERIMENT_STATUS_WORDS: Readonly<Record<ExperimentStatus, readonly string[]>> = {
   running: ['InProgress'],
@@ -70,10 +83,11 @@ export function listExperiments(
     ? EXPERIMENT_STATUS_WORDS[query.status]
     : [undefined];
   const walks = statusWords.map((StatusEquals) =>
-    tokenWalk({
+    tokenWalk<Experiment>({
       provider: 'sagemaker',
       operation,
       kind: `token:${StatusEquals ?? ''}`,
+      keyOf: (experiment) => experiment.id,
       fetchPage: async (NextToken, signal) => {
         const page = await api.listHyperParameterTuningJobs(
           { ...base, StatusEquals, NextToken },
@@ -128,11 +142,13 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
       SortOrder: string | undefined,
       kind: string,
       keep: (s: TrainingJobSummaryWire) => boolean,
-    ) =>
-      tokenWalk<T>({
+    ) => {
+      // Filtered after the walk, which needs whole pages to tell a repeated page.
+      const listed = tokenWalk<{ summary: TrainingJobSummaryWire; item: T }>({
         provider: 'sagemaker',
         operation,
         kind,
+        keyOf: ({ summary }) => summary.TrainingJobName,
         fetchPage: async (NextToken, signal) => {
           const page = await api.listTrainingJobsForHyperParameterTuningJob(
             {
@@ -146,13 +162,17 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
             withSignal(call, signal),
           );
           const items = normalizing({ provider: 'sagemaker', operation }, () =>
-            page.TrainingJobSummaries.filter(keep)
-              .map((summary) => toItem(summary, context))
-              .filter((item) => wanted === undefined || item.status === wanted),
+            page.TrainingJobSummaries.map((summary) => ({ summary, item: toItem(summary, context) })),
           );
           return { items, nextToken: page.NextToken, raw: page };
         },
       });
+      const kept = filterWalk(
+        listed,
+        ({ summary, item }) => keep(summary) && (wanted === undefined || item.status === wanted),
+      );
+      return mapWalk(kept, ({ item }) => item);
+    };
 
     if (query.sortBy !== 'objective') {
       const sortBy =
@@ -202,4 +222,60 @@ export function listTrainingJobs(
   call?: CallOptions,
 ) {
   return listTrainingJobSummaries(api, describe, id, query, call, trainingJobFromSummary);
+}
+
+/** DescribeTrainingJob calls in flight at once while completing a listing's billing. */
+const DESCRIBE_CONCURRENCY = 4;
+
+/**
+ * Trials with every ended trial's billed time: a listed trial's is derived from its start and end
+ * unless its definition uses managed spot training; those trials are described
+ * (DescribeTrainingJob, one call each) to read `BillableTimeInSeconds`. A trial whose definition
+ * the tuning job does not describe is left as listed: nothing says whether it ran on spot.
+ */
+export function listTrialsWithBilling(
+  api: SageMakerApi,
+  describe: Describe,
+  id: string,
+  call?: CallOptions,
+): Paginated<Trial> {
+  return new Paginated(async function* (cursor) {
+    const job = await describe(id, call);
+    const { resources } = normalizing(
+      { provider: 'sagemaker', operation: 'DescribeHyperParameterTuningJob' },
+      () => trialContext(job),
+    );
+    const onSpot = (trial: Trial) =>
+      trial.startedAt !== undefined &&
+      trial.endedAt !== undefined &&
+      resources.get((trial.raw as TrainingJobSummaryWire).TrainingJobDefinitionName ?? '')?.spot === true;
+    const query = { cursor, pageSize: MAX_PAGE_SIZE };
+    for await (const page of listTrials(api, describe, id, query, call).pages()) {
+      if (!page.items.some(onSpot)) {
+        yield page;
+        continue;
+      }
+      const items = await mapBounded(page.items, DESCRIBE_CONCURRENCY, async (trial) => {
+        if (!onSpot(trial)) return trial;
+        const job = await api.describeTrainingJob({ TrainingJobName: trial.id }, call);
+        const usage = normalizing({ provider: 'sagemaker', operation: 'DescribeTrainingJob' }, () =>
+          describedUsage(job),
+        );
+        return { ...trial, usage: preferRead(usage, trial.usage) };
+      });
+      yield { ...page, items };
+    }
+  });
+}
+
+/** The values `read` has, and `listed`'s (derived ones still marked so) where it has none. */
+function preferRead(read: TrialUsage, listed: TrialUsage | undefined): TrialUsage {
+  const usage: TrialUsage = { ...read, derived: [] };
+  const derived: UsageField[] = [];
+  for (const field of ['durationSeconds', 'billableSeconds', 'instanceType', 'instanceCount'] as const) {
+    if (usage[field] !== undefined || listed?.[field] === undefined) continue;
+    Object.assign(usage, { [field]: listed[field] });
+    if (listed.derived.includes(field)) derived.push(field);
+  }
+  return { ...usage, derived };
 }

@@ -13,6 +13,8 @@ import type {
   Trial,
   TrialCounts,
   TrialStatus,
+  TrialUsage,
+  UsageField,
 } from '../../core/types.js';
 import type {
   DescribeHyperParameterTuningJobResult,
@@ -45,22 +47,52 @@ export function experimentStatus(word: string): ExperimentStatus {
   return (Object.hasOwn(EXPERIMENT_STATUS, word) && EXPERIMENT_STATUS[word]) || 'unknown';
 }
 
+/** What the training jobs of one definition run on, as the tuning job says. */
+export interface DefinitionResources {
+  instanceType?: string | undefined;
+  instanceCount?: number | undefined;
+  /** Managed spot training: billed time is less than run time and cannot be derived from it. */
+  spot: boolean;
+}
+
 /** What a trial needs from its tuning job to be read correctly. */
 export interface TrialContext {
   experimentId: string;
   objectiveMetric: string | undefined;
   earlyStopping: boolean;
   decoders: ReturnType<typeof hyperParameterDecoders>;
+  /** By definition name (`''` for the single `TrainingJobDefinition`). */
+  resources: ReadonlyMap<string, DefinitionResources>;
+}
+
+type Definition = NonNullable<DescribeHyperParameterTuningJobResult['TrainingJobDefinition']>;
+
+function resourcesOf(definition: Definition): DefinitionResources {
+  const fixed = definition.ResourceConfig;
+  const tuning = definition.HyperParameterTuningResourceConfig;
+  // Several InstanceConfigs: SageMaker picks one per job and the summary does not say which.
+  const only = tuning?.InstanceConfigs?.length === 1 ? tuning.InstanceConfigs[0] : undefined;
+  return {
+    instanceType: fixed?.InstanceType ?? tuning?.InstanceType ?? only?.InstanceType,
+    instanceCount: fixed?.InstanceCount ?? tuning?.InstanceCount ?? only?.InstanceCount,
+    spot: definition.EnableManagedSpotTraining === true,
+  };
 }
 
 export function trialContext(job: DescribeHyperParameterTuningJobResult): TrialContext {
   const config = job.HyperParameterTuningJobConfig;
+  const resources = new Map<string, DefinitionResources>();
+  if (job.TrainingJobDefinition) resources.set('', resourcesOf(job.TrainingJobDefinition));
+  for (const definition of job.TrainingJobDefinitions ?? []) {
+    resources.set(definition.DefinitionName ?? '', resourcesOf(definition));
+  }
   return {
     experimentId: job.HyperParameterTuningJobName,
     objectiveMetric: config.HyperParameterTuningJobObjective?.MetricName,
     // Hyperband stops poor trials itself (and requires TrainingJobEarlyStoppingType Off).
     earlyStopping: config.TrainingJobEarlyStoppingType === 'Auto' || config.Strategy === 'Hyperband',
     decoders: hyperParameterDecoders(config.ParameterRanges),
+    resources,
   };
 }
 
@@ -104,6 +136,32 @@ function countsOf(counters: StatusCounters | undefined): TrialCounts {
 
 const time = (value: unknown, path: string) =>
   value === undefined ? undefined : decodeEpochSeconds(value, path);
+
+/**
+ * A listed trial's usage: its run time from TrainingStartTime to TrainingEndTime, which is also
+ * what SageMaker bills per instance — unless the definition uses managed spot training, whose
+ * billed time only DescribeTrainingJob says.
+ */
+function listedUsage(
+  startedAt: Date | undefined,
+  endedAt: Date | undefined,
+  resources: DefinitionResources | undefined,
+): TrialUsage | undefined {
+  const ran =
+    startedAt && endedAt ? Math.max(0, (endedAt.getTime() - startedAt.getTime()) / 1000) : undefined;
+  if (ran === undefined && resources?.instanceType === undefined) return undefined;
+  const derived: UsageField[] = [];
+  if (ran !== undefined) derived.push('durationSeconds');
+  const billable = ran !== undefined && resources?.spot === false ? Math.round(ran) : undefined;
+  if (billable !== undefined) derived.push('billableSeconds');
+  return {
+    durationSeconds: ran,
+    billableSeconds: billable,
+    instanceType: resources?.instanceType,
+    instanceCount: resources?.instanceCount,
+    derived,
+  };
+}
 
 export function experimentFromDescribe(job: DescribeHyperParameterTuningJobResult): Experiment {
   const config = job.HyperParameterTuningJobConfig;
@@ -174,6 +232,8 @@ export function trialFromSummary(summary: TrainingJobSummaryWire, context: Trial
       : decodeNumber(final.Value, 'FinalHyperParameterTuningJobObjectiveMetric.Value');
   const metrics: MetricPoint[] =
     final && value !== undefined ? [{ name: final.MetricName, value, final: true }] : [];
+  const startedAt = time(summary.TrainingStartTime, 'TrainingStartTime');
+  const endedAt = time(summary.TrainingEndTime, 'TrainingEndTime');
   return {
     provider: 'sagemaker',
     id: summary.TrainingJobName,
@@ -189,8 +249,9 @@ export function trialFromSummary(summary: TrainingJobSummaryWire, context: Trial
     objective: final && value !== undefined ? { metric: final.MetricName, value } : undefined,
     metrics,
     createdAt: time(summary.CreationTime, 'CreationTime'),
-    startedAt: time(summary.TrainingStartTime, 'TrainingStartTime'),
-    endedAt: time(summary.TrainingEndTime, 'TrainingEndTime'),
+    startedAt,
+    endedAt,
+    usage: listedUsage(startedAt, endedAt, context.resources.get(summary.TrainingJobDefinitionName ?? '')),
     failureReason: summary.FailureReason,
     raw: summary,
   };
@@ -211,6 +272,7 @@ export function trainingJobFromSummary(summary: TrainingJobSummaryWire, context:
     createdAt: trial.createdAt,
     startedAt: trial.startedAt,
     endedAt: trial.endedAt,
+    usage: trial.usage,
     failureReason: trial.failureReason,
     raw: summary,
   };
@@ -239,7 +301,19 @@ export function trialFromTrainingJob(job: DescribeTrainingJobResult, context: Tr
     createdAt: time(job.CreationTime, 'CreationTime'),
     startedAt: time(job.TrainingStartTime, 'TrainingStartTime'),
     endedAt: time(job.TrainingEndTime, 'TrainingEndTime'),
+    usage: describedUsage(job),
     failureReason: job.FailureReason,
     raw: job,
+  };
+}
+
+/** A described training job's usage, read as SageMaker reports it. */
+export function describedUsage(job: DescribeTrainingJobResult): TrialUsage {
+  return {
+    durationSeconds: job.TrainingTimeInSeconds,
+    billableSeconds: job.BillableTimeInSeconds,
+    instanceType: job.ResourceConfig?.InstanceType,
+    instanceCount: job.ResourceConfig?.InstanceCount,
+    derived: [],
   };
 }

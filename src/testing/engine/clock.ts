@@ -18,6 +18,11 @@ export interface VirtualClock {
   set(time: number | Date): void;
   /** Returns to the start time; only meaningful between tests, together with resetting the fakes. */
   reset(): void;
+  /**
+   * Lets `ms` of virtual time pass at once. With `now`, this makes the clock a scheduler for
+   * `experiments.wait` and `watch` (`{ scheduler: fake.clock }`): hours of polling take no time.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** Creates a clock that starts at `start` (default {@link DEFAULT_FAKE_START}). */
@@ -42,6 +47,11 @@ export function createVirtualClock(start: number | Date = DEFAULT_FAKE_START): V
     },
     reset() {
       current = origin;
+    },
+    async sleep(ms, signal) {
+      signal?.throwIfAborted();
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`sleep() needs a finite ms >= 0, got ${ms}`);
+      current += ms;
     },
   };
 }

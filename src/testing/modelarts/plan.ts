@@ -77,7 +77,8 @@ export function planTrial(input: TrialPlanInput): TrialPlan {
  */
 export function rayTrialId(createdAt: number, jitter: number): string {
   const gregorianOffsetMs = 12_219_292_800_000n;
-  const ticks = (BigInt(createdAt) + gregorianOffsetMs) * 10_000n + BigInt(jitter);
+  // A clock advanced by fractions of a millisecond still names trials by whole 100-ns ticks.
+  const ticks = (BigInt(Math.floor(createdAt)) + gregorianOffsetMs) * 10_000n + BigInt(jitter);
   return (ticks & 0xffffffffn).toString(16).padStart(8, '0');
 }
 

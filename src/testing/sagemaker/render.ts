@@ -77,6 +77,12 @@ export function trainingJobSummary(training: TrainingJobRecord, now: number) {
   });
 }
 
+/**
+ * Managed spot training bills less than it runs; the fake bills a fixed 30 % (AWS quotes savings
+ * of up to 90 %), so billed time differs from run time as it does on SageMaker.
+ */
+export const SPOT_BILLED_SHARE = 0.3;
+
 export function describeTrainingJob(training: TrainingJobRecord, now: number) {
   const definition = training.definition.raw;
   const algorithm = (definition.AlgorithmSpecification ?? {}) as JsonObject;
@@ -136,7 +142,10 @@ export function describeTrainingJob(training: TrainingJobRecord, now: number) {
     EnableManagedSpotTraining: definition.EnableManagedSpotTraining ?? false,
     CheckpointConfig: definition.CheckpointConfig,
     TrainingTimeInSeconds: trainingSeconds,
-    BillableTimeInSeconds: trainingSeconds,
+    BillableTimeInSeconds:
+      trainingSeconds !== undefined && definition.EnableManagedSpotTraining
+        ? Math.max(1, Math.round(trainingSeconds * SPOT_BILLED_SHARE))
+        : trainingSeconds,
     Environment: definition.Environment,
     RetryStrategy: definition.RetryStrategy,
   });

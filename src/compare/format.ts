@@ -1,0 +1,25 @@
+/** How numbers and spans read in text exports and terminal tables. */
+
+/** Up to 6 significant digits, no exponent for everyday magnitudes; `-` when unknown. */
+export function formatNumber(value: number | undefined): string {
+  if (value === undefined) return '-';
+  if (!Number.isFinite(value)) return String(value);
+  if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return value.toExponential(3);
+  return String(Number(value.toPrecision(6)));
+}
+
+/** `3h 02m`, `4m 05s`, `12s`; `-` when unknown. */
+export function formatSeconds(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '-';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(rest).padStart(2, '0')}s`;
+  return `${rest}s`;
+}
+
+export function formatPercent(fraction: number): string {
+  return `${formatNumber(fraction * 100)} %`;
+}

@@ -1,0 +1,162 @@
+/**
+ * `experiments.summarize`: what an experiment achieved, how long it took and what it used, the
+ * same shape on every cloud. A value the cloud reports is used as reported; every other one is
+ * computed from one walk of the trials and named in `derived`.
+ */
+import type { CallOptions } from '../http/call-options.js';
+import type { Paginated } from '../paginate.js';
+import { beats, exclusionOf } from '../ranking.js';
+import {
+  ENDED_EXPERIMENT_STATUSES,
+  ENDED_TRIAL_STATUSES,
+  type Experiment,
+  type ObjectiveDirection,
+  type Trial,
+  type TrialCounts,
+} from '../types.js';
+
+/** A field of {@link ExperimentSummary} that crosstune may compute rather than read. */
+export type SummaryField =
+  | 'bestTrial'
+  | 'trialCounts'
+  | 'firstTrialAt'
+  | 'lastTrialEndedAt'
+  | 'durationSeconds'
+  | 'trialSeconds'
+  | 'billableSeconds';
+
+export interface ExperimentSummary {
+  /** The experiment as `experiments.get` returns it. */
+  experiment: Experiment;
+  /** The cloud's best trial where it names one; else the best ended, non-failed trial with a finite objective. */
+  bestTrial: Trial | undefined;
+  trialCounts: TrialCounts;
+  /** When the earliest trial started (or was created, where the cloud keeps no start time). */
+  firstTrialAt: Date | undefined;
+  /** When the last ended trial ended. */
+  lastTrialEndedAt: Date | undefined;
+  /**
+   * Wall-clock seconds of the experiment: the cloud's own run time where it reports one (so far,
+   * while it runs); else from its start to its end, once it has ended.
+   */
+  durationSeconds: number | undefined;
+  /** The trials' `usage.durationSeconds` added up (trials without one add nothing). */
+  trialSeconds: number | undefined;
+  /** The trials' `usage.billableSeconds` added up, per instance as each cloud counts it. */
+  billableSeconds: number | undefined;
+  /** Every field above that crosstune computed rather than read from the cloud. */
+  derived: SummaryField[];
+}
+
+export interface SummarizeOptions extends CallOptions {
+  /**
+   * Called with every trial of the walk the summary is computed from, in listing order: a caller
+   * that also needs the trials (a comparison, an export) gets them from the same walk.
+   */
+  onTrial?: ((trial: Trial) => void) | undefined;
+}
+
+/** What a cloud reports about a whole experiment, read from its answer; absent: not reported. */
+export interface ReportedTotals {
+  bestTrial?: Trial | undefined;
+  trialCounts?: TrialCounts | undefined;
+  durationSeconds?: number | undefined;
+}
+
+/** How one cloud feeds a summary: the experiment (one request), its trials, and what it reports. */
+export interface SummarySource {
+  get(id: string, options?: CallOptions): Promise<Experiment>;
+  /** Every trial, listed with the experiment just read (so its objective names the trials'). */
+  all(experiment: Experiment, options?: CallOptions): Paginated<Trial>;
+  reported(experiment: Experiment): ReportedTotals;
+}
+
+export async function summarizeExperiment(
+  source: SummarySource,
+  id: string,
+  options: SummarizeOptions = {},
+): Promise<ExperimentSummary> {
+  const { onTrial, ...call } = options;
+  const experiment = await source.get(id, call);
+  const tally = new TrialTally(experiment.objective?.direction);
+  for await (const trial of source.all(experiment, call)) {
+    tally.add(trial);
+    onTrial?.(trial);
+  }
+  return tally.summary(experiment, source.reported(experiment));
+}
+
+const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
+
+/** Everything a summary needs from the trials, gathered one trial at a time (no trial is kept but the best). */
+export class TrialTally {
+  readonly #direction: ObjectiveDirection | undefined;
+  readonly #counts: TrialCounts = {};
+  #total = 0;
+  #best: Trial | undefined;
+  #bestValue: number | undefined;
+  #first: number | undefined;
+  #lastEnd: number | undefined;
+  #trialSeconds: number | undefined;
+  #billableSeconds: number | undefined;
+
+  constructor(direction: ObjectiveDirection | undefined) {
+    this.#direction = direction;
+  }
+
+  add(trial: Trial): void {
+    this.#counts[trial.status] = (this.#counts[trial.status] ?? 0) + 1;
+    this.#total++;
+    const value = trial.objective?.value;
+    if (
+      this.#direction !== undefined &&
+      value !== undefined &&
+      exclusionOf(trial, value) === undefined &&
+      beats(value, this.#bestValue, this.#direction)
+    ) {
+      this.#best = trial;
+      this.#bestValue = value;
+    }
+    const start = (trial.startedAt ?? trial.createdAt)?.getTime();
+    if (start !== undefined && !(start >= (this.#first ?? Number.POSITIVE_INFINITY))) this.#first = start;
+    const end = ENDED_TRIAL_STATUSES.has(trial.status) ? trial.endedAt?.getTime() : undefined;
+    if (end !== undefined && !(end <= (this.#lastEnd ?? Number.NEGATIVE_INFINITY))) this.#lastEnd = end;
+    const usage = trial.usage;
+    if (usage?.durationSeconds !== undefined) {
+      this.#trialSeconds = (this.#trialSeconds ?? 0) + usage.durationSeconds;
+    }
+    if (usage?.billableSeconds !== undefined) {
+      this.#billableSeconds = (this.#billableSeconds ?? 0) + usage.billableSeconds;
+    }
+  }
+
+  summary(experiment: Experiment, reported: ReportedTotals): ExperimentSummary {
+    const derived: SummaryField[] = [];
+    const pick = <T>(field: SummaryField, read: T | undefined, computed: T | undefined): T | undefined => {
+      if (read !== undefined) return read;
+      if (computed !== undefined) derived.push(field);
+      return computed;
+    };
+    const firstTrialAt = this.#first === undefined ? undefined : new Date(this.#first);
+    const lastTrialEndedAt = this.#lastEnd === undefined ? undefined : new Date(this.#lastEnd);
+    const start = experiment.startedAt ?? experiment.createdAt ?? firstTrialAt;
+    const end = ENDED_EXPERIMENT_STATUSES.has(experiment.status)
+      ? (experiment.endedAt ?? lastTrialEndedAt)
+      : undefined;
+    return {
+      experiment,
+      bestTrial: pick('bestTrial', reported.bestTrial, this.#best),
+      trialCounts: pick('trialCounts', reported.trialCounts, { ...this.#counts, total: this.#total }) ?? {},
+      firstTrialAt: pick('firstTrialAt', undefined, firstTrialAt),
+      lastTrialEndedAt: pick('lastTrialEndedAt', undefined, lastTrialEndedAt),
+      durationSeconds: pick(
+        'durationSeconds',
+        reported.durationSeconds,
+        start && end ? Math.max(0, seconds(start, end)) : undefined,
+      ),
+      trialSeconds: pick('trialSeconds', undefined, this.#trialSeconds),
+      billableSeconds: pick('billableSeconds', undefined, this.#billableSeconds),
+      derived,
+    };
+  }
+}

@@ -1,0 +1,119 @@
+/** Parameter importance on synthetic trials where what matters is known. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importanceOf, type RankedTrials } from '../../src/compare/importance.js';
+import type { HyperParameterValue } from '../../src/index.js';
+
+interface RankedTrial {
+  value: number;
+  hyperParameters: Record<string, HyperParameterValue>;
+}
+
+const ranked = (list: readonly RankedTrial[]): RankedTrials => ({
+  length: list.length,
+  value: (i) => (list[i] as RankedTrial).value,
+  hyperParameters: (i) => (list[i] as RankedTrial).hyperParameters,
+});
+
+import { deriveRng } from '../../src/testing/index.js';
+
+/** Trials whose objective depends on `x` alone (plus a little noise); `y`, `z`, `kind` are noise. */
+function onlyXMatters(n: number, seed: number): RankedTrial[] {
+  const rng = deriveRng(seed, 'importance');
+  return Array.from({ length: n }, () => {
+    const x = rng();
+    return {
+      value: Math.sin(3 * x) + 0.05 * (rng() - 0.5),
+      hyperParameters: {
+        x,
+        y: Math.floor(rng() * 1000),
+        z: 10 ** (-4 + 3 * rng()),
+        kind: rng() < 0.5 ? 'gbtree' : 'dart',
+      },
+    };
+  });
+}
+
+describe('importanceOf', () => {
+  it('gives nearly all importance to the one parameter that matters, for any seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 150, max: 400 }), (seed, n) => {
+        const [top, ...rest] = importanceOf(ranked(onlyXMatters(n, seed)), ['kind', 'x', 'y', 'z']);
+        expect(top?.name).toBe('x');
+        expect(top?.importance).toBeGreaterThan(0.8);
+        expect(top?.effect).toBeGreaterThan(0.8);
+        // By chance alone a noise parameter's ε² has a spread of about 0.03 here: 0.15 is 5 of it.
+        for (const other of rest) expect(other.effect).toBeLessThan(0.15);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sees a categorical parameter that matters', () => {
+    const rng = deriveRng(9, 'categorical');
+    const trials = Array.from({ length: 120 }, (_, i) => ({
+      value: (i % 3 === 0 ? 1 : 0) + 0.01 * rng(),
+      hyperParameters: { booster: ['dart', 'gbtree', 'gblinear'][i % 3] as string, lr: rng() },
+    }));
+    const [top] = importanceOf(ranked(trials), ['booster', 'lr']);
+    expect(top).toMatchObject({ name: 'booster' });
+    expect(top?.importance).toBeGreaterThan(0.9);
+  });
+
+  it('shares add up to 1, effects stay in [0, 1], and nothing is computed from fewer than 3 trials', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            value: fc.double({ min: -100, max: 100, noNaN: true }),
+            hyperParameters: fc.record({
+              a: fc.integer({ min: 0, max: 5 }),
+              b: fc.double({ min: 0, max: 1, noNaN: true }),
+            }),
+          }),
+          { minLength: 3, maxLength: 80 },
+        ),
+        (trials) => {
+          const result = importanceOf(ranked(trials), ['a', 'b']);
+          expect(result.map((p) => p.name).sort()).toEqual(['a', 'b']);
+          for (const p of result) {
+            expect(p.effect).toBeGreaterThanOrEqual(0);
+            expect(p.effect).toBeLessThanOrEqual(1);
+          }
+          const sum = result.reduce((s, p) => s + p.importance, 0);
+          if (result.some((p) => p.effect > 0)) expect(sum).toBeCloseTo(1, 9);
+          else expect(sum).toBe(0);
+        },
+      ),
+    );
+    expect(importanceOf(ranked(onlyXMatters(2, 1)), ['x'])).toEqual([]);
+  });
+
+  it('groups text with many values one group per value, and tells 1 from "1" and true from "true"', () => {
+    const rng = deriveRng(3, 'text');
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    // The objective is the word's own number: a per-word effect, seen only with a group per word.
+    const trials = Array.from({ length: 400 }, (_, i) => {
+      const w = i % 40;
+      return { value: w + 0.01 * rng(), hyperParameters: { word: words[w] as string, noise: rng() } };
+    });
+    const [top] = importanceOf(ranked(trials), ['noise', 'word']);
+    expect(top?.name).toBe('word');
+    expect(top?.effect).toBeGreaterThan(0.99);
+    const mixed = Array.from({ length: 60 }, (_, i) => ({
+      value: i % 2,
+      hyperParameters: { flag: i % 2 === 0 ? 1 : '1', on: i % 2 === 0 ? true : 'true' } as Record<
+        string,
+        HyperParameterValue
+      >,
+    }));
+    for (const p of importanceOf(ranked(mixed), ['flag', 'on'])) expect(p.effect).toBe(1);
+  });
+
+  it('scores 0 when the objective does not vary', () => {
+    const flat = onlyXMatters(50, 4).map((t) => ({ ...t, value: 1 }));
+    expect(importanceOf(ranked(flat), ['x', 'y']).every((p) => p.effect === 0 && p.importance === 0)).toBe(
+      true,
+    );
+  });
+});
