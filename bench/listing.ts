@@ -124,64 +124,63 @@ export function benchSageMakerListing(rounds: number): Promise<boolean> {
   });
 }
 
-export function benchPaiListing(rounds: number): Promise<boolean> {
-  return withServer('pai', async (url) => {
-    const cloud = pai({
-      region: 'cn-hangzhou',
-      endpoint: url,
-      credentials: PAI_BENCH_CREDENTIALS,
-      pageConcurrency: 1,
-    });
-    const trials = `${url}/api/automl/v1/hpo/experiment/${PAI_BENCH_EXPERIMENT}/trials`;
+/** crosstune's listing against raw fetch + JSON.parse of the same pages, on a cloud's server. */
+function againstRaw(
+  cloud: BenchCloud,
+  rounds: number,
+  listing: (url: string) => () => AsyncIterable<{ id: string }>,
+  pageUrl: (url: string, page: number) => string,
+  itemsOf: (body: unknown) => unknown[],
+): Promise<boolean> {
+  return withServer(cloud, async (url) => {
+    const list = listing(url);
     const results = await compare(
       [
-        {
-          name: SUBJECT,
-          run: () => count(cloud.trials.list(PAI_BENCH_EXPERIMENT, { pageSize: PAGE })),
-        },
-        {
-          name: 'raw fetch + JSON.parse',
-          run: () =>
-            rawPages(
-              (page) => `${trials}?PageNumber=${page + 1}&PageSize=${PAGE}`,
-              (body) => (body as { Trials: unknown[] }).Trials,
-            ),
-        },
+        { name: SUBJECT, run: () => count(list()) },
+        { name: 'raw fetch + JSON.parse', run: () => rawPages((page) => pageUrl(url, page), itemsOf) },
       ],
       { rounds, warmup: 2 },
     );
-    return report(title('PAI'), results, [RAW]);
+    return report(title(cloud === 'pai' ? 'PAI' : 'ModelArts'), results, [RAW]);
   });
 }
 
+export function benchPaiListing(rounds: number): Promise<boolean> {
+  return againstRaw(
+    'pai',
+    rounds,
+    (url) => {
+      const cloud = pai({
+        region: 'cn-hangzhou',
+        endpoint: url,
+        credentials: PAI_BENCH_CREDENTIALS,
+        pageConcurrency: 1,
+      });
+      return () => cloud.trials.list(PAI_BENCH_EXPERIMENT, { pageSize: PAGE });
+    },
+    (url, page) =>
+      `${url}/api/automl/v1/hpo/experiment/${PAI_BENCH_EXPERIMENT}/trials?PageNumber=${page + 1}&PageSize=${PAGE}`,
+    (body) => (body as { Trials: unknown[] }).Trials,
+  );
+}
+
 export function benchModelArtsListing(rounds: number): Promise<boolean> {
-  return withServer('modelarts', async (url) => {
-    const cloud = modelarts({
-      region: 'cn-north-4',
-      endpoint: url,
-      projectId: MODELARTS_BENCH_PROJECT,
-      credentials: MODELARTS_BENCH_CREDENTIALS,
-      pageConcurrency: 1,
-      offsetMeaning: { trials: 'record' },
-    });
-    const trials = `${url}/v2/${MODELARTS_BENCH_PROJECT}/training-jobs/${MODELARTS_BENCH_JOB}/autosearch-trials`;
-    const results = await compare(
-      [
-        {
-          name: SUBJECT,
-          run: () => count(cloud.trials.list(MODELARTS_BENCH_JOB, { pageSize: PAGE })),
-        },
-        {
-          name: 'raw fetch + JSON.parse',
-          run: () =>
-            rawPages(
-              (page) => `${trials}?limit=${PAGE}&offset=${page * PAGE}`,
-              (body) => (body as { items: { data: unknown[] } }).items.data,
-            ),
-        },
-      ],
-      { rounds, warmup: 2 },
-    );
-    return report(title('ModelArts'), results, [RAW]);
-  });
+  return againstRaw(
+    'modelarts',
+    rounds,
+    (url) => {
+      const cloud = modelarts({
+        region: 'cn-north-4',
+        endpoint: url,
+        projectId: MODELARTS_BENCH_PROJECT,
+        credentials: MODELARTS_BENCH_CREDENTIALS,
+        pageConcurrency: 1,
+        offsetMeaning: { trials: 'record' },
+      });
+      return () => cloud.trials.list(MODELARTS_BENCH_JOB, { pageSize: PAGE });
+    },
+    (url, page) =>
+      `${url}/v2/${MODELARTS_BENCH_PROJECT}/training-jobs/${MODELARTS_BENCH_JOB}/autosearch-trials?limit=${PAGE}&offset=${page * PAGE}`,
+    (body) => (body as { items: { data: unknown[] } }).items.data,
+  );
 }

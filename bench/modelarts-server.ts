@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 
 export const MODELARTS_BENCH_PROJECT = '0123456789abcdef0123456789abcdef';
 export const MODELARTS_BENCH_JOB = '5b60a667-1438-4eb5-9705-85b860e623dc';
@@ -15,47 +15,30 @@ export const MODELARTS_BENCH_CREDENTIALS = {
   secretAccessKey: 'bench-secret-0000000000000000000000000',
 };
 
-const HEADER = [
-  '',
-  'done',
-  'pid',
-  'config',
-  'trial_id',
-  'training_iteration',
-  'time_total_s',
-  'worker_index',
-  'reward_attr',
-  'status',
-  'acc',
-  'loss',
-  'best_reward',
-];
+/** The trial table's columns and a row as the reference's example has them (test/fixtures). */
+const example = JSON.parse(
+  readFileSync(new URL('../test/fixtures/modelarts/autosearch-trials.json', import.meta.url), 'utf8'),
+) as { items: { header: string[]; data: unknown[][] } };
+const HEADER = example.items.header;
+const column = (name: string) => HEADER.indexOf(name);
 
-function row(i: number) {
+function row(i: number): unknown[] {
   const acc = String(0.5 + (i % 500) / 1000);
   const batch = [16, 32, 64][i % 3];
   const lr = 0.001 * (1 + (i % 10));
-  return [
-    String(i),
-    'True',
-    String(300 + i),
-    {
-      batch_size: batch,
-      learning_rate: lr,
-      trial_index: i,
-      'param/batch_size': batch,
-      'param/learning_rate': lr,
-    },
-    `t${String(i).padStart(7, '0')}`,
-    '2',
-    '19.477163314819336',
-    '',
-    acc,
-    'TERMINATED',
-    acc,
-    "tensor(0.0754, device='cuda:0', requires_grad=True)",
-    acc,
-  ];
+  const cells = [...(example.items.data[0] as unknown[])];
+  cells[column('')] = String(i);
+  cells[column('pid')] = String(300 + i);
+  cells[column('config')] = {
+    batch_size: batch,
+    learning_rate: lr,
+    trial_index: i,
+    'param/batch_size': batch,
+    'param/learning_rate': lr,
+  };
+  cells[column('trial_id')] = `t${String(i).padStart(7, '0')}`;
+  for (const name of ['reward_attr', 'acc', 'best_reward']) cells[column(name)] = acc;
+  return cells;
 }
 
 export function modelArtsTrialsPage(total: number, offset: number, limit: number): string {
@@ -103,10 +86,5 @@ export async function startModelArtsBenchServer(total = 10_000, pageSize = 100) 
     });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listen(server);
 }

@@ -4,7 +4,7 @@
  * far-away region would answer. Bodies carry the fields as PAI sends them (JSON packed in text).
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 
 export const PAI_BENCH_EXPERIMENT = 'benchEx';
 export const PAI_BENCH_CREDENTIALS = {
@@ -98,10 +98,5 @@ export async function startPaiBenchServer(total = 10_000, latencyMs = 0) {
     if (latencyMs > 0) setTimeout(answer, latencyMs);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listen(server);
 }

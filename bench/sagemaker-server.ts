@@ -4,7 +4,7 @@
  * the same for every client measured against it.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 
 export const BENCH_JOB = 'bench-tuning-job';
 export const BENCH_CREDENTIALS = {
@@ -93,10 +93,5 @@ export async function startSageMakerBenchServer(total = 10_000, pageSize = 100) 
       res.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listen(server, '/');
 }

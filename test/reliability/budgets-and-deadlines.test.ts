@@ -5,11 +5,9 @@
  *   503 costs 4 requests, not 16) and hook events report only attempts that were sent;
  * - credentials from a provider are asked for again once after the cloud refused them.
  */
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AbortError,
-  type AttemptEvent,
   type CrosstuneError,
   type FetchLike,
   ServiceError,
@@ -23,53 +21,13 @@ import {
   FAKE_AWS_CREDENTIALS,
   FAKE_HUAWEI_CREDENTIALS,
   FAKE_HUAWEI_USER,
-  modelartsFake,
-  paiFake,
-  sagemakerFake,
 } from '../../src/testing/index.js';
+import { CLOUD_NAMES, clients, FAST, recorder, useCloudFakes } from './helpers/clouds.js';
 
-const FAST = { baseDelayMs: 1, throttlingBaseDelayMs: 1, maxDelayMs: 5 };
-const sm = sagemakerFake({ seed: 4 });
-const ali = paiFake({ seed: 4 });
-const hw = modelartsFake({ seed: 4 });
-const server = setupServer(...sm.handlers, ...ali.handlers, ...hw.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => {
-  sm.reset();
-  ali.reset();
-  hw.reset();
-});
-afterAll(() => server.close());
-
-function recorder() {
-  const events: AttemptEvent[] = [];
-  return { events, hooks: { onAttempt: (event: AttemptEvent) => events.push(event) } };
-}
-
-type Extra = { fetch?: FetchLike; hooks?: { onAttempt(e: AttemptEvent): void } };
-const clouds = {
-  sagemaker: (extra: Extra = {}) =>
-    sagemaker({ region: 'us-east-1', credentials: FAKE_AWS_CREDENTIALS, retry: FAST, ...extra }),
-  pai: (extra: Extra = {}) =>
-    pai({
-      region: ali.region,
-      endpoint: ali.endpoint,
-      credentials: FAKE_ALIYUN_CREDENTIALS,
-      retry: FAST,
-      ...extra,
-    }),
-  modelarts: (extra: Extra = {}) =>
-    modelarts({
-      region: hw.region,
-      endpoint: hw.endpoint,
-      iamEndpoint: hw.iamEndpoint,
-      projectId: hw.projectId,
-      credentials: FAKE_HUAWEI_CREDENTIALS,
-      retry: FAST,
-      ...extra,
-    }),
-};
-const NAMES = Object.keys(clouds) as (keyof typeof clouds)[];
+const fakes = useCloudFakes(4);
+const { sm, ali, hw } = fakes;
+const clouds = clients(fakes);
+const NAMES = CLOUD_NAMES;
 
 describe('deadlines hold whatever the injected fetch does', () => {
   const neverSettles: FetchLike = () => new Promise<Response>(() => undefined);

@@ -1,103 +1,19 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: PAI writes placeholders literally as ${name}.
 /**
  * Success answers that carry nothing (issue 9, item 1), on all three clouds against their fakes:
  * the cloud served the request, then the body came back empty. A read is retried as a malformed
  * answer; a write is reconciled as for a lost answer — never resent blindly and never reported
  * failed when the cloud acted; a listing never ends early on one.
  */
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AttemptEvent,
-  choice,
-  type ExperimentSpec,
-  float,
-  ResponseFormatError,
-  space,
-} from '../../src/index.js';
-import { type ModelArtsExperimentOptions, modelarts } from '../../src/providers/modelarts/index.js';
-import { type PaiExperimentOptions, pai } from '../../src/providers/pai/index.js';
-import {
-  FAKE_ALIYUN_CREDENTIALS,
-  FAKE_HUAWEI_CREDENTIALS,
-  modelartsFake,
-  paiFake,
-  sagemakerFake,
-} from '../../src/testing/index.js';
-import { experimentSpec, client as sagemakerClient } from '../sagemaker/helpers/env.js';
+import { describe, expect, it } from 'vitest';
+import { ResponseFormatError } from '../../src/index.js';
+import { experimentSpec as modelartsSpec, runningTrial } from '../modelarts/helpers/env.js';
+import { experimentSpec as paiSpec } from '../pai/helpers/env.js';
+import { experimentSpec } from '../sagemaker/helpers/env.js';
+import { clients, recorder, useCloudFakes } from './helpers/clouds.js';
 
-const FAST = { baseDelayMs: 1, throttlingBaseDelayMs: 1, maxDelayMs: 5 };
-const sm = sagemakerFake({ seed: 3 });
-const ali = paiFake({ seed: 3 });
-const hw = modelartsFake({ seed: 3 });
-const server = setupServer(...sm.handlers, ...ali.handlers, ...hw.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
-afterEach(() => {
-  sm.reset();
-  ali.reset();
-  hw.reset();
-});
-afterAll(() => server.close());
-
-function recorder() {
-  const events: AttemptEvent[] = [];
-  return { events, hooks: { onAttempt: (event: AttemptEvent) => events.push(event) } };
-}
-
-const clouds = {
-  sagemaker: (hooks?: { onAttempt(e: AttemptEvent): void }) => sagemakerClient({ hooks }),
-  pai: (hooks?: { onAttempt(e: AttemptEvent): void }) =>
-    pai({
-      region: ali.region,
-      endpoint: ali.endpoint,
-      credentials: FAKE_ALIYUN_CREDENTIALS,
-      retry: FAST,
-      hooks,
-    }),
-  modelarts: (hooks?: { onAttempt(e: AttemptEvent): void }) =>
-    modelarts({
-      region: hw.region,
-      endpoint: hw.endpoint,
-      iamEndpoint: hw.iamEndpoint,
-      projectId: hw.projectId,
-      credentials: FAKE_HUAWEI_CREDENTIALS,
-      retry: FAST,
-      hooks,
-    }),
-};
-
-const paiSpec: ExperimentSpec<PaiExperimentOptions> = {
-  name: 'empty-answer',
-  objective: { metric: 'val_accuracy=([0-9\\.]+)', direction: 'maximize' },
-  searchSpace: space({ lr: float(1e-4, 0.1, { log: true }), batch_size: choice([16, 32, 64]) }),
-  limits: { maxTrials: 4, maxParallelTrials: 2 },
-  providerOptions: {
-    platformConfig: {
-      name: 'DLC',
-      cmd: [
-        "dlc submit pytorch --name=t_${exp_id}_${trial_id} --command='python train.py --lr=${lr} --batch_size=${batch_size}'",
-      ],
-    },
-    metricConfig: { metric_type: 'stdout', metric_source: ['cmd1'] },
-    configuration: {
-      dlc_config: { endpoint: 'pai-dlc.cn-hangzhou.aliyuncs.com', region: 'cn-hangzhou', protocol: 'https' },
-    },
-  },
-};
-
-const modelartsSpec: ExperimentSpec<ModelArtsExperimentOptions> = {
-  name: 'empty-answer',
-  objective: { metric: 'acc', direction: 'maximize' },
-  searchSpace: space({ batch_size: choice([16, 32, 64]), learning_rate: float(0.001, 0.1) }),
-  limits: { maxTrials: 4, maxParallelTrials: 2 },
-  providerOptions: {
-    codeDir: '/bucket/code/',
-    bootFile: '/bucket/code/train.py',
-    engine: { engine_name: 'PyTorch', engine_version: 'pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64' },
-    flavorId: 'modelarts.p3.large.public.free',
-    rewardRegex: 'acc=([0-9.]+)',
-  },
-};
+const fakes = useCloudFakes(3);
+const { sm, ali, hw } = fakes;
+const clouds = clients(fakes);
 
 const count = (log: readonly { operation?: string | undefined }[], operation: string) =>
   log.filter((r) => r.operation === operation).length;
@@ -107,7 +23,7 @@ describe('an empty success answer to a read is retried as a malformed answer', (
     sm.state.seedTuningJob({ name: 'job-a' });
     sm.faults.inject({ kind: 'empty', operation: 'DescribeHyperParameterTuningJob' });
     const { events, hooks } = recorder();
-    expect((await clouds.sagemaker(hooks).experiments.get('job-a')).id).toBe('job-a');
+    expect((await clouds.sagemaker({ hooks }).experiments.get('job-a')).id).toBe('job-a');
     expect(events.map((e) => [e.httpStatus, e.errorClass])).toEqual([
       [200, 'ResponseFormatError'],
       [200, undefined],
@@ -118,7 +34,7 @@ describe('an empty success answer to a read is retried as a malformed answer', (
     const seeded = ali.state.seedExperiment({ name: 'exp-a' });
     ali.faults.inject({ kind: 'empty', operation: 'GetHpoExperiment' });
     const { events, hooks } = recorder();
-    expect((await clouds.pai(hooks).experiments.get(seeded.id)).id).toBe(seeded.id);
+    expect((await clouds.pai({ hooks }).experiments.get(seeded.id)).id).toBe(seeded.id);
     expect(events.map((e) => e.errorClass)).toEqual(['ResponseFormatError', undefined]);
   });
 
@@ -126,7 +42,7 @@ describe('an empty success answer to a read is retried as a malformed answer', (
     const job = hw.state.seedJob({ name: 'job-a' });
     hw.faults.inject({ kind: 'empty', operation: 'ShowTrainingJobDetails' });
     const { events, hooks } = recorder();
-    expect((await clouds.modelarts(hooks).experiments.get(job.id)).id).toBe(job.id);
+    expect((await clouds.modelarts({ hooks }).experiments.get(job.id)).id).toBe(job.id);
     expect(events.map((e) => e.errorClass)).toEqual(['ResponseFormatError', undefined]);
   });
 
@@ -166,7 +82,7 @@ describe('an empty success answer to a write: reconciled, never resent, never re
     ali.faults.inject({ kind: 'empty', operation: 'CreateHpoExperiment' });
     // The fake's clock stands for PAI's, which keeps time with ours (the fake sends no Date header).
     ali.clock.set(Date.now() + 1000);
-    const created = await clouds.pai().experiments.create(paiSpec);
+    const created = await clouds.pai().experiments.create(paiSpec('empty-answer'));
     expect(created.name).toBe('empty-answer');
     expect(count(ali.requests, 'CreateHpoExperiment')).toBe(1);
     expect(ali.state.experiments().filter((e) => e.name === 'empty-answer')).toHaveLength(1);
@@ -174,7 +90,7 @@ describe('an empty success answer to a write: reconciled, never resent, never re
 
   it('modelarts: experiments.create', async () => {
     hw.faults.inject({ kind: 'empty', operation: 'CreateTrainingJob' });
-    const created = await clouds.modelarts().experiments.create(modelartsSpec);
+    const created = await clouds.modelarts().experiments.create(modelartsSpec('empty-answer', 4));
     expect(created.name).toBe('empty-answer');
     expect(count(hw.requests, 'CreateTrainingJob')).toBe(1);
   });
@@ -187,14 +103,7 @@ describe('an empty success answer to a write: reconciled, never resent, never re
     expect(count(hw.requests, 'StopTrainingJob')).toBe(1);
 
     const other = hw.state.seedJob({ name: 'to-early-stop' });
-    let running: string | undefined;
-    for (let minute = 0; minute < 120 && running === undefined; minute++) {
-      hw.clock.advance(60_000);
-      hw.state.sync();
-      const now = hw.clock.now();
-      running = hw.state.trialsOf(other.id).find((t) => t.runStartAt <= now && t.endedAt === undefined)?.id;
-    }
-    if (running === undefined) throw new Error('no running trial');
+    const running = runningTrial(hw, other.id);
     hw.faults.inject({ kind: 'empty', operation: 'ShowAutoSearchTrialEarlyStop' });
     await expect(clouds.modelarts().trials.stop(other.id, running)).resolves.toBeUndefined();
     expect(count(hw.requests, 'ShowAutoSearchTrialEarlyStop')).toBe(1);

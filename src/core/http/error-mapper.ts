@@ -106,30 +106,30 @@ export function mapError(
     requestId: requestIdOf(cloud, response) ?? envelope.requestId ?? details.requestId,
     cause: body ?? response.body.slice(0, 500),
   };
-  switch (kindOfCode(cloud, code) ?? envelope.kind ?? kindOfStatus(response.status)) {
-    case 'throttling': {
-      const retryAfterMs = envelope.retryAfterMs ?? parseRetryAfter(response.headers.get('retry-after'));
-      return new ThrottlingError(message, { ...all, retryAfterMs });
-    }
-    case 'authentication':
-      return new AuthenticationError(message, all);
-    case 'permission':
-      return new PermissionDeniedError(message, all);
-    case 'not-found':
-      return new NotFoundError(message, all);
-    case 'conflict':
-      return new ConflictError(message, all);
-    case 'validation':
-      return new ValidationError(message, all);
-    case 'quota':
-      return new QuotaExceededError(message, all);
-    case 'transient':
-      return new ServiceError(message, { ...all, retryable: true });
-    case 'transient-if-idempotent':
-      return new ServiceError(message, { ...all, retryable: context.idempotent });
-    default:
-      return new ServiceError(message, { ...all, retryable: false });
+  const kind = kindOfCode(cloud, code) ?? envelope.kind ?? kindOfStatus(response.status);
+  if (kind === 'throttling') {
+    const retryAfterMs = envelope.retryAfterMs ?? parseRetryAfter(response.headers.get('retry-after'));
+    return new ThrottlingError(message, { ...all, retryAfterMs });
   }
+  if (kind === undefined || kind === 'transient' || kind === 'transient-if-idempotent') {
+    const retryable = kind === 'transient' || (kind === 'transient-if-idempotent' && context.idempotent);
+    return new ServiceError(message, { ...all, retryable });
+  }
+  return new CLASS_OF[kind](message, all);
+}
+
+const CLASS_OF = {
+  authentication: AuthenticationError,
+  permission: PermissionDeniedError,
+  'not-found': NotFoundError,
+  conflict: ConflictError,
+  validation: ValidationError,
+  quota: QuotaExceededError,
+} as const;
+
+/** Table entries: each of `names` means `kind`. */
+export function codes(kind: ErrorKind, names: readonly string[]): Array<readonly [string, ErrorKind]> {
+  return names.map((name) => [name, kind] as const);
 }
 
 /** The request id the answer's headers carry, by the cloud's header names. */

@@ -5,9 +5,7 @@
  * before the status does: a missing training job is HTTP 400 `ModelArts.2775`, not 404.
  */
 import { isObject } from '../../core/fields.js';
-import { type CloudErrors, type ErrorKind, text } from '../../core/http/error-mapper.js';
-
-const codes = (kind: ErrorKind, names: readonly string[]) => names.map((name) => [name, kind] as const);
+import { type CloudErrors, codes, text } from '../../core/http/error-mapper.js';
 
 export const MODELARTS_ERRORS: CloudErrors = {
   requestIdHeaders: ['x-request-id'],

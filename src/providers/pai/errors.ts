@@ -6,9 +6,7 @@
  * the status: gateways send throttling and signature errors as HTTP 400.
  */
 import type { JsonObject } from '../../core/fields.js';
-import { type CloudErrors, type ErrorKind, text } from '../../core/http/error-mapper.js';
-
-const codes = (kind: ErrorKind, names: readonly string[]) => names.map((name) => [name, kind] as const);
+import { type CloudErrors, codes, text } from '../../core/http/error-mapper.js';
 
 /** "Execution failure, please try again.": worth another attempt, but only where repeating is harmless. */
 const EXECUTION_FAILURE = ['EXECUTION_FAILURE', 'ExecutionFailure'];

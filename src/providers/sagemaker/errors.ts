@@ -4,10 +4,8 @@
  * arrives as HTTP 400 `ThrottlingException`, so the code decides, not the status.
  */
 import type { JsonObject } from '../../core/fields.js';
-import { type CloudErrors, type ErrorKind, text } from '../../core/http/error-mapper.js';
+import { type CloudErrors, codes, text } from '../../core/http/error-mapper.js';
 import type { HttpResponse } from '../../core/http/message.js';
-
-const codes = (kind: ErrorKind, names: readonly string[]) => names.map((name) => [name, kind] as const);
 
 export const SAGEMAKER_ERRORS: CloudErrors = {
   requestIdHeaders: ['x-amzn-requestid', 'x-amzn-request-id', 'x-amz-request-id'],
