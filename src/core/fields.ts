@@ -109,22 +109,31 @@ function plainUtcDateTime(text: string): number | undefined {
   const sep = text.charCodeAt(10);
   if ((sep !== 32 && sep !== 84) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
     return undefined;
-  const n = (at: number, length: number) => {
-    let out = 0;
-    for (let i = at; i < at + length; i++) {
-      const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) return Number.NaN;
-      out = out * 10 + digit;
-    }
-    return out;
-  };
-  const [year, month, day] = [n(0, 4), n(5, 2), n(8, 2)];
-  const [hour, minute, second] = [n(11, 2), n(14, 2), n(17, 2)];
-  if (!(month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59))
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (
+    !(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)
+  ) {
     return undefined;
+  }
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // A day past the month's end (02-30) rolls over in Date.UTC: leave it to Date.parse's judgement.
-  return new Date(ms).getUTCDate() === day && year >= 1000 ? ms : undefined;
+  return new Date(ms).getUTCDate() === day ? ms : undefined;
+}
+
+/** The number `length` decimal digits at `at` spell, or NaN when one is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let out = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    out = out * 10 + digit;
+  }
+  return out;
 }
 
 /** true/false, "true"/"false"/"True"/"FALSE", 1/0 or "1"/"0". */
