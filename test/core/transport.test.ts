@@ -127,6 +127,7 @@ beforeAll(async () => {
     '/gzip-broken': (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('not gzip at all')),
     '/no-content': (_req, res) => res.writeHead(204).end(),
+    '/no-content-gzip': (_req, res) => res.writeHead(204, { 'content-encoding': 'gzip' }).end(),
     '/r302': (_req, res) => res.writeHead(302, { location: '/echo' }).end('{"moved":true}'),
     '/big': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(json),
     '/big-gzip': (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(json)),
@@ -211,6 +212,10 @@ describe('the default: crosstune’s node:http handler', () => {
     const got = await send(get('/echo'), {}, AbortSignal.timeout(5_000));
     expect(JSON.parse(got.body)).toEqual({ method: 'GET', body: '' });
     expect(await send(get('/no-content'), {}, AbortSignal.timeout(5_000))).toMatchObject({
+      status: 204,
+      body: '',
+    });
+    expect(await send(get('/no-content-gzip'), {}, AbortSignal.timeout(5_000))).toMatchObject({
       status: 204,
       body: '',
     });

@@ -143,7 +143,8 @@ export function sendNodeHttp(
           finish(new UnreadableBody('too-large', `The answer is larger than ${maxBytes} bytes`));
         else decoder.write(chunk);
       });
-      res.on('end', () => decoder.end());
+      // An empty body (a 204, a HEAD) names a coding but holds nothing to undo.
+      res.on('end', () => (raw === 0 ? done() : decoder.end()));
       decoder.on('data', keep);
       decoder.on('end', done);
       decoder.on('error', (cause) =>
