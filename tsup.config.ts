@@ -19,11 +19,20 @@ export default defineConfig({
   target: 'node22',
   splitting: true,
   treeshake: true,
-  // import.meta.url in the CommonJS build too (the CLI reads its version through it).
+  // `import.meta.url` in the CommonJS build too: the CLI reads its version through it, and
+  // packages loaded on first use resolve from it.
   shims: true,
   // Inlined, tree-shaken from their ES builds: loaded as separate packages they cost more cold
   // start than all the rest of crosstune (see docs/architecture.md#cold-start).
-  noExternal: ['zod', '@smithy/signature-v4'],
+  noExternal: ['zod', '@smithy/signature-v4', '@alicloud/openapi-util'],
+  // The bundled CommonJS packages (@alicloud/openapi-util and what it requires) call `require` for
+  // Node's own modules, which an ES module has only when given one.
+  banner: ({ format }) =>
+    format === 'esm'
+      ? {
+          js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        }
+      : {},
   esbuildOptions(options) {
     options.mainFields = ['module', 'main'];
   },

@@ -4,7 +4,7 @@
  * far-away region would answer. Bodies carry the fields as PAI sends them (JSON packed in text).
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 
 export const PAI_BENCH_EXPERIMENT = 'benchEx';
 export const PAI_BENCH_CREDENTIALS = {
@@ -64,29 +64,39 @@ const experiment = JSON.stringify({
   GmtModifiedTime: '2026-01-02 00:00:00',
 });
 
-export async function startPaiBenchServer(total = 10_000, latencyMs = 20) {
+export function paiTrialsPage(total: number, pageNumber: number, pageSize: number): string {
+  const items = [];
+  for (let i = (pageNumber - 1) * pageSize; i < Math.min(total, pageNumber * pageSize); i++)
+    items.push(trial(i));
+  return JSON.stringify({ RequestId: 'bench', TotalCount: total, Trials: items });
+}
+
+/** Pages of 100 are rendered once up front; `latencyMs` delays every answer, as a far-away region would. */
+export async function startPaiBenchServer(total = 10_000, latencyMs = 0) {
+  const pages = new Map<number, string>();
+  if (total <= 100_000)
+    for (let n = 1; (n - 1) * 100 < total; n++) pages.set(n, paiTrialsPage(total, n, 100));
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let body: string;
     if (url.pathname.endsWith('/trials')) {
       const pageNumber = Number(url.searchParams.get('PageNumber') ?? 1);
       const pageSize = Number(url.searchParams.get('PageSize') ?? 10);
-      const items = [];
-      for (let i = (pageNumber - 1) * pageSize; i < Math.min(total, pageNumber * pageSize); i++)
-        items.push(trial(i));
-      body = JSON.stringify({ RequestId: 'bench', TotalCount: total, Trials: items });
+      body = (pageSize === 100 && pages.get(pageNumber)) || paiTrialsPage(total, pageNumber, pageSize);
     } else {
       body = experiment;
     }
-    setTimeout(() => {
-      res.writeHead(200, { 'content-type': 'application/json;charset=utf-8', 'x-acs-request-id': 'bench' });
+    req.resume();
+    const answer = () => {
+      res.writeHead(200, {
+        'content-type': 'application/json;charset=utf-8',
+        'x-acs-request-id': 'bench',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
-    }, latencyMs);
+    };
+    if (latencyMs > 0) setTimeout(answer, latencyMs);
+    else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listen(server);
 }

@@ -17,7 +17,7 @@ const TARGET_MS = 2_000;
 const TARGET_BYTES = 5 * 2 ** 20;
 
 export async function benchReport(rounds: number): Promise<boolean> {
-  const server = await startServerProcess(PER_RUN);
+  const server = await startServerProcess('sagemaker', PER_RUN);
   let comparison: Awaited<ReturnType<typeof compareRuns>>;
   try {
     const cloud = sagemaker({ region: 'us-east-1', endpoint: server.url, credentials: BENCH_CREDENTIALS });

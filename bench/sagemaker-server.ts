@@ -4,7 +4,7 @@
  * the same for every client measured against it.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 
 export const BENCH_JOB = 'bench-tuning-job';
 export const BENCH_CREDENTIALS = {
@@ -60,14 +60,18 @@ const describeBody = JSON.stringify({
   ObjectiveStatusCounters: { Succeeded: 9411, Failed: 589 },
 });
 
+function page(total: number, start: number, pageSize: number): string {
+  const items = [];
+  for (let i = start; i < Math.min(total, start + pageSize); i++) items.push(summary(i));
+  const next = start + pageSize < total ? `page-${start + pageSize}` : undefined;
+  return JSON.stringify({ TrainingJobSummaries: items, ...(next ? { NextToken: next } : {}) });
+}
+
+/** Up to 100,000 jobs the pages are rendered once up front; past that (a streaming bench), on demand. */
 export async function startSageMakerBenchServer(total = 10_000, pageSize = 100) {
   const pages: string[] = [];
-  for (let start = 0; start < total; start += pageSize) {
-    const items = [];
-    for (let i = start; i < Math.min(total, start + pageSize); i++) items.push(summary(i));
-    const next = start + pageSize < total ? `page-${start + pageSize}` : undefined;
-    pages.push(JSON.stringify({ TrainingJobSummaries: items, ...(next ? { NextToken: next } : {}) }));
-  }
+  if (total <= 100_000)
+    for (let start = 0; start < total; start += pageSize) pages.push(page(total, start, pageSize));
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -79,7 +83,7 @@ export async function startSageMakerBenchServer(total = 10_000, pageSize = 100) 
       } else {
         const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { NextToken?: string };
         const start = input.NextToken ? Number(input.NextToken.slice(5)) : 0;
-        body = pages[start / pageSize] ?? pages[0] ?? '{}';
+        body = pages[start / pageSize] ?? page(total, start, pageSize);
       }
       res.writeHead(200, {
         'content-type': 'application/x-amz-json-1.1',
@@ -89,10 +93,5 @@ export async function startSageMakerBenchServer(total = 10_000, pageSize = 100) 
       res.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listen(server, '/');
 }

@@ -3,11 +3,21 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-export async function startServerProcess(total: number): Promise<{ url: string; close(): Promise<void> }> {
+export type BenchCloud = 'sagemaker' | 'pai' | 'modelarts';
+
+export async function startServerProcess(
+  cloud: BenchCloud,
+  total: number,
+  latencyMs = 0,
+): Promise<{ url: string; close(): Promise<void> }> {
   const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, String(total)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, cloud, String(total), String(latencyMs)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let buffered = '';
   for await (const chunk of child.stdout) {
     buffered += String(chunk);

@@ -40,8 +40,8 @@ export {
 export type { CallOptions } from './core/http/call-options.js';
 export type { ClientOptions } from './core/http/client-options.js';
 export type { ExecutionContext } from './core/http/execute.js';
-export type { ResponseHeaders } from './core/http/headers.js';
 export type { AttemptEvent, Hooks } from './core/http/hooks.js';
+export type { ResponseHeaders } from './core/http/message.js';
 export { DEFAULT_RETRY, type RetryOptions } from './core/http/retry.js';
 export type { FetchLike, HttpRequest, HttpResponse, TransportOptions } from './core/http/transport.js';
 export { type Page, Paginated } from './core/paginate.js';

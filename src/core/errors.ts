@@ -7,6 +7,11 @@ import { redactCause, redactText } from './redact.js';
 
 const BRAND = Symbol.for('crosstune.error');
 const KINDS = Symbol.for('crosstune.error.kinds');
+/**
+ * Type-only: the classes hold the same fields, so without this TypeScript takes them for one
+ * another and a failed `X.is(err)` would narrow `err` to `never`.
+ */
+declare const CLASS: unique symbol;
 
 export type ProviderId = 'sagemaker' | 'pai' | 'modelarts';
 
@@ -31,6 +36,7 @@ export class CrosstuneError extends Error {
   readonly retryable: boolean;
   declare readonly [BRAND]: true;
   declare readonly [KINDS]: readonly string[];
+  declare protected readonly [CLASS]: string;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(
@@ -80,25 +86,32 @@ export class CrosstuneError extends Error {
 
 export class AuthenticationError extends CrosstuneError {
   static override readonly kind = 'AuthenticationError';
+  declare protected readonly [CLASS]: 'AuthenticationError';
 }
 export class PermissionDeniedError extends CrosstuneError {
   static override readonly kind = 'PermissionDeniedError';
+  declare protected readonly [CLASS]: 'PermissionDeniedError';
 }
 export class NotFoundError extends CrosstuneError {
   static override readonly kind = 'NotFoundError';
+  declare protected readonly [CLASS]: 'NotFoundError';
 }
 export class ConflictError extends CrosstuneError {
   static override readonly kind = 'ConflictError';
+  declare protected readonly [CLASS]: 'ConflictError';
 }
 export class ValidationError extends CrosstuneError {
   static override readonly kind = 'ValidationError';
+  declare protected readonly [CLASS]: 'ValidationError';
 }
 export class QuotaExceededError extends CrosstuneError {
   static override readonly kind = 'QuotaExceededError';
+  declare protected readonly [CLASS]: 'QuotaExceededError';
 }
 
 export class ThrottlingError extends CrosstuneError {
   static override readonly kind = 'ThrottlingError';
+  declare protected readonly [CLASS]: 'ThrottlingError';
   /** The server's `Retry-After` hint in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, details: ErrorDetails & { retryAfterMs?: number | undefined } = {}) {
@@ -112,23 +125,28 @@ export class ThrottlingError extends CrosstuneError {
 
 export class ServiceError extends CrosstuneError {
   static override readonly kind = 'ServiceError';
+  declare protected readonly [CLASS]: 'ServiceError';
 }
 export class NetworkError extends CrosstuneError {
   static override readonly kind = 'NetworkError';
+  declare protected readonly [CLASS]: 'NetworkError';
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, { retryable: true, ...details });
   }
 }
 export class TimeoutError extends CrosstuneError {
   static override readonly kind = 'TimeoutError';
+  declare protected readonly [CLASS]: 'TimeoutError';
 }
 export class AbortError extends CrosstuneError {
   static override readonly kind = 'AbortError';
+  declare protected readonly [CLASS]: 'AbortError';
 }
 
 /** A response that does not have the shape the code relies on; `path` names the failing field. */
 export class ResponseFormatError extends CrosstuneError {
   static override readonly kind = 'ResponseFormatError';
+  declare protected readonly [CLASS]: 'ResponseFormatError';
   readonly path: string;
   constructor(message: string, details: ErrorDetails & { path: string }) {
     super(message, details);
@@ -141,6 +159,7 @@ export class ResponseFormatError extends CrosstuneError {
 
 export class UnsupportedOperationError extends CrosstuneError {
   static override readonly kind = 'UnsupportedOperationError';
+  declare protected readonly [CLASS]: 'UnsupportedOperationError';
   constructor(provider: ProviderId, operation: string, reason?: string) {
     super(`${provider} does not support ${operation}${reason ? `: ${reason}` : ''}`, { provider, operation });
   }
@@ -149,9 +168,22 @@ export class UnsupportedOperationError extends CrosstuneError {
 /** Input the caller gave that crosstune rejects before sending anything. */
 export class InvalidArgumentError extends CrosstuneError {
   static override readonly kind = 'InvalidArgumentError';
+  declare protected readonly [CLASS]: 'InvalidArgumentError';
 }
 
 /** A paginated walk that could not go on safely (a token that repeats, a total that shrinks…). */
 export class PaginationError extends CrosstuneError {
   static override readonly kind = 'PaginationError';
+  declare protected readonly [CLASS]: 'PaginationError';
+}
+
+/**
+ * The same error, marked as not to be retried: thrown for a write crosstune will not send again,
+ * so that a caller reading `retryable` does not resend it either.
+ */
+export function asFinal<E extends CrosstuneError>(error: E): E {
+  if (!error.retryable) return error;
+  const copy = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as E;
+  Object.defineProperty(copy, 'retryable', { value: false, enumerable: true });
+  return copy;
 }

@@ -34,19 +34,27 @@ export class Paginated<T> implements AsyncIterable<T> {
 
   [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
     // Hand-rolled rather than `yield*`: one generator step per item costs more than a listing
-    // of thousands of trials should pay.
+    // of thousands of trials should pay. An item already at hand is handed over without an async
+    // function's own promise, and a page is let go before the next one is awaited, so a listing
+    // of a million trials allocates and keeps as little per item as the protocol allows.
     const pages = this.pages();
     let items: T[] = [];
     let index = 0;
+    const nextPage = async (): Promise<IteratorResult<T, void>> => {
+      while (index >= items.length) {
+        items = [];
+        const step = await pages.next();
+        if (step.done) return { done: true, value: undefined };
+        items = step.value.items;
+        index = 0;
+      }
+      return { done: false, value: items[index++] as T };
+    };
     return {
-      async next() {
-        while (index >= items.length) {
-          const step = await pages.next();
-          if (step.done) return { done: true, value: undefined };
-          items = step.value.items;
-          index = 0;
-        }
-        return { done: false, value: items[index++] as T };
+      next() {
+        return index < items.length
+          ? Promise.resolve({ done: false, value: items[index++] as T })
+          : nextPage();
       },
       async return() {
         await pages.return(undefined);
@@ -186,7 +194,7 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
     let pending = options.fetchPage(first, controller.signal);
     try {
       for (let pages = 1; ; pages++) {
-        const page = await pending;
+        let page: TokenPage<T> | undefined = await pending;
         const items = fresh(page.items, `page ${pages}`);
         const next = page.nextToken || undefined;
         if (next !== undefined) {
@@ -208,6 +216,8 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
           cursor: next === undefined ? undefined : encodeCursor({ k: kind, t: next }),
           raw: page.raw,
         };
+        // Let the page go before the next one is awaited: it need not live through its processing.
+        page = undefined;
         if (next === undefined) return;
       }
     } finally {

@@ -5,8 +5,6 @@ import { z } from 'zod';
 import {
   AbortError,
   ConflictError,
-  type CrosstuneError,
-  type ErrorDetails,
   NetworkError,
   ServiceError,
   ThrottlingError,
@@ -14,10 +12,10 @@ import {
   ValidationError,
 } from '../../src/core/errors.js';
 import { decodeJson } from '../../src/core/http/decode.js';
+import type { CloudErrors } from '../../src/core/http/error-mapper.js';
 import { type ExecutionContext, execute, type OperationPlan } from '../../src/core/http/execute.js';
 import type { AttemptEvent } from '../../src/core/http/hooks.js';
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../src/core/http/retry.js';
-import type { HttpResponse as Wire } from '../../src/core/http/transport.js';
 
 const server = setupServer();
 beforeAll(() => server.listen());
@@ -33,25 +31,13 @@ function context(events: AttemptEvent[] = [], extra: Partial<ExecutionContext> =
     transport: {},
     retry: fast,
     hooks: { onAttempt: (e) => events.push(e) },
-    requestIdHeaders: ['x-request-id'],
+    errors: NO_CODES,
     ...extra,
   };
 }
 
-function errorOf(response: Wire, details: ErrorDetails): CrosstuneError | undefined {
-  if (response.status === 200) return undefined;
-  if (response.status === 429)
-    return new ThrottlingError('slow', {
-      ...details,
-      retryAfterMs: Number(response.headers.get('retry-after')) * 1000,
-    });
-  if (response.status === 409) return new ConflictError('exists', details);
-  if (response.status === 400) return new ValidationError('bad', details);
-  return new ServiceError('server', {
-    ...details,
-    retryable: [500, 502, 503, 504].includes(response.status),
-  });
-}
+/** A cloud whose error answers carry no code: the shared defaults classify them by status. */
+const NO_CODES: CloudErrors = { requestIdHeaders: ['x-request-id'], read: () => ({}), codes: {} };
 
 function plan(extra: Partial<OperationPlan<{ ok: boolean }>> = {}): OperationPlan<{ ok: boolean }> {
   return {
@@ -63,7 +49,6 @@ function plan(extra: Partial<OperationPlan<{ ok: boolean }>> = {}): OperationPla
       headers: { 'content-type': 'application/json' },
       body: '{}',
     }),
-    errorOf,
     decode: (response, details) => decodeJson(response, z.object({ ok: z.boolean() }), details),
     ...extra,
   };
@@ -208,7 +193,7 @@ describe('execute: non-idempotent calls', () => {
     const answers = [undefined, { ok: true }];
     const result = await execute(
       context(),
-      plan({ idempotent: false, reconcile: async () => answers.shift() }),
+      plan({ idempotent: false, resendIfAbsent: true, reconcile: async () => answers.shift() }),
     );
     expect(result).toEqual({ ok: true });
     expect(count()).toBe(2);

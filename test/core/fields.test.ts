@@ -91,6 +91,36 @@ describe('decodeUtcDateTime', () => {
     );
   });
 
+  it('reads every plain date-time, possible or not, as the general ISO reading does', () => {
+    // The fast path for the plain form must agree with Date.parse of the ISO form, impossible
+    // dates (02-30, 24:00, year 0099) included: it hands those to the general path.
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const text = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        two(13),
+        two(32),
+        fc.constantFrom(' ', 'T'),
+        two(25),
+        two(61),
+        two(61),
+      )
+      .map(([y, mo, d, sep, h, mi, s]) => `${String(y).padStart(4, '0')}-${mo}-${d}${sep}${h}:${mi}:${s}`);
+    fc.assert(
+      fc.property(text, (value) => {
+        const iso = Date.parse(`${value.replace(' ', 'T')}Z`);
+        let ours: number;
+        try {
+          ours = decodeUtcDateTime(value, 't').getTime();
+        } catch {
+          ours = Number.NaN;
+        }
+        expect(ours).toBe(iso);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('rejects other formats', () => {
     expect(() => decodeUtcDateTime('28/08/2022', 't')).toThrow(FieldFormatError);
     expect(() => decodeUtcDateTime('2022-13-45 99:99:99', 't')).toThrow(FieldFormatError);

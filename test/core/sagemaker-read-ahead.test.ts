@@ -10,7 +10,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaginationError } from '../../src/core/errors.js';
-import { closeConnections } from '../../src/core/http/node-transport.js';
 import { sagemaker } from '../../src/providers/sagemaker/index.js';
 
 /**
@@ -78,7 +77,6 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${String(port).trim()}`;
 });
 afterAll(async () => {
-  closeConnections();
   child.stdin?.end();
   await once(child, 'exit');
 });

@@ -1,8 +1,8 @@
 /**
- * The default transport under msw's setupServer: msw replaces globalThis.fetch, so the default
- * path goes through fetch and msw answers; and were node:http used anyway (a module loaded with
- * msw already listening, or a direct call), msw's ClientRequest interceptor answers it too —
- * status, headers, body, codings, network errors, abort and timeout alike.
+ * The default transport under msw's setupServer, with no set-up of crosstune's own: msw's
+ * ClientRequest interceptor answers crosstune's node:http handler — status, headers, body,
+ * codings, network errors, abort and timeout alike — whenever msw started, before or after the
+ * transport module loaded. A test that spies on `globalThis.fetch` passes a fetch to the client.
  */
 import { gzipSync } from 'node:zlib';
 import { delay, HttpResponse, http } from 'msw';
@@ -11,8 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { AbortError, NetworkError, TimeoutError } from '../../src/core/errors.js';
 import { parseJsonBody } from '../../src/core/http/decode.js';
 import { execute, type OperationPlan } from '../../src/core/http/execute.js';
-import { sendNodeHttp } from '../../src/core/http/node-transport.js';
-import { defaultIsNodeHttp, type HttpRequest, send } from '../../src/core/http/transport.js';
+import { type FetchLike, type HttpRequest, send } from '../../src/core/http/transport.js';
 
 const BASE = 'https://api.example.test';
 const seen: Array<{ path: string; method: string; body: string; target: string | null }> = [];
@@ -56,33 +55,9 @@ const post = (path: string): HttpRequest => ({
   body: '{"q":1}',
 });
 
-describe('default transport with msw listening', () => {
-  it('sees msw’s fetch, not Node’s, and lets msw answer through it', async () => {
-    expect(defaultIsNodeHttp()).toBe(false);
-    const answer = await send(post('/ok'), {}, AbortSignal.timeout(5_000));
-    expect(answer.status).toBe(202);
-    expect(answer.headers.get('X-Request-Id')).toBe('rid-msw');
-    expect(JSON.parse(answer.body)).toEqual({ ok: true });
-    expect(seen).toEqual([{ path: '/ok', method: 'POST', body: '{"q":1}', target: 'SageMaker.Op' }]);
-  });
-
-  it('a transport module loaded after msw patched fetch keeps the fetch path, even once msw stops', async () => {
-    vi.resetModules();
-    const late = await import('../../src/core/http/transport.js');
-    expect(late.defaultIsNodeHttp()).toBe(false);
-    server.close();
-    try {
-      // Node's fetch is back, but it is not the one this module saw at load: still fetch.
-      expect(late.defaultIsNodeHttp()).toBe(false);
-    } finally {
-      server.listen({ onUnhandledFrame: 'error' });
-    }
-  });
-});
-
-describe('node:http under msw’s ClientRequest interceptor', () => {
+describe('the default transport under msw', () => {
   it('status, headers, body and the request as msw received it', async () => {
-    const answer = await sendNodeHttp(post('/ok'), AbortSignal.timeout(5_000));
+    const answer = await send(post('/ok'), {}, AbortSignal.timeout(5_000));
     expect(answer.status).toBe(202);
     expect(answer.headers.get('x-request-id')).toBe('rid-msw');
     expect(answer.headers.get('content-type')).toBe('application/json');
@@ -91,19 +66,45 @@ describe('node:http under msw’s ClientRequest interceptor', () => {
   });
 
   it('decodes a gzip answer', async () => {
-    const answer = await sendNodeHttp(post('/gzip'), AbortSignal.timeout(5_000));
+    const answer = await send(post('/gzip'), {}, AbortSignal.timeout(5_000));
     expect(JSON.parse(answer.body)).toEqual({ coded: 'gzip' });
   });
 
+  it('reaches msw from a transport module loaded after msw started, and never calls globalThis.fetch', async () => {
+    vi.resetModules();
+    const late = await import('../../src/core/http/transport.js');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const answer = await late.send(post('/ok'), {}, AbortSignal.timeout(5_000));
+    expect(answer.status).toBe(202);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+
+  it('a spy on globalThis.fetch sees the requests once passed as the fetch option', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    // Looked up on every call, so a spy or stub installed later applies too.
+    const viaGlobal: FetchLike = (url, init) => globalThis.fetch(url, init);
+    const answer = await send(post('/ok'), { fetch: viaGlobal }, AbortSignal.timeout(5_000));
+    expect(answer.status).toBe(202);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(fetchSpy.mock.calls[0]?.[0]).toBe(`${BASE}/ok`);
+    fetchSpy.mockRestore();
+  });
+});
+
+describe('failures under msw, through execute', () => {
   const plan = (path: string): OperationPlan<unknown> => ({
     operation: 'Op',
     idempotent: true,
     request: async () => post(path),
-    send: (request, signal) => sendNodeHttp(request, signal),
-    errorOf: () => undefined,
     decode: (response, details) => parseJsonBody(response, details),
   });
-  const ctx = { provider: 'sagemaker' as const, transport: {}, retry: false as const, requestIdHeaders: [] };
+  const ctx = {
+    provider: 'sagemaker' as const,
+    transport: {},
+    retry: false as const,
+    errors: { requestIdHeaders: [], read: () => ({}), codes: {} },
+  };
 
   it('msw’s network error → NetworkError; timeout → TimeoutError; abort → AbortError', async () => {
     await expect(execute(ctx, plan('/error'))).rejects.toSatisfy((e) => NetworkError.is(e));

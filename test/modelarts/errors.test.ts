@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrosstuneError } from '../../src/core/errors.js';
-import { toModelArtsError } from '../../src/providers/modelarts/errors.js';
+import { mapError } from '../../src/core/http/error-mapper.js';
+import { MODELARTS_ERRORS } from '../../src/providers/modelarts/errors.js';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,
@@ -9,9 +10,9 @@ const answer = (status: number, body: unknown, headers: Record<string, string> =
 });
 const details = { provider: 'modelarts' as const, operation: 'Op' };
 const classify = (status: number, body: unknown, headers?: Record<string, string>) =>
-  toModelArtsError(answer(status, body, headers), details);
+  mapError(MODELARTS_ERRORS, answer(status, body, headers), details, { idempotent: true });
 
-describe('toModelArtsError', () => {
+describe('ModelArts error answers through the shared mapper', () => {
   it.each([
     [400, 'ModelArts.2775', 'NotFoundError', false],
     [400, 'ModelArts.0102', 'NotFoundError', false],

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AttemptEvent, AuthenticationError, NotFoundError, ThrottlingError } from '../../src/index.js';
 import { modelarts } from '../../src/providers/modelarts/index.js';
 import { FAKE_HUAWEI_CREDENTIALS, FAKE_HUAWEI_USER, modelartsFake } from '../../src/testing/index.js';
+import { runningTrial } from './helpers/env.js';
 
 const fake = modelartsFake({ seed: 9 });
 const server = setupServer(...fake.handlers);
@@ -195,14 +196,7 @@ describe('writes whose answer was lost', () => {
 
   it('an early stop served but cut short is found ended, not sent again', async () => {
     const job = fake.state.seedJob({ name: 'to-early-stop' });
-    let running: string | undefined;
-    for (let minute = 0; minute < 120 && running === undefined; minute++) {
-      fake.clock.advance(60_000);
-      fake.state.sync();
-      const now = fake.clock.now();
-      running = fake.state.trialsOf(job.id).find((t) => t.runStartAt <= now && t.endedAt === undefined)?.id;
-    }
-    if (running === undefined) throw new Error('no running trial');
+    const running = runningTrial(fake, job.id);
     fake.faults.inject({ kind: 'truncated', operation: 'ShowAutoSearchTrialEarlyStop' });
     await expect(cloud().trials.stop(job.id, running)).resolves.toBeUndefined();
     expect(operations().filter((o) => o === 'ShowAutoSearchTrialEarlyStop')).toHaveLength(1);

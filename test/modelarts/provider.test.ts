@@ -1,13 +1,9 @@
 /** `modelarts(...)` end to end: the real signer, transport, schemas and normalizer against the fake. */
 import { describe, expect, it } from 'vitest';
-import { choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
-import {
-  type ModelArtsExperimentOptions,
-  modelarts,
-  modelartsEndpoint,
-} from '../../src/providers/modelarts/index.js';
+import { NotFoundError } from '../../src/index.js';
+import { modelarts, modelartsEndpoint } from '../../src/providers/modelarts/index.js';
 import { modelartsFake } from '../../src/testing/index.js';
-import { client, useFakeServer } from './helpers/env.js';
+import { client, experimentSpec, useFakeServer } from './helpers/env.js';
 
 const HOUR = 60 * 60_000;
 const records = modelartsFake({ seed: 5 });
@@ -25,22 +21,7 @@ const failing = modelartsFake({
 });
 useFakeServer(records, pages, failing);
 
-const spec = (name: string, maxTrials = 8): ExperimentSpec<ModelArtsExperimentOptions> => ({
-  name,
-  objective: { metric: 'acc', direction: 'maximize' },
-  searchSpace: space({
-    batch_size: choice([16, 32, 64]),
-    learning_rate: float(0.001, 0.1),
-  }),
-  limits: { maxTrials, maxParallelTrials: 4 },
-  providerOptions: {
-    codeDir: '/bucket/code/',
-    bootFile: '/bucket/code/train.py',
-    engine: { engine_name: 'PyTorch', engine_version: 'pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64' },
-    flavorId: 'modelarts.p3.large.public.free',
-    rewardRegex: 'acc=([0-9.]+)',
-  },
-});
+const spec = experimentSpec;
 
 describe.each([
   ['record offsets for trials, page offsets for searches', records],

@@ -5,10 +5,10 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, choice, type ExperimentSpec, float, NotFoundError, space } from '../../src/index.js';
-import { type PaiExperimentOptions, type PaiOptions, pai } from '../../src/providers/pai/index.js';
+import { ConflictError, NotFoundError } from '../../src/index.js';
+import { type PaiOptions, pai } from '../../src/providers/pai/index.js';
 import { FAKE_ALIYUN_CREDENTIALS, paiFake } from '../../src/testing/index.js';
-import { FAST_RETRY, failure, recordAttempts } from './helpers/env.js';
+import { experimentSpec, FAST_RETRY, failure, recordAttempts } from './helpers/env.js';
 
 const fake = paiFake({ seed: 7 });
 const server = setupServer(...fake.handlers);
@@ -28,24 +28,7 @@ function cloud(options: Partial<PaiOptions> = {}) {
   });
 }
 
-const spec: ExperimentSpec<PaiExperimentOptions> = {
-  name: 'mnist-lr',
-  objective: { metric: 'val_accuracy=([0-9\\.]+)', direction: 'maximize' },
-  searchSpace: space({ lr: float(1e-4, 0.1, { log: true }), batch_size: choice([16, 32, 64]) }),
-  limits: { maxTrials: 6, maxParallelTrials: 2 },
-  providerOptions: {
-    platformConfig: {
-      name: 'DLC',
-      cmd: [
-        "dlc submit pytorch --name=t_${exp_id}_${trial_id} --command='python train.py --lr=${lr} --batch_size=${batch_size}'",
-      ],
-    },
-    metricConfig: { metric_type: 'stdout', metric_source: ['cmd1'] },
-    configuration: {
-      dlc_config: { endpoint: 'pai-dlc.cn-hangzhou.aliyuncs.com', region: 'cn-hangzhou', protocol: 'https' },
-    },
-  },
-};
+const spec = experimentSpec();
 
 const operations = (name: string) => fake.requests.filter((r) => r.operation === name);
 

@@ -1,7 +1,8 @@
 /**
- * How requests leave the adapter: the global fetch looked up on every call (so msw started after
- * the provider still intercepts), an injected `fetch`, and cancellation with an AbortSignal.
- * The undici `dispatcher` path is in dispatcher.test.ts, a file without msw.
+ * How requests leave the adapter: crosstune's node:http handler, which msw intercepts whenever it
+ * starts (so a provider built before `server.listen()` is intercepted too), an injected `fetch`
+ * (how a test that spies on `globalThis.fetch` sees requests), and cancellation with an
+ * AbortSignal. The undici `dispatcher` path is in dispatcher.test.ts, a file without msw.
  */
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -11,7 +12,7 @@ import { sagemakerFake } from '../../src/testing/index.js';
 import { client, failure, forwardToFake, operationOf, recordAttempts, requestsFor } from './helpers/env.js';
 
 const fake = sagemakerFake({ seed: 7 });
-// Built at module load, before msw has patched globalThis.fetch.
+// Built at module load, before msw started.
 const early = client();
 const server = setupServer(...fake.handlers);
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -24,14 +25,16 @@ afterAll(() => server.close());
 
 const DESCRIBE = 'DescribeHyperParameterTuningJob';
 
-describe('default transport: globalThis.fetch, looked up per call', () => {
+describe('default transport: intercepted by msw, globalThis.fetch untouched', () => {
   it('reaches msw with a provider built before server.listen()', async () => {
     fake.state.seedTuningJob({ name: 'churn-job' });
     expect((await early.experiments.get('churn-job')).id).toBe('churn-job');
     expect(requestsFor(fake, DESCRIBE)).toHaveLength(1);
   });
 
-  it('uses whatever globalThis.fetch is at the time of the call', async () => {
+  // Adapted: the default transport no longer looks globalThis.fetch up; a test that stubs it passes
+  // a fetch that does, and then sees every request whenever it stubs.
+  it('never calls globalThis.fetch, unless given a fetch that looks it up per call', async () => {
     fake.state.seedTuningJob({ name: 'churn-job' });
     const mswFetch = globalThis.fetch;
     const urls: string[] = [];
@@ -40,12 +43,16 @@ describe('default transport: globalThis.fetch, looked up per call', () => {
       return mswFetch(input, init);
     });
     await early.experiments.get('churn-job');
-    await early.experiments.list().toArray();
+    expect(urls).toEqual([]);
+    expect(fake.requests).toHaveLength(1);
+    const viaGlobal = client({ fetch: (input, init) => globalThis.fetch(input, init) });
+    await viaGlobal.experiments.get('churn-job');
+    await viaGlobal.experiments.list().toArray();
     expect(urls).toEqual([
       'https://api.sagemaker.us-east-1.amazonaws.com/',
       'https://api.sagemaker.us-east-1.amazonaws.com/',
     ]);
-    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests).toHaveLength(3);
   });
 });
 

@@ -1,4 +1,7 @@
-import type { RetryOptions } from './retry.js';
+import type { RetryBudget, RetryOptions } from './retry.js';
+
+/** Where a look-up made on behalf of a call finds that call's retry budget (see execute.ts). */
+export const BUDGET: unique symbol = Symbol('crosstune.retryBudget');
 
 /** Options every call accepts, on top of the client's defaults. */
 export interface CallOptions {
@@ -8,17 +11,11 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
   /** Overrides of the client's retry policy for this call; `false` disables retries. */
   retry?: Partial<RetryOptions> | false | undefined;
+  /** Internal: set by crosstune on the options of a look-up made for a call, never by callers. */
+  readonly [BUDGET]?: RetryBudget | undefined;
 }
 
 /** The call's options with one more reason to abort (e.g. a paging walk the caller left). */
 export function withSignal(options: CallOptions | undefined, signal: AbortSignal): CallOptions {
   return { ...options, signal: options?.signal ? AbortSignal.any([options.signal, signal]) : signal };
-}
-
-/**
- * The options of a look-up made on behalf of a call (a create's reconcile): the call's signal and
- * time limit, but not its retry overrides, which were meant for the call itself.
- */
-export function lookupOptions(options: CallOptions | undefined): CallOptions {
-  return { signal: options?.signal, timeoutMs: options?.timeoutMs };
 }

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../errors.js';
+import type { CloudErrors } from './error-mapper.js';
 import type { ExecutionContext } from './execute.js';
 import type { Hooks } from './hooks.js';
 import type { RetryOptions } from './retry.js';
@@ -12,21 +13,23 @@ export interface ClientOptions {
   timeoutMs?: number | undefined;
   /** Observability: one event per HTTP attempt, without secrets. */
   hooks?: Hooks | undefined;
-}
-
-/** The options of a cloud whose requests crosstune's own transport sends (not PAI's runtime). */
-export interface HttpClientOptions extends ClientOptions {
-  /** Any fetch; default: node:http while `globalThis.fetch` is Node's own, else `globalThis.fetch`. */
+  /**
+   * A fetch to send every request with (a test's spy, instrumentation); default: crosstune's own
+   * node:http(s) handler. `globalThis.fetch` is never used unless passed here.
+   */
   fetch?: FetchLike | undefined;
-  /** An undici Dispatcher (proxy, pool); requests then go through undici's own fetch. */
+  /**
+   * An undici Dispatcher, e.g. `new ProxyAgent('http://proxy:3128')` for a proxy; requests then go
+   * through undici's own fetch with it. The same option on every cloud.
+   */
   dispatcher?: unknown;
 }
 
-/** The execution context a factory's options describe; `requestIdHeaders` are the cloud's own. */
+/** The execution context a factory's options describe; `errors` is how the cloud's answers read. */
 export function executionContext(
   provider: ProviderId,
-  options: ClientOptions & Partial<HttpClientOptions>,
-  requestIdHeaders: readonly string[],
+  options: ClientOptions,
+  errors: CloudErrors,
 ): ExecutionContext {
   return {
     provider,
@@ -34,6 +37,6 @@ export function executionContext(
     retry: options.retry,
     timeoutMs: options.timeoutMs,
     hooks: options.hooks,
-    requestIdHeaders,
+    errors,
   };
 }

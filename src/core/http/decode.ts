@@ -1,29 +1,54 @@
-/** Reads a JSON body and checks it against a zod wire schema; failures name the field path. */
+/**
+ * Reads answers: a success body as JSON checked against a zod wire schema (failures name the field
+ * path), and an error body leniently, as whatever JSON object it holds.
+ */
 
 import { compile, safeParse } from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { config, globalConfig } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { type ErrorDetails, ResponseFormatError } from '../errors.js';
-import type { HttpResponse } from './transport.js';
+import { isObject, type JsonObject } from '../fields.js';
+import type { HttpResponse } from './message.js';
 
 // zod/mini ships no message language; without this a failing field says only "Invalid input".
 // An application's own choice, made earlier, is kept.
 if (!globalConfig.localeError) config(en());
 
+/** Whether a body carries nothing but whitespace (a test, not trim(): trim copies the whole body). */
+const isBlank = (body: string) => !/\S/.test(body);
+
+/**
+ * A success body as JSON. An empty or unreadable one (cut short, a gateway's HTML page) is a
+ * retryable ResponseFormatError: an answer came, but not one that can be read.
+ */
 export function parseJsonBody(response: HttpResponse, details: ErrorDetails): unknown {
-  // A test for any non-blank character, not trim(): trim copies the whole body first.
-  if (!/\S/.test(response.body)) return {};
+  if (isBlank(response.body)) {
+    throw new ResponseFormatError(`${details.operation} answered with an empty body`, {
+      ...details,
+      path: '(body)',
+      retryable: true,
+    });
+  }
   try {
     return JSON.parse(response.body);
   } catch (cause) {
-    // A body cut short is most often a broken connection: worth another attempt.
     throw new ResponseFormatError(`${details.operation} answered with a body that is not JSON`, {
       ...details,
       path: '(body)',
       retryable: true,
       cause,
     });
+  }
+}
+
+/** An error answer's body as a JSON object, or undefined when it is anything else. */
+export function readJsonObject(body: string): JsonObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -65,10 +90,12 @@ export function checkWire<S extends $ZodType>(value: unknown, schema: S, details
   );
 }
 
+/** A success body checked against `schema`; an empty body only where the schema takes `undefined`. */
 export function decodeJson<S extends $ZodType>(
   response: HttpResponse,
   schema: S,
   details: ErrorDetails,
 ): output<S> {
-  return checkWire(parseJsonBody(response, details), schema, details) as output<S>;
+  if (isBlank(response.body) && safeParse(schema, undefined).success) return undefined as output<S>;
+  return checkWire(parseJsonBody(response, details), schema, details);
 }

@@ -1,27 +1,33 @@
 /**
- * The attempt loop every operation of every cloud goes through: sign and send, time out,
- * classify, report to hooks, and retry by the shared policy. Provider code supplies only what
- * differs: how to build and sign the request, how to read an error, how to decode a success.
+ * The attempt loop every operation of every cloud goes through: build and sign, send, time out,
+ * read the answer, report to hooks, and settle failures by the shared policy — retry, renew the
+ * credentials once, or, for a write that may have taken effect, reconcile instead of resending.
+ * Provider code supplies only what differs: how to build and sign the request, how to decode a
+ * success, how to look a write up, how to get fresh credentials.
  */
-import { AuthenticationError, CrosstuneError, type ErrorDetails, type ProviderId } from '../errors.js';
-import type { CallOptions } from './call-options.js';
+import {
+  AbortError,
+  AuthenticationError,
+  asFinal,
+  ConflictError,
+  CrosstuneError,
+  type ErrorDetails,
+  type ProviderId,
+} from '../errors.js';
+import { BUDGET, type CallOptions } from './call-options.js';
+import { type CloudErrors, mapError, requestIdOf } from './error-mapper.js';
 import { isAmbiguous, messageOf, transportFailure } from './failures.js';
-import { emit, type Hooks } from './hooks.js';
+import { type AttemptEvent, emit, type Hooks } from './hooks.js';
+import type { HttpRequest, HttpResponse } from './message.js';
 import {
   abortErrorFrom,
   backoffDelay,
-  isRetryable,
+  RetryBudget,
   type RetryOptions,
   resolveRetry,
   sleep,
 } from './retry.js';
-import {
-  type HttpRequest,
-  type HttpResponse,
-  type ResponseHeaders,
-  send,
-  type TransportOptions,
-} from './transport.js';
+import { send, type TransportOptions } from './transport.js';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -32,30 +38,36 @@ export interface ExecutionContext {
   retry?: Partial<RetryOptions> | false | undefined;
   timeoutMs?: number | undefined;
   hooks?: Hooks | undefined;
-  /** Response headers that carry the cloud's request id, first match wins. */
-  requestIdHeaders: readonly string[];
+  /** How the cloud's answers read: request-id headers, error envelope and codes. */
+  errors: CloudErrors;
 }
 
 export interface OperationPlan<T> {
   operation: string;
-  /** False for creates: an ambiguous failure is then reconciled before any retry. */
+  /** False for writes whose repetition could repeat their effect (creates, stops that refuse twice). */
   idempotent: boolean;
-  /** Builds and signs the request; called again for every attempt (signatures carry a date). */
-  request(): Promise<HttpRequest>;
   /**
-   * Sends the attempt another way than the shared transport (PAI: through the cloud's own
-   * runtime). Resolves with the response, error statuses included; rejects only when no response
-   * came, with a CrosstuneError or what the underlying client threw.
+   * Builds and signs the request, for every attempt (signatures carry a date). `call` holds the
+   * call's signal and retry budget: look-ups made for it (a token, a project id) pass it on.
    */
-  send?(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse>;
-  /** The cloud's error in this response, or undefined when it is a success. */
-  errorOf(response: HttpResponse, details: ErrorDetails): CrosstuneError | undefined;
+  request(call: CallOptions): Promise<HttpRequest>;
+  /** Reads a 2xx answer (an error the cloud sends with 200 is thrown from here). */
   decode(response: HttpResponse, details: ErrorDetails): T;
   /**
-   * For non-idempotent operations: after an ambiguous failure, find out whether the operation
-   * took effect. Return its result if it did, undefined if it did not.
+   * For writes: after an attempt that may have taken effect, finds out whether it did. Returns
+   * the result if so, undefined if not. `call` as for `request`.
    */
-  reconcile?(): Promise<T | undefined>;
+  reconcile?(call: CallOptions): Promise<T | undefined>;
+  /**
+   * Whether a write may be sent again once `reconcile` found no trace of it (a unique name makes a
+   * duplicate impossible). Default false: the failure is thrown.
+   */
+  resendIfAbsent?: boolean | undefined;
+  /**
+   * After the cloud refused the credentials: drops what was sent so the next attempt gets fresh
+   * ones. True when there are fresh ones to try. Called at most once per call.
+   */
+  renewCredentials?(): boolean;
 }
 
 export async function execute<T>(
@@ -63,21 +75,25 @@ export async function execute<T>(
   plan: OperationPlan<T>,
   options: CallOptions = {},
 ): Promise<T> {
-  const policy = resolveRetry(ctx.retry, options.retry);
+  const budget = options[BUDGET] ?? new RetryBudget(resolveRetry(ctx.retry, options.retry));
+  const call: CallOptions = { signal: options.signal, timeoutMs: options.timeoutMs, [BUDGET]: budget };
   const timeoutMs = options.timeoutMs ?? ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const started = Date.now();
+  const details: ErrorDetails = { provider: ctx.provider, operation: plan.operation };
   let ambiguousEarlier = false;
 
   for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted) throw abortErrorFrom(options.signal);
-    const attemptStart = performance.now();
-    const outcome = await attemptOnce(ctx, plan, options.signal, timeoutMs);
-    const error = outcome.error;
-    const event = {
+    if (options.signal?.aborted) throw abortErrorFrom(options.signal, details);
+    // Building is not sending: its failures (no credentials, a look-up that used up its own
+    // retries) end the call at once, and no attempt is reported.
+    const request = await build(plan, call, details);
+    const started = performance.now();
+    const outcome = await attemptOnce(ctx, plan, request, options.signal, timeoutMs, details);
+    const { error } = outcome;
+    const event: AttemptEvent = {
       provider: ctx.provider,
       operation: plan.operation,
       attempt,
-      durationMs: performance.now() - attemptStart,
+      durationMs: performance.now() - started,
       httpStatus: outcome.status ?? error?.httpStatus,
       requestId: outcome.requestId ?? error?.requestId,
       errorClass: error?.name,
@@ -87,37 +103,52 @@ export async function execute<T>(
       emit(ctx.hooks, event);
       return outcome.value as T;
     }
-    if (error.name === 'AbortError') {
+    if (AbortError.is(error)) {
       emit(ctx.hooks, event);
       throw error;
     }
 
+    let retryable = error.retryable;
     if (!plan.idempotent) {
-      // A create that may have happened is looked up, never blindly sent again; a conflict on
-      // a later attempt most likely means an earlier, ambiguous attempt succeeded.
+      // A write that may have happened is looked up, never blindly sent again; a conflict after
+      // an ambiguous attempt most likely means that attempt succeeded.
       const ambiguous = isAmbiguous(error);
-      if (ambiguous || (ambiguousEarlier && error.name === 'ConflictError')) {
-        if (!plan.reconcile) {
+      if (ambiguous || (ambiguousEarlier && ConflictError.is(error))) {
+        const found = plan.reconcile ? await plan.reconcile(call) : undefined;
+        if (found !== undefined || !plan.reconcile || !plan.resendIfAbsent) {
           emit(ctx.hooks, event);
-          throw error;
-        }
-        const found = await plan.reconcile();
-        if (found !== undefined) {
-          emit(ctx.hooks, event);
-          return found;
+          if (found !== undefined) return found;
+          throw asFinal(error);
         }
       }
       ambiguousEarlier ||= ambiguous;
     }
+    if (AuthenticationError.is(error) && !budget.renewed && plan.renewCredentials?.()) {
+      budget.renewed = true;
+      retryable = true;
+    }
 
-    const delay = backoffDelay(error, attempt - 1, policy);
-    const canRetry =
-      isRetryable(error) &&
-      attempt < policy.maxAttempts &&
-      Date.now() - started + delay <= policy.maxElapsedMs;
-    emit(ctx.hooks, canRetry ? { ...event, retryDelayMs: delay } : event);
-    if (!canRetry) throw error;
-    await sleep(delay, options.signal);
+    const delay = AuthenticationError.is(error) ? 0 : backoffDelay(error, attempt - 1, budget.policy);
+    const again = retryable && budget.take(delay);
+    emit(ctx.hooks, again ? { ...event, retryDelayMs: delay } : event);
+    if (!again) throw error;
+    await sleep(delay, options.signal, details);
+  }
+}
+
+async function build<T>(
+  plan: OperationPlan<T>,
+  call: CallOptions,
+  details: ErrorDetails,
+): Promise<HttpRequest> {
+  try {
+    return await plan.request(call);
+  } catch (error) {
+    if (CrosstuneError.is(error)) throw error;
+    throw new AuthenticationError(`Could not sign the request: ${messageOf(error)}`, {
+      ...details,
+      cause: error,
+    });
   }
 }
 
@@ -131,48 +162,42 @@ interface AttemptOutcome<T> {
 async function attemptOnce<T>(
   ctx: ExecutionContext,
   plan: OperationPlan<T>,
+  request: HttpRequest,
   userSignal: AbortSignal | undefined,
   timeoutMs: number,
+  details: ErrorDetails,
 ): Promise<AttemptOutcome<T>> {
-  const details: ErrorDetails = { provider: ctx.provider, operation: plan.operation };
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
-  // Building and signing is not sending: its failures (e.g. no credentials) are not retried.
-  let request: HttpRequest;
-  try {
-    request = await plan.request();
-  } catch (error) {
-    if (CrosstuneError.is(error)) return { error };
-    return {
-      error: new AuthenticationError(`Could not sign the request: ${messageOf(error)}`, {
-        ...details,
-        cause: error,
-      }),
-    };
-  }
   let response: HttpResponse;
+  // One controller per attempt, its timer cleared and its listener removed when the attempt ends:
+  // AbortSignal.timeout() would hold a timer for the whole limit and AbortSignal.any() a link on
+  // the caller's signal, for every one of a listing's thousands of requests.
+  const attempt = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attempt.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const onAbort = () => attempt.abort(userSignal?.reason);
+  if (userSignal?.aborted) onAbort();
+  else userSignal?.addEventListener('abort', onAbort, { once: true });
   try {
-    response = plan.send ? await plan.send(request, signal) : await send(request, ctx.transport, signal);
+    response = await send(request, ctx.transport, attempt.signal);
   } catch (error) {
-    if (CrosstuneError.is(error)) return { error };
-    return { error: transportFailure(error, { userSignal, timeoutMs, details }) };
+    return { error: transportFailure(error, { user: userSignal, timedOut, timeoutMs }, details) };
+  } finally {
+    clearTimeout(timer);
+    userSignal?.removeEventListener('abort', onAbort);
   }
-  const requestId = requestIdOf(response.headers, ctx.requestIdHeaders);
+  const requestId = requestIdOf(ctx.errors, response);
   const withResponse: ErrorDetails = { ...details, httpStatus: response.status, requestId };
   try {
-    const error = plan.errorOf(response, withResponse);
-    if (error) return { error, status: response.status, requestId };
+    if (response.status < 200 || response.status > 299) {
+      const error = mapError(ctx.errors, response, withResponse, { idempotent: plan.idempotent });
+      return { error, status: response.status, requestId };
+    }
     return { value: plan.decode(response, withResponse), status: response.status, requestId };
   } catch (error) {
     if (CrosstuneError.is(error)) return { error, status: response.status, requestId };
     throw error;
   }
-}
-
-function requestIdOf(headers: ResponseHeaders, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return undefined;
 }

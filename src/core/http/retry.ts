@@ -1,21 +1,23 @@
 /**
  * The one retry policy shared by every cloud: what is retried, how long to wait, and when to
- * give up. Rules (see docs/architecture.md):
- * - retried: throttling (any cloud's throttling code, or HTTP 429), HTTP 500/502/503/504,
- *   connection failures and per-attempt timeouts — i.e. errors marked `retryable`;
+ * give up. Rules (see docs/architecture.md#retries):
+ * - retried: errors marked `retryable` — throttling, HTTP 500/502/503/504, connection failures,
+ *   per-attempt timeouts, unreadable answers — and, once per call, an auth refusal after the
+ *   credentials were renewed;
  * - wait: full jitter, `random() * min(maxDelayMs, base * 2^retry)`, base larger for throttling;
  *   a server's `Retry-After` is a floor on the wait;
- * - give up after `maxAttempts` attempts or when the next wait would pass `maxElapsedMs`.
+ * - one budget per call: `maxAttempts - 1` retries and `maxElapsedMs`, shared by the call and by
+ *   every request made on its behalf (credential and project look-ups, a write's reconcile).
  */
-import { AbortError, CrosstuneError, ThrottlingError } from '../errors.js';
+import { AbortError, CrosstuneError, type ErrorDetails, ThrottlingError } from '../errors.js';
 
 export interface RetryOptions {
-  /** Attempts in all, the first included. */
+  /** Attempts of one request in all, the first included; `maxAttempts - 1` retries per call. */
   maxAttempts: number;
   baseDelayMs: number;
   throttlingBaseDelayMs: number;
   maxDelayMs: number;
-  /** No retry starts once this much time has passed since the first attempt. */
+  /** No retry starts once this much time has passed since the call began. */
   maxElapsedMs: number;
 }
 
@@ -39,6 +41,25 @@ export function isRetryable(error: unknown): boolean {
   return CrosstuneError.is(error) && error.retryable;
 }
 
+/** What one call may still spend on retries, whichever request of it asks. */
+export class RetryBudget {
+  readonly startedAt = Date.now();
+  retriesLeft: number;
+  /** Credentials are renewed at most once per call. */
+  renewed = false;
+  constructor(readonly policy: RetryOptions) {
+    this.retriesLeft = Math.max(0, policy.maxAttempts - 1);
+  }
+
+  /** Takes one retry that would start after `delayMs`; false when none is left in count or time. */
+  take(delayMs: number): boolean {
+    if (this.retriesLeft <= 0 || Date.now() - this.startedAt + delayMs > this.policy.maxElapsedMs)
+      return false;
+    this.retriesLeft--;
+    return true;
+  }
+}
+
 /** Milliseconds to wait before retry number `retry` (0 for the first retry). */
 export function backoffDelay(
   error: unknown,
@@ -54,23 +75,23 @@ export function backoffDelay(
 }
 
 /** Waits `ms`, or rejects with AbortError as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal, details?: ErrorDetails): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortErrorFrom(signal));
+    if (signal?.aborted) return reject(abortErrorFrom(signal, details));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortErrorFrom(signal));
+      reject(abortErrorFrom(signal, details));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-export function abortErrorFrom(signal: AbortSignal | undefined): AbortError {
-  return new AbortError('The call was aborted', { cause: signal?.reason });
+export function abortErrorFrom(signal: AbortSignal | undefined, details?: ErrorDetails): AbortError {
+  return new AbortError('The call was aborted', { ...details, cause: signal?.reason });
 }
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */

@@ -1,41 +1,31 @@
 /**
- * Sends one HTTP request. Which way (see docs/architecture.md#transport):
- * - an injected `fetch` wins;
- * - an undici `dispatcher` (proxy, pool tuning) goes with undici's own fetch, imported only then:
+ * Sends one HTTP request: the one way every cloud's requests leave (docs/architecture.md#transport).
+ * - `fetch` given: that fetch;
+ * - `dispatcher` given (a proxy, pool settings): undici's own fetch with it, imported only then —
  *   handing an npm undici dispatcher to Node's bundled fetch fails on a version mismatch, and
- *   undici would double the cold start of everyone else;
- * - otherwise `globalThis.fetch`, looked up on every call so that a test's msw `server.listen()`
- *   or a spy intercepts it whenever it starts — unless it is still Node's own fetch, untouched:
- *   then node:http(s) with a keep-alive agent (node-transport.ts), which answers alike, costs
- *   less per request and loads no undici at a cold start.
+ *   loading undici would double everyone else's cold start;
+ * - neither: crosstune's own node:http(s) handler (node-transport.ts).
+ * On every path no redirect is followed, an answer larger than `maxResponseBytes` is refused, and
+ * the call ends when `signal` aborts — even through a fetch that ignores its signal or never settles.
  */
-import type { ResponseHeaders } from './headers.js';
+import { type HttpRequest, type HttpResponse, UnreadableBody } from './message.js';
 import { sendNodeHttp } from './node-transport.js';
 
-export type { ResponseHeaders } from './headers.js';
-
-export interface HttpRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string | undefined;
-}
-
-export interface HttpResponse {
-  status: number;
-  /** Looked up by name, case-insensitively; a fetch `Headers` object is one. */
-  headers: ResponseHeaders;
-  body: string;
-}
+export type { HttpRequest, HttpResponse, ResponseHeaders } from './message.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
-  /** A fetch implementation to use instead of `globalThis.fetch`. */
+  /** A fetch to send with instead of crosstune's node:http handler (a test's spy, instrumentation). */
   fetch?: FetchLike | undefined;
-  /** An undici `Dispatcher` (e.g. `new ProxyAgent(url)`, `new Agent({ connections })`), used with undici's fetch. */
+  /** An undici `Dispatcher` (e.g. `new ProxyAgent(url)`), used with undici's own fetch. */
   dispatcher?: unknown;
+  /** Answers larger than this (after decoding) are refused; default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  maxResponseBytes?: number | undefined;
 }
+
+/** 64 MiB: a hundred times the largest page any of the clouds sends. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 let undiciFetch: Promise<FetchLike> | undefined;
 
@@ -44,95 +34,78 @@ function loadUndiciFetch(): Promise<FetchLike> {
   return undiciFetch;
 }
 
-/** The global fetch when this module loaded, and whether it was Node's own. */
-const initialFetch: unknown = globalThis.fetch;
-const initialIsNodeFetch = isNodeFetch(initialFetch);
-
-/**
- * Node defines its fetch in JavaScript, as a stub that requires its bundled undici on first use
- * (the same text in Node 20 and 24); no wrapper or replacement (msw, a spy, a polyfill) can
- * require Node's internal modules. Should a later Node word it otherwise, the fetch path is kept:
- * slower, never wrong.
- */
-function isNodeFetch(value: unknown): boolean {
-  return (
-    typeof value === 'function' &&
-    Function.prototype.toString.call(value).includes("require('internal/deps/undici/undici')")
-  );
-}
-
-/**
- * Where undici keeps the global dispatcher: Node's bundled fetch reads `.1`; npm undici 8 (even
- * when merely imported) writes its dispatcher under `.2` and a wrapper of it under `.1`.
- */
-const DISPATCHER = Symbol.for('undici.globalDispatcher.2');
-const LEGACY_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
-
-const nameOf = (value: unknown) => (value as { constructor?: { name?: string } }).constructor?.name;
-
-/**
- * An `Agent` as undici makes one by default: no connect/TLS options (a custom CA, a socket path,
- * `rejectUnauthorized`), no other option, not composed with interceptors. Anything else was set
- * up on purpose and must keep applying, so it keeps the fetch path. An agent whose options cannot
- * be read (a future undici) counts as set up on purpose.
- */
-function isPlainAgent(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (nameOf(value) !== 'Agent') return false;
-  const agent = value as Record<string | symbol, unknown> & { dispatch?: unknown };
-  if (agent.dispatch !== (Object.getPrototypeOf(agent) as { dispatch?: unknown } | null)?.dispatch)
-    return false;
-  const key = Object.getOwnPropertySymbols(agent).find((symbol) => symbol.description === 'options');
-  const options = key === undefined ? undefined : agent[key];
-  if (typeof options !== 'object' || options === null) return false;
-  const { maxOrigins, connect, tls, ...rest } = options as Record<string, unknown>;
-  return (
-    (maxOrigins === undefined || maxOrigins === Number.POSITIVE_INFINITY) &&
-    connect === undefined &&
-    tls === undefined &&
-    Object.keys(rest).length === 0
-  );
-}
-
-/**
- * Whether the default path may leave fetch for node:http: the global fetch is the one Node
- * installed and nobody replaced it since, and the global undici dispatcher that fetch would use
- * is none or a plain `Agent` (what Node's fetch, or importing npm undici, installs by itself; an
- * Agent with a custom CA or interceptors is not plain).
- * A `ProxyAgent`, `EnvHttpProxyAgent` (`NODE_USE_ENV_PROXY`), `MockAgent` or any other dispatcher
- * set with `setGlobalDispatcher` keeps the fetch path, so the proxy or the mocks apply as before.
- */
-export function defaultIsNodeHttp(): boolean {
-  if (!initialIsNodeFetch || globalThis.fetch !== initialFetch) return false;
-  const global = globalThis as Record<symbol, unknown>;
-  const current = global[DISPATCHER];
-  const legacy = global[LEGACY_DISPATCHER];
-  if (!isPlainAgent(current)) return false;
-  return isPlainAgent(legacy) || (current !== undefined && nameOf(legacy) === 'Dispatcher1Wrapper');
-}
-
-export async function send(
+export function send(
   request: HttpRequest,
   transport: TransportOptions,
   signal: AbortSignal,
 ): Promise<HttpResponse> {
-  if (!transport.fetch && !transport.dispatcher && defaultIsNodeHttp()) return sendNodeHttp(request, signal);
+  const maxBytes = transport.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (transport.fetch) return untilAborted(viaFetch(transport.fetch, request, signal, maxBytes), signal);
+  if (transport.dispatcher) {
+    const dispatcher = transport.dispatcher;
+    const sent = loadUndiciFetch().then((fetch) => viaFetch(fetch, request, signal, maxBytes, dispatcher));
+    return untilAborted(sent, signal);
+  }
+  return sendNodeHttp(request, signal, maxBytes);
+}
+
+async function viaFetch(
+  fetch: FetchLike,
+  request: HttpRequest,
+  signal: AbortSignal,
+  maxBytes: number,
+  dispatcher?: unknown,
+): Promise<HttpResponse> {
   const init: RequestInit & { dispatcher?: unknown } = {
     method: request.method,
     headers: request.headers,
     body: request.body,
     signal,
+    redirect: 'manual',
   };
-  let fetchImpl: FetchLike;
-  if (transport.fetch) {
-    fetchImpl = transport.fetch;
-  } else if (transport.dispatcher) {
-    fetchImpl = await loadUndiciFetch();
-    init.dispatcher = transport.dispatcher;
-  } else {
-    fetchImpl = globalThis.fetch as FetchLike;
+  if (dispatcher !== undefined) init.dispatcher = dispatcher;
+  const response = await fetch(request.url, init);
+  return { status: response.status, headers: response.headers, body: await readText(response, maxBytes) };
+}
+
+/** The body as UTF-8 text (a leading byte-order mark dropped, as TextDecoder does), within the cap. */
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      throw new UnreadableBody('too-large', `The answer is larger than ${maxBytes} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
   }
-  const response = await fetchImpl(request.url, init);
-  const body = await response.text();
-  return { status: response.status, headers: response.headers, body };
+}
+
+/** `pending`, or the signal's reason as soon as it aborts, whichever comes first. */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      // Whatever the abandoned call does later no longer matters.
+      pending.catch(() => undefined);
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -4,12 +4,11 @@
  * project id, resolved once (reference §1.2); every answer is checked against its wire schema.
  */
 import type { $ZodType, output } from 'zod/v4/core';
-import { AuthenticationError, InvalidArgumentError, NotFoundError } from '../../core/errors.js';
-import { type CallOptions, lookupOptions } from '../../core/http/call-options.js';
+import { InvalidArgumentError, NotFoundError } from '../../core/errors.js';
+import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
-import { encode } from './auth.js';
-import { toModelArtsError } from './errors.js';
+import { percentEncode as encode } from '../../core/http/url.js';
 import type { Identity } from './iam.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
@@ -36,7 +35,8 @@ interface Call<S extends $ZodType> {
   /** Undefined for answers whose body is empty (delete). */
   schema?: S;
   idempotent?: boolean;
-  reconcile?: () => Promise<output<S> | undefined>;
+  /** For writes: whether an attempt that may have reached ModelArts took effect (then never resent). */
+  reconcile?: (call: CallOptions) => Promise<output<S> | undefined>;
 }
 
 /** One path segment from a caller's id: an empty id or a dot segment would address another path. */
@@ -62,36 +62,32 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
   function call<S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined): Promise<output<S>> {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let sentToken: string | undefined;
-    const attempt = () =>
-      execute(
-        config.context,
-        {
-          operation: spec.operation,
-          idempotent: spec.idempotent ?? spec.method !== 'POST',
-          reconcile: spec.reconcile,
-          request: async () => {
-            const project = await config.identity.projectId(options);
-            const url = `${config.endpoint}/${spec.version ?? 'v2'}/${segment(project, 'projectId')}${spec.path}${queryString(spec.query)}`;
-            const headers: Record<string, string> = { 'content-type': 'application/json' };
-            const authorized = await config.identity.authorize(
-              { method: spec.method, url, headers, body },
-              options,
-            );
-            sentToken = authorized.headers['x-auth-token'];
-            return authorized;
-          },
-          errorOf: (response, details) =>
-            response.status >= 200 && response.status < 300 ? undefined : toModelArtsError(response, details),
-          decode: (response, details) =>
-            (spec.schema ? decodeJson(response, spec.schema, details) : null) as output<S>,
+    return execute(
+      config.context,
+      {
+        operation: spec.operation,
+        idempotent: spec.idempotent ?? spec.method !== 'POST',
+        reconcile: spec.reconcile,
+        // Names are unique in a project, and a write reconciled as not done can be sent again.
+        resendIfAbsent: true,
+        // A token IAM gave us may be refused before its time; a password can get a fresh one.
+        renewCredentials: () => config.identity.renewToken(sentToken),
+        request: async (attempt) => {
+          const project = await config.identity.projectId(attempt);
+          const url = `${config.endpoint}/${spec.version ?? 'v2'}/${segment(project, 'projectId')}${spec.path}${queryString(spec.query)}`;
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          const authorized = await config.identity.authorize(
+            { method: spec.method, url, headers, body },
+            attempt,
+          );
+          sentToken = authorized.headers['x-auth-token'];
+          return authorized;
         },
-        options,
-      );
-    // A token IAM gave us may be refused before its time; one fresh token is worth one more try.
-    return attempt().catch((error: unknown) => {
-      if (AuthenticationError.is(error) && config.identity.renewToken(sentToken)) return attempt();
-      throw error;
-    });
+        decode: (response, details) =>
+          (spec.schema ? decodeJson(response, spec.schema, details) : null) as output<S>,
+      },
+      options,
+    );
   }
 
   const job = (id: string) => `/training-jobs/${segment(id, 'jobId')}`;
@@ -132,8 +128,8 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           path: `${job(jobId)}/autosearch-trial-earlystop/${segment(trialId, 'trialId')}`,
           schema: wire.EarlyStopResponseSchema(),
           idempotent: false,
-          reconcile: async () =>
-            (await config.trialEnded(jobId, trialId, options)) ? { earlystop_trial: trialId } : undefined,
+          reconcile: async (call) =>
+            (await config.trialEnded(jobId, trialId, call)) ? { earlystop_trial: trialId } : undefined,
         },
         options,
       );
@@ -207,8 +203,8 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           body: input,
           schema: wire.TrainingJobSchema(),
           idempotent: false,
-          reconcile: () =>
-            api.findTrainingJobByName(input.metadata.name, input.metadata.workspace_id, options),
+          reconcile: (call) =>
+            api.findTrainingJobByName(input.metadata.name, input.metadata.workspace_id, call),
         },
         options,
       );
@@ -260,8 +256,8 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           body: { action_type: 'terminate' } satisfies shapes.TrainingJobActionRequest,
           schema: wire.TrainingJobSchema(),
           idempotent: false,
-          reconcile: async () => {
-            const found = await api.getTrainingJob(jobId, lookupOptions(options));
+          reconcile: async (call) => {
+            const found = await api.getTrainingJob(jobId, call);
             return TERMINATING.has(found.status?.phase ?? '') ? found : undefined;
           },
         },
@@ -276,8 +272,8 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           method: 'DELETE',
           path: job(jobId),
           idempotent: false,
-          reconcile: () =>
-            api.getTrainingJob(jobId, lookupOptions(options)).then(
+          reconcile: (call) =>
+            api.getTrainingJob(jobId, call).then(
               () => undefined,
               (error: unknown) => {
                 if (NotFoundError.is(error)) return null;

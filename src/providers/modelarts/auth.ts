@@ -4,7 +4,8 @@
  * this file is pinned to Huawei's published test vectors instead (test/modelarts/auth.test.ts).
  */
 import { createHash, createHmac } from 'node:crypto';
-import type { HttpRequest } from '../../core/http/transport.js';
+import type { HttpRequest } from '../../core/http/message.js';
+import { percentEncode as encode } from '../../core/http/url.js';
 import { registerSecret } from '../../core/redact.js';
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
@@ -20,17 +21,6 @@ export interface AccessKeys {
 /** `YYYYMMDDTHHMMSSZ`, the form `X-Sdk-Date` carries. */
 export function sdkDate(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
-}
-
-/**
- * RFC 3986: unreserved characters stay, everything else is %XX with upper-case hex. Requests send
- * their query in this form too, so what is sent is byte for byte what was signed.
- */
-export function encode(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 }
 
 function canonicalUri(pathname: string): string {

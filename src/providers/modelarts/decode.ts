@@ -32,9 +32,41 @@ export interface TableRowView {
   index: number;
   /** `items.data.3`: where the row is in the answer, for messages. */
   path: string;
-  cells: ReadonlyMap<string, TableCell>;
+  /** The row's cells by column name, iterated in the header's order. */
+  cells: RowCells;
   raw: TableRow;
 }
+
+export interface RowCells extends Iterable<[string, TableCell]> {
+  get(column: string): TableCell | undefined;
+}
+
+/**
+ * A row read through the table's one column index: a listing reads thousands of rows, and a Map
+ * and a path string of their own for each would cost more than the reading itself.
+ */
+class Row implements TableRowView {
+  readonly cells: RowCells;
+  constructor(
+    readonly index: number,
+    readonly raw: TableRow,
+    private readonly base: string,
+    columns: ReadonlyMap<string, number>,
+  ) {
+    this.cells = {
+      get: (column) => cellAt(raw, columns.get(column)),
+      *[Symbol.iterator]() {
+        for (const [column, j] of columns) yield [column, raw[j] as TableCell];
+      },
+    };
+  }
+  get path(): string {
+    return fieldPath(this.base, `data.${this.index}`);
+  }
+}
+
+const cellAt = (row: TableRow, j: number | undefined) =>
+  j === undefined ? undefined : (row[j] as TableCell);
 
 export interface TableView {
   header: readonly string[];
@@ -49,27 +81,22 @@ export interface TableView {
 export function readTable(table: TrialTableWire | null | undefined, path: string): TableView {
   const header = table?.header ?? [];
   const data = table?.data ?? [];
-  const seen = new Set<string>();
+  const columns = new Map<string, number>();
   header.forEach((name, j) => {
-    if (seen.has(name)) {
+    if (columns.has(name)) {
       throw new FieldFormatError(fieldPath(path, `header.${j}`), 'a column name not used before', name);
     }
-    seen.add(name);
+    columns.set(name, j);
   });
   const rows = data.map((row, index): TableRowView => {
-    const at = fieldPath(path, `data.${index}`);
     if (!Array.isArray(row) || row.length !== header.length) {
       throw new FieldFormatError(
-        at,
+        fieldPath(path, `data.${index}`),
         `a row of ${header.length} cells (one per column of ${fieldPath(path, 'header')})`,
         Array.isArray(row) ? row.length : row,
       );
     }
-    const cells = new Map<string, TableCell>();
-    header.forEach((name, j) => {
-      cells.set(name, row[j] as TableCell);
-    });
-    return { index, path: at, cells, raw: row };
+    return new Row(index, row, path, columns);
   });
   return { header, rows };
 }
@@ -123,6 +150,9 @@ export function cellNumber(cell: TableCell | undefined): number | undefined {
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
   if (text === '') return undefined;
+  // Plain decimal text, the common case, without the wrapper pattern or a thrown error.
+  const plain = Number(text);
+  if (!Number.isNaN(plain)) return plain;
   const inner = unwrap(text);
   return numberText(inner ?? text);
 }
@@ -179,7 +209,9 @@ function hyperParameterValue(value: unknown): HyperParameterValue | undefined {
 
 /** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
 
 /**

@@ -5,14 +5,13 @@
  * project id, when not given, is the region's project as IAM lists it (`GET /v3/projects?name=`).
  */
 import { AuthenticationError, InvalidArgumentError } from '../../core/errors.js';
-import type { CallOptions } from '../../core/http/call-options.js';
+import { BUDGET, type CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import { abortErrorFrom } from '../../core/http/retry.js';
 import type { HttpRequest } from '../../core/http/transport.js';
 import { registerSecret } from '../../core/redact.js';
 import { type AccessKeys, signRequest } from './auth.js';
-import { toModelArtsError } from './errors.js';
 import { ProjectsResponseSchema, TokenResponseSchema } from './wire.js';
 
 /** An IAM user's password, exchanged for a project-scoped token (valid 24 h) on first use. */
@@ -105,10 +104,11 @@ function awaitShared<T>(shared: Promise<T>, signal: AbortSignal | undefined): Pr
   });
 }
 
-/** A shared request keeps the first caller's time limits and retries, not its signal. */
+/** A shared request keeps the first caller's time limits and retry budget, not its signal. */
 const sharedOptions = (options: CallOptions | undefined): CallOptions => ({
   timeoutMs: options?.timeoutMs,
   retry: options?.retry,
+  [BUDGET]: options?.[BUDGET],
 });
 
 export function createIdentity(config: IdentityConfig): Identity {
@@ -180,8 +180,6 @@ export function createIdentity(config: IdentityConfig): Identity {
           headers: { 'content-type': 'application/json' },
           body,
         }),
-        errorOf: (response, details) =>
-          response.status < 300 ? undefined : toModelArtsError(response, details),
         decode: (response, details) => {
           const value = response.headers.get('x-subject-token');
           if (!value) {
@@ -224,10 +222,8 @@ export function createIdentity(config: IdentityConfig): Identity {
       {
         operation: 'KeystoneListProjects',
         idempotent: true,
-        request: () =>
-          authorize({ method: 'GET', url, headers: { 'content-type': 'application/json' } }, options),
-        errorOf: (response, details) =>
-          response.status < 300 ? undefined : toModelArtsError(response, details),
+        request: (call) =>
+          authorize({ method: 'GET', url, headers: { 'content-type': 'application/json' } }, call),
         decode: (response, details) => decodeJson(response, ProjectsResponseSchema(), details),
       },
       options,

@@ -11,7 +11,7 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
-import { executionContext, type HttpClientOptions } from '../../core/http/client-options.js';
+import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
 import { once } from '../../core/once.js';
 import { Paginated } from '../../core/paginate.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
@@ -26,6 +26,7 @@ import {
 import { createModelArtsApi, type ModelArtsApi } from './api.js';
 import type { AccessKeys } from './auth.js';
 import { buildCreateRequest, type ModelArtsExperimentOptions } from './create.js';
+import { MODELARTS_ERRORS } from './errors.js';
 import {
   createIdentity,
   DEFAULT_IAM_ENDPOINT,
@@ -58,7 +59,7 @@ export type {
 };
 export { DEFAULT_IAM_ENDPOINT };
 
-export interface ModelArtsOptions extends HttpClientOptions {
+export interface ModelArtsOptions extends ClientOptions {
   region: string;
   /** The region's IAM project id; default `HUAWEICLOUD_SDK_PROJECT_ID`, else looked up in IAM by region name. */
   projectId?: string | undefined;
@@ -104,7 +105,7 @@ export function modelartsEndpoint(region: string): string {
 
 export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
   const region = options.region;
-  const context = executionContext('modelarts', options, ['x-request-id']);
+  const context = executionContext('modelarts', options, MODELARTS_ERRORS);
   const identity = createIdentity({
     region,
     credentials: options.credentials,

@@ -10,11 +10,12 @@ import { normalizing, optionalInteger } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
 import { filterWalk, type PageWalk, Paginated, pageSizeOf } from '../../core/paginate.js';
 import { type OffsetMeaning, offsetWalk } from '../../core/paginate-offset.js';
+import { readAhead } from '../../core/read-ahead.js';
 import type { Experiment, ExperimentQuery, ExperimentStatus, Trial, TrialQuery } from '../../core/types.js';
 import type { ModelArtsApi } from './api.js';
 import { experimentFromJob, type TrialContext, trialFromRows, trialsFromTable } from './normalize.js';
 import type { JobSearchFilter, TrainingJobSearchRequest } from './shapes.js';
-import type { TrainingJobWire } from './wire.js';
+import type { AutoSearchTrialsWire, TrainingJobWire } from './wire.js';
 
 /** What the server answers without a `limit`. */
 export const DEFAULT_TRIAL_PAGE_SIZE = 50;
@@ -121,6 +122,27 @@ function trialWalk(
   const operation = 'ShowAutoSearchTrials';
   return async function* (cursor) {
     const ctx = await context();
+    const page = readAhead((offset: number, signal: AbortSignal) =>
+      api.listAutoSearchTrials(experimentId, { limit: pageSize, offset }, withSignal(call, signal)),
+    );
+    // The walk learns what `offset` counts; the next offset is read ahead only once two steps
+    // alike show it, and only by a walk that has no pages in flight of its own.
+    let previous: number | undefined;
+    let step: number | undefined;
+    const following = (offset: number) => {
+      const now = previous === undefined ? undefined : offset - previous;
+      const steady = now !== undefined && now > 0 && now === step;
+      previous = offset;
+      step = now;
+      return (raw: AutoSearchTrialsWire) => {
+        if (!steady || settings.pageConcurrency > 1 || (raw.items?.data?.length ?? 0) < pageSize)
+          return undefined;
+        const next = offset + (now as number);
+        const total = Number(raw.total);
+        const end = now === pageSize ? next : next * pageSize;
+        return Number.isFinite(total) && end >= total ? undefined : next;
+      };
+    };
     yield* offsetWalk<Trial>({
       provider: 'modelarts',
       operation,
@@ -130,15 +152,11 @@ function trialWalk(
       kind: 'trials',
       keyOf: (trial) => trial.id,
       fetchAt: async (offset, signal) => {
-        const page = await api.listAutoSearchTrials(
-          experimentId,
-          { limit: pageSize, offset },
-          withSignal(call, signal),
-        );
+        const raw = await page(offset, signal, following(offset));
         return normalizing({ provider: 'modelarts', operation }, () => ({
-          items: trialsFromTable(page.items, ctx),
-          total: optionalInteger(page.total, 'total'),
-          raw: page,
+          items: trialsFromTable(raw.items, ctx),
+          total: optionalInteger(raw.total, 'total'),
+          raw,
         }));
       },
     })(cursor);

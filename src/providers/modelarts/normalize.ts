@@ -286,8 +286,16 @@ export function isMetricColumn(name: string): boolean {
 
 /** Metric columns in a fixed order, so that the column order of the answer does not matter. */
 function metricColumns(header: readonly string[]): string[] {
-  return header.filter(isMetricColumn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let columns = METRIC_COLUMNS.get(header);
+  if (columns === undefined) {
+    columns = header.filter(isMetricColumn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    METRIC_COLUMNS.set(header, columns);
+  }
+  return columns;
 }
+
+/** Worked out once per table, not once per row of it. */
+const METRIC_COLUMNS = new WeakMap<readonly string[], string[]>();
 
 /** The untouched cells a trial was read from: the header and the trial's row(s). */
 export interface ModelArtsTrialRaw {

@@ -1,34 +1,29 @@
 /**
  * The PAI AutoML operations client: one typed method per operation of `paiautoml` 2022-08-28
  * (ROA: REST paths, JSON bodies), 18 in all, with methods and paths as the reference records
- * them — Stop, Delete, Update, StopTrials and RestartTrials are PUT. Requests are signed and
- * sent by Alibaba's runtime (runtime.ts); every attempt goes through core `execute` for the
- * shared retries, time limits, hooks and error mapping, and every answer is checked against its
- * wire schema. Usable on its own as `pai(...).api`.
+ * them — Stop, Delete, Update, StopTrials and RestartTrials are PUT. Requests are signed with
+ * Alibaba's own signer (auth.ts) and sent through crosstune's transport; every attempt goes
+ * through core `execute` for the shared retries, time limits, hooks and error mapping, and every
+ * answer is checked against its wire schema. Usable on its own as `pai(...).api`.
  */
 import type { $ZodType, output } from 'zod/v4/core';
-import {
-  CrosstuneError,
-  type ErrorDetails,
-  NetworkError,
-  ServiceError,
-  TimeoutError,
-} from '../../core/errors.js';
-import { decodeUtcDateTime } from '../../core/fields.js';
-import { type CallOptions, lookupOptions } from '../../core/http/call-options.js';
+import { decodeUtcDateTime, isObject } from '../../core/fields.js';
+import type { CallOptions } from '../../core/http/call-options.js';
 import { checkWire, parseJsonBody } from '../../core/http/decode.js';
-import { DEFAULT_TIMEOUT_MS, type ExecutionContext, execute } from '../../core/http/execute.js';
-import { isAmbiguous, transportFailure } from '../../core/http/failures.js';
-import type { HttpResponse } from '../../core/http/transport.js';
-import { codeOf, type ErrorBody, isExecutionFailure, isSuccessCode, toPaiError } from './errors.js';
-import { type RuntimeCall, type RuntimeClient, sendThroughRuntime, type Target } from './runtime.js';
+import { mapError } from '../../core/http/error-mapper.js';
+import { type ExecutionContext, execute } from '../../core/http/execute.js';
+import type { HttpRequest, HttpResponse } from '../../core/http/message.js';
+import { percentEncode } from '../../core/http/url.js';
+import type { RoaCall } from './auth.js';
+import { codeOf, isExecutionFailure, isSuccessCode, PAI_ERRORS } from './errors.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
 export interface PaiApiConfig {
   context: ExecutionContext;
-  client: RuntimeClient;
-  target: Target;
+  sign(call: RoaCall): Promise<HttpRequest>;
+  /** After an auth refusal: forgets the credentials held; true when the next ones may differ. */
+  renewCredentials(): boolean;
 }
 
 type Wire<S extends $ZodType> = output<S>;
@@ -51,13 +46,8 @@ export type ServiceIdentityRoleResult = Wire<ReturnType<typeof wire.ServiceIdent
 
 const BASE = '/api/automl/v1';
 
-/** Path parameters as the official SDKs encode them: encodeURIComponent plus `!'()*`. */
-export function encodePathParam(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
+/** Path parameters as the official SDKs encode them. */
+export const encodePathParam = percentEncode;
 
 const experimentPath = (id: string) => `${BASE}/hpo/experiment/${encodePathParam(id)}`;
 const trialPath = (id: string, trial: string) => `${experimentPath(id)}/trial/${encodePathParam(trial)}`;
@@ -85,52 +75,27 @@ function bodyOf(values: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
-function parseErrorBody(text: string): ErrorBody | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as ErrorBody)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-interface Operation<S extends $ZodType> extends RuntimeCall {
+interface Operation<S extends $ZodType> {
+  action: string;
+  method: 'GET' | 'POST' | 'PUT';
+  /** Already percent-encoded. */
+  pathname: string;
+  query?: Record<string, string> | undefined;
+  body?: Record<string, unknown> | undefined;
   schema: S;
   /** False when repeating the call could repeat its effect (creates, restarts). */
   idempotent?: boolean;
-  /** For creates: whether the call took effect after an ambiguous failure; the call is then never resent. */
-  reconcile?: (() => Promise<output<S> | undefined>) | undefined;
+  /**
+   * For creates: whether the call took effect after an ambiguous failure. PAI has no client token
+   * and names are not unique, so the call is never resent: what the look-up does not find is thrown.
+   */
+  reconcile?: ((call: CallOptions) => Promise<output<S> | undefined>) | undefined;
   /** Called as each attempt starts. */
   onAttempt?: (() => void) | undefined;
   /** Sees a successful answer before it is decoded (its headers, which the result leaves out). */
   onResponse?: ((response: HttpResponse) => void) | undefined;
   /** An answer with per-trial `Results` is read even when its `Code` says execution failed (StopHpoTrials). */
   resultsDespiteCode?: boolean | undefined;
-}
-
-/**
- * An ambiguous failure (timeout, reset, 5xx) of a call that has a reconcile step is made final:
- * the step looks for what the call may have created, and if it finds nothing the call is not
- * sent again — PAI has no client token, and names are not unique, so a resend could create a
- * second experiment. A non-JSON answer keeps its retry: core only reconciles it while it is
- * retryable.
- */
-function finalIfAmbiguous(error: CrosstuneError): CrosstuneError {
-  if (!error.retryable || !isAmbiguous(error) || error.name === 'ResponseFormatError') return error;
-  const details: ErrorDetails = {
-    provider: error.provider,
-    operation: error.operation,
-    httpStatus: error.httpStatus,
-    code: error.code,
-    requestId: error.requestId,
-    cause: error.cause,
-    retryable: false,
-  };
-  if (error.name === 'TimeoutError') return new TimeoutError(error.message, details);
-  if (error.name === 'NetworkError') return new NetworkError(error.message, details);
-  return new ServiceError(error.message, details);
 }
 
 function listExperimentsOperation(input: shapes.ListHpoExperimentsRequest) {
@@ -144,63 +109,34 @@ function listExperimentsOperation(input: shapes.ListHpoExperimentsRequest) {
 }
 
 export function createPaiApi(config: PaiApiConfig) {
-  const { context, client, target } = config;
+  const { context, sign, renewCredentials } = config;
 
   function call<S extends $ZodType>(op: Operation<S>, options: CallOptions | undefined): Promise<output<S>> {
-    const timeoutMs = options?.timeoutMs ?? context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const idempotent = op.idempotent ?? true;
-    const details: ErrorDetails = { provider: context.provider, operation: op.action };
-    const settle = op.reconcile ? finalIfAmbiguous : (error: CrosstuneError) => error;
-    const errorIn = (response: HttpResponse, at: ErrorDetails, body: ErrorBody | undefined) =>
-      settle(toPaiError(response.status, body, at, { headers: response.headers, idempotent }));
-    const query = op.query ? `?${new URLSearchParams(op.query)}` : '';
+    const body = op.body === undefined ? undefined : JSON.stringify(op.body);
     return execute(
       context,
       {
         operation: op.action,
         idempotent,
         reconcile: op.reconcile,
-        // A description of the attempt; the runtime builds and signs the real request itself.
-        request: async () => {
+        renewCredentials,
+        request: () => {
           op.onAttempt?.();
-          return {
-            method: op.method,
-            url: `${target.protocol}://${target.host}${op.pathname}${query}`,
-            headers: {},
-            body: op.body === undefined ? undefined : JSON.stringify(op.body),
-          };
+          return sign({ action: op.action, method: op.method, pathname: op.pathname, query: op.query, body });
         },
-        send: async (_request, signal) => {
-          try {
-            return await sendThroughRuntime(client, op, signal, timeoutMs, details);
-          } catch (error) {
-            if (!op.reconcile) throw error;
-            // Mapped here rather than in core so that an ambiguous failure can be made final.
-            throw settle(
-              CrosstuneError.is(error)
-                ? error
-                : transportFailure(error, { userSignal: options?.signal, timeoutMs, details }),
-            );
-          }
-        },
-        errorOf: (response, at) =>
-          response.status >= 200 && response.status < 300
-            ? undefined
-            : errorIn(response, at, parseErrorBody(response.body)),
         decode: (response, at) => {
           op.onResponse?.(response);
-          // A body that is not JSON stays retryable even for a create: core reconciles it only so.
-          const body = parseJsonBody(response, at);
-          const object = typeof body === 'object' && body !== null ? (body as ErrorBody) : undefined;
+          const parsed = parseJsonBody(response, at);
+          const object = isObject(parsed) ? parsed : undefined;
           // StopHpoTrials reports "failed to stop any trial" with an error Code and the per-trial
           // Results: that is an answer to read, not a failure to retry.
           const answered =
-            op.resultsDespiteCode &&
-            isExecutionFailure(codeOf(object)) &&
-            typeof object?.Results === 'object' &&
-            object.Results !== null;
-          if (!isSuccessCode(codeOf(object)) && !answered) throw errorIn(response, at, object);
-          return checkWire(body, op.schema, at);
+            op.resultsDespiteCode && isExecutionFailure(codeOf(object)) && isObject(object?.Results);
+          if (!isSuccessCode(codeOf(object)) && !answered) {
+            throw mapError(PAI_ERRORS, response, at, { idempotent, body: object });
+          }
+          return checkWire(parsed, op.schema, at);
         },
       },
       options,
@@ -226,9 +162,9 @@ export function createPaiApi(config: PaiApiConfig) {
           onAttempt: () => {
             firstAttemptAt ??= Date.now();
           },
-          reconcile: async () => {
+          reconcile: async (lookup) => {
             if (input.Name === undefined || firstAttemptAt === undefined) return undefined;
-            const found = await findCreated(input.Name, input.WorkspaceId, firstAttemptAt, options);
+            const found = await findCreated(input.Name, input.WorkspaceId, firstAttemptAt, lookup);
             return found === undefined ? undefined : { ExperimentId: found };
           },
         },
@@ -464,7 +400,7 @@ export function createPaiApi(config: PaiApiConfig) {
     name: string,
     workspaceId: string | undefined,
     since: number,
-    options: CallOptions | undefined,
+    lookup: CallOptions,
   ): Promise<string | undefined> {
     let skewMs = 0;
     const page = await call(
@@ -482,7 +418,7 @@ export function createPaiApi(config: PaiApiConfig) {
           if (Number.isFinite(serverNow)) skewMs = serverNow - Date.now();
         },
       },
-      lookupOptions(options),
+      lookup,
     );
     const floor = Math.floor((since + skewMs) / 1000) * 1000;
     for (const item of page.Experiments ?? []) {

@@ -5,8 +5,8 @@
  * `Deleted` as a boolean or 0/1, `TrialStatus` as a map or its text. A malformed field throws a
  * FieldFormatError naming it, which `normalizing` turns into a ResponseFormatError.
  */
-import { parse as parseIni } from 'ini';
-import { parse as parseYaml } from 'yaml';
+import type * as Ini from 'ini';
+import type * as Yaml from 'yaml';
 import {
   decodeBoolean,
   decodeInteger,
@@ -18,6 +18,7 @@ import {
   isObject,
   type JsonObject,
 } from '../../core/fields.js';
+import { onFirstUse } from '../../core/on-first-use.js';
 import { readSearchSpaceText } from '../../search-space/dialects/pai/literal.js';
 
 export { isObject, type JsonObject, optionalInteger } from '../../core/fields.js';
@@ -120,6 +121,10 @@ export function searchSpaceObject(value: unknown, path: string): JsonObject | un
   return parsed;
 }
 
+// Only experiment configurations are YAML or INI: loaded when the first one is read.
+const yaml = onFirstUse<typeof Yaml>('yaml');
+const ini = onFirstUse<typeof Ini>('ini');
+
 /** `ConfigYml`: the NNI experiment file (`experimentName`, `tuner: {name, classArgs}`, …). */
 export function yamlObject(value: unknown, path: string): JsonObject | undefined {
   if (isAbsent(value)) return undefined;
@@ -127,7 +132,7 @@ export function yamlObject(value: unknown, path: string): JsonObject | undefined
   if (typeof value !== 'string') throw new FieldFormatError(path, 'YAML text', value);
   let parsed: unknown;
   try {
-    parsed = parseYaml(value);
+    parsed = yaml().parse(value);
   } catch {
     throw new FieldFormatError(path, 'YAML text', value);
   }
@@ -142,7 +147,7 @@ export function iniObject(value: unknown, path: string): JsonObject | undefined 
   if (isObject(value)) return value;
   if (typeof value !== 'string') throw new FieldFormatError(path, 'INI text', value);
   // `ini` builds objects without a prototype; plain ones print and compare as users expect.
-  return plain(parseIni(value)) as JsonObject;
+  return plain(ini().parse(value)) as JsonObject;
 }
 
 function plain(value: unknown): unknown {

@@ -3,12 +3,10 @@
  * hyperparameter optimization (HPO experiments and trials), plus `.api`, the complete operations
  * client (all 18 operations of paiautoml 2022-08-28).
  *
- * Requests go through Alibaba's own runtime (`@alicloud/openapi-client` → tea → httpx →
- * node:http/https), which signs them (ACS3-HMAC-SHA256), not through fetch. So there is no
- * `fetch` or `dispatcher` option, and no proxy option either: the runtime takes proxy settings
- * but its transport (tea-typescript 1.8) never uses them. msw's `setupServer` intercepts
- * node:http, so tests mock PAI the same way as the other clouds; an `http://` endpoint reaches a
- * local server over a real socket.
+ * Requests are signed by Alibaba's own signer (ACS3-HMAC-SHA256, `@alicloud/openapi-util`) and
+ * sent through crosstune's transport, like every other cloud's: `fetch`, `dispatcher` (proxies),
+ * hooks, time limits and aborts work the same. An `http://` endpoint (a local fake) is sent over
+ * plain HTTP.
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 
@@ -24,8 +22,14 @@ import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createPaiApi, type GetHpoExperimentResult, type PaiApi } from './api.js';
-import { type AlibabaCredentialProvider, type AlibabaCredentials, runtimeCredential } from './auth.js';
+import {
+  type AlibabaCredentialProvider,
+  type AlibabaCredentials,
+  createSigner,
+  credentialSource,
+} from './auth.js';
 import { buildCreateRequest, type PaiExperimentOptions } from './create.js';
+import { PAI_ERRORS } from './errors.js';
 import {
   type GetObjective,
   listExperiments,
@@ -40,7 +44,6 @@ import {
   type TrialStopResult,
   trialFromWire,
 } from './normalize.js';
-import { createRuntimeClient, parseEndpoint } from './runtime.js';
 import { readHpoExperiment } from './views.js';
 
 export type {
@@ -76,8 +79,6 @@ export interface PaiOptions extends ClientOptions {
   endpoint?: string | undefined;
   /** Default workspace for create and for listing experiments. */
   workspaceId?: string | undefined;
-  /** Per-attempt time limit in milliseconds (default 60 000), also the runtime's connect and read timeouts. */
-  timeoutMs?: number | undefined;
   /** Pages fetched at once by a listing once its total is known (default 4). */
   pageConcurrency?: number | undefined;
 }
@@ -108,12 +109,18 @@ export const PAI_CAPABILITIES: Capabilities = {
   ],
 };
 
+/** `paiautoml.cn-hangzhou.aliyuncs.com`, `https://host:port` or `http://127.0.0.1:port` (a loopback fake). */
+export function originOf(endpoint: string): string {
+  if (/^https?:\/\//i.test(endpoint)) return new URL(endpoint).origin;
+  return `https://${endpoint.replace(/\/+$/, '')}`;
+}
+
 export function pai(options: PaiOptions): PaiProvider {
   const region = options.region;
-  const target = parseEndpoint(options.endpoint ?? `paiautoml.${region}.aliyuncs.com`);
-  const context = executionContext('pai', options, ['x-acs-request-id']);
-  const client = createRuntimeClient(target, runtimeCredential(options.credentials));
-  const api = createPaiApi({ context, client, target });
+  const context = executionContext('pai', options, PAI_ERRORS);
+  const credentials = credentialSource(options.credentials);
+  const sign = createSigner(originOf(options.endpoint ?? `paiautoml.${region}.aliyuncs.com`), credentials);
+  const api = createPaiApi({ context, sign, renewCredentials: credentials.renew });
   const settings = {
     pageConcurrency: options.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
     workspaceId: options.workspaceId,

@@ -18,6 +18,7 @@ import {
   pageSizeOf,
 } from '../../core/paginate.js';
 import { indexedWalk } from '../../core/paginate-indexed.js';
+import { readAhead } from '../../core/read-ahead.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -27,7 +28,7 @@ import type {
   Trial,
   TrialQuery,
 } from '../../core/types.js';
-import type { CommandsResult, PaiApi, TrialWire } from './api.js';
+import type { CommandsResult, ListHpoTrialsResult, PaiApi, TrialWire } from './api.js';
 import { optionalInteger } from './decode.js';
 import {
   experimentFromWire,
@@ -153,8 +154,21 @@ function trialWalk(
     Order: 'ASC' | 'DESC' | undefined,
     kind: string,
     keep: (trial: Trial<TrialWire>) => boolean,
-  ) =>
-    filterWalk(
+  ) => {
+    const page = readAhead((index: number, signal: AbortSignal) =>
+      api.listHpoTrials(
+        { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
+        withSignal(call, signal),
+      ),
+    );
+    // A walk with pages in flight of its own needs no read-ahead; one that walks page by page does.
+    const following = (index: number) => (raw: ListHpoTrialsResult) => {
+      const total = Number(raw.TotalCount);
+      const more =
+        (raw.Trials?.length ?? 0) >= pageSize && !(Number.isFinite(total) && (index + 1) * pageSize >= total);
+      return settings.pageConcurrency <= 1 && more ? index + 1 : undefined;
+    };
+    return filterWalk(
       indexedWalk<Trial<TrialWire>>({
         provider: 'pai',
         operation,
@@ -163,20 +177,18 @@ function trialWalk(
         kind,
         keyOf: (trial) => trial.id,
         fetchPage: async (index, signal) => {
-          const page = await api.listHpoTrials(
-            { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
-            withSignal(call, signal),
-          );
+          const raw = await page(index, signal, following(index));
           const context = { experimentId, objectiveMetric: objective?.metric };
-          return normalizing({ provider: 'pai', operation, requestId: page.RequestId ?? undefined }, () => ({
-            items: (page.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, context)),
-            total: totalOf(page.TotalCount),
-            raw: page,
+          return normalizing({ provider: 'pai', operation, requestId: raw.RequestId ?? undefined }, () => ({
+            items: (raw.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, context)),
+            total: totalOf(raw.TotalCount),
+            raw,
           }));
         },
       }),
       (trial) => (wanted === undefined || trial.status === wanted) && keep(trial),
     );
+  };
 
   return async function* (cursor) {
     const objective = await getObjective(experimentId, call);

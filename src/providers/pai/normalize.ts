@@ -194,7 +194,8 @@ export interface TrialContext {
 }
 
 export function trialFromWire(item: TrialWire, path = '', context: TrialContext = {}): Trial<TrialWire> {
-  const view = readHpoTrial(item, path);
+  // A trial does not carry JobMeta (a training job does): left unread, as a listing reads thousands.
+  const view = readHpoTrial(item, path, { jobMeta: false });
   const status = trialStatus(view.status);
   const metrics = metricPoints(view.metricEntries, `${path}Metric`);
   const fromEntries = metrics.find((m) => m.final && m.name === OBJECTIVE_METRIC)?.value;

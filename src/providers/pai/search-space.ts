@@ -54,14 +54,18 @@ export function readSearchSpace(
  */
 export function hyperParametersFromPai(values: JsonObject | undefined): Record<string, HyperParameterValue> {
   const out: Record<string, HyperParameterValue> = {};
-  // Top-level parameters keep their names whatever order the branches come in.
-  const topLevel = new Set(Object.keys(values ?? {}).map(fromPlaceholder));
+  // Top-level parameters keep their names whatever order the branches come in; worked out only
+  // for a trial that has branches at all.
+  let topLevel: Set<string> | undefined;
+  const taken = (own: string) => {
+    topLevel ??= new Set(Object.keys(values ?? {}).map(fromPlaceholder));
+    return Object.hasOwn(out, own) || topLevel.has(own);
+  };
   const visit = (entries: JsonObject, prefix: string | undefined) => {
     for (const [key, value] of Object.entries(entries)) {
       if (key === '_name') continue;
       const own = fromPlaceholder(key);
-      const taken = Object.hasOwn(out, own) || topLevel.has(own);
-      const name = prefix === undefined || !taken ? own : `${prefix}.${own}`;
+      const name = prefix === undefined || !taken(own) ? own : `${prefix}.${own}`;
       if (isObject(value) && typeof value._name === 'string') {
         out[name] = value._name;
         visit(value, `${name}.${value._name}`);

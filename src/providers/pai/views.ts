@@ -87,7 +87,8 @@ export interface PaiHpoTrialView {
   modifiedAt: Date | undefined;
 }
 
-export function readHpoTrial(item: TrialWire, path = ''): PaiHpoTrialView {
+/** `jobMeta: false` leaves `JobMeta` unread (undefined), for readers that do not use it. */
+export function readHpoTrial(item: TrialWire, path = '', parts: { jobMeta?: boolean } = {}): PaiHpoTrialView {
   return {
     trialId: String(item.TrialId),
     experimentId: optionalText(item.ExperimentId),
@@ -97,7 +98,7 @@ export function readHpoTrial(item: TrialWire, path = ''): PaiHpoTrialView {
     model: optionalText(item.Model),
     metricEntries: metricEntries(item.Metric, `${path}Metric`),
     finalMetric: finalMetric(item.FinalMetric, `${path}FinalMetric`),
-    jobMeta: jsonObject(item.JobMeta, `${path}JobMeta`),
+    jobMeta: parts.jobMeta === false ? undefined : jsonObject(item.JobMeta, `${path}JobMeta`),
     createdAt: optionalTime(item.GmtCreateTime, `${path}GmtCreateTime`),
     modifiedAt: optionalTime(item.GmtModifiedTime, `${path}GmtModifiedTime`),
   };

@@ -5,11 +5,10 @@
  */
 import type { $ZodType, output } from 'zod/v4/core';
 import { NotFoundError } from '../../core/errors.js';
-import { type CallOptions, lookupOptions } from '../../core/http/call-options.js';
+import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import type { HttpRequest } from '../../core/http/transport.js';
-import { toSageMakerError } from './errors.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
@@ -17,6 +16,8 @@ export interface SageMakerApiConfig {
   context: ExecutionContext;
   endpoint: string;
   sign(request: HttpRequest): Promise<HttpRequest>;
+  /** After an auth refusal: forgets the credentials held; true when the next ones may differ. */
+  renewCredentials(): boolean;
 }
 
 export type Wire<S extends $ZodType> = output<S>;
@@ -45,7 +46,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
     input: object,
     schema: S,
     options: CallOptions | undefined,
-    extra: { idempotent?: boolean; reconcile?: () => Promise<output<S> | undefined> } = {},
+    extra: { idempotent?: boolean; reconcile?: (call: CallOptions) => Promise<output<S> | undefined> } = {},
   ): Promise<output<S>> {
     const body = serialize(input);
     return execute(
@@ -54,6 +55,9 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
         operation,
         idempotent: extra.idempotent ?? true,
         reconcile: extra.reconcile,
+        // Tuning job names are unique: a create resent after the look-up found nothing cannot duplicate.
+        resendIfAbsent: true,
+        renewCredentials: config.renewCredentials,
         request: () =>
           config.sign({
             method: 'POST',
@@ -64,8 +68,6 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
             },
             body,
           }),
-        errorOf: (response, details) =>
-          response.status >= 200 && response.status < 300 ? undefined : toSageMakerError(response, details),
         decode: (response, details) => decodeJson(response, schema, details),
       },
       options,
@@ -82,11 +84,11 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
         options,
         {
           idempotent: false,
-          reconcile: async () => {
+          reconcile: async (call) => {
             try {
               const found = await api.describeHyperParameterTuningJob(
                 { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
-                lookupOptions(options),
+                call,
               );
               return { HyperParameterTuningJobArn: found.HyperParameterTuningJobArn };
             } catch (error) {

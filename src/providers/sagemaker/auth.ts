@@ -58,31 +58,53 @@ class Sha256 {
 /** Temporary credentials are asked for again this long before they expire. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
-/** Calls `provider` once, and again only when what it gave is about to expire (or it failed). */
-function cached(provider: AwsCredentialProvider): AwsCredentialProvider {
+/** Where the signer gets its credentials, and how it is told that the cloud refused them. */
+export interface CredentialSource {
+  get: AwsCredentialProvider;
+  /** Forgets what is held; true when the next `get` may give other credentials. */
+  renew(): boolean;
+}
+
+/** Calls `provider` once, and again when what it gave is about to expire, failed, or was refused. */
+function cached(provider: AwsCredentialProvider): CredentialSource {
   let current: Promise<AwsCredentials> | undefined;
-  return async () => {
-    const held = current && (await current.catch(() => undefined));
-    if (held && (!held.expiration || held.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)) return held;
-    current = provider();
-    return current;
+  return {
+    async get() {
+      const held = current && (await current.catch(() => undefined));
+      if (held && (!held.expiration || held.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS))
+        return held;
+      current = provider();
+      return current;
+    },
+    renew() {
+      current = undefined;
+      return true;
+    },
   };
 }
 
-export function credentialProvider(
+export function credentialSource(
   credentials: AwsCredentials | AwsCredentialProvider | undefined,
-): AwsCredentialProvider {
+): CredentialSource {
   if (typeof credentials === 'function') return cached(credentials);
   if (credentials) {
     const fixed = credentials;
-    return async () => fixed;
+    return { get: async () => fixed, renew: () => false };
   }
+  // The AWS default chain, imported only when used; renewing builds a new one, which reads the
+  // environment, files and instance metadata again.
   let chain: Promise<AwsCredentialProvider> | undefined;
-  return async () => {
-    chain ??= import('@aws-sdk/credential-providers').then(
-      (m) => m.fromNodeProviderChain() as AwsCredentialProvider,
-    );
-    return (await chain)();
+  return {
+    async get() {
+      chain ??= import('@aws-sdk/credential-providers').then(
+        (m) => m.fromNodeProviderChain() as AwsCredentialProvider,
+      );
+      return (await chain)();
+    },
+    renew() {
+      chain = undefined;
+      return true;
+    },
   };
 }
 

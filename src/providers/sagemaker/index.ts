@@ -11,12 +11,13 @@ import type { Capabilities, TuningProvider } from '../../core/contract.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
-import { executionContext, type HttpClientOptions } from '../../core/http/client-options.js';
+import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createSageMakerApi, type DescribeHyperParameterTuningJobResult, type SageMakerApi } from './api.js';
-import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialProvider } from './auth.js';
+import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialSource } from './auth.js';
 import { buildCreateRequest, type SageMakerExperimentOptions } from './create.js';
+import { SAGEMAKER_ERRORS } from './errors.js';
 import {
   listExperiments,
   listTrainingJobs,
@@ -29,7 +30,7 @@ import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './no
 export type * as SageMakerShapes from './shapes.js';
 export type { AwsCredentialProvider, AwsCredentials, SageMakerApi, SageMakerExperimentOptions };
 
-export interface SageMakerOptions extends HttpClientOptions {
+export interface SageMakerOptions extends ClientOptions {
   region: string;
   /** Explicit keys (with `sessionToken` for temporary ones) or a provider; default: the AWS default chain. */
   credentials?: AwsCredentials | AwsCredentialProvider | undefined;
@@ -58,13 +59,10 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
   const region = options.region;
   const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.${domain}/`;
-  const context = executionContext('sagemaker', options, [
-    'x-amzn-requestid',
-    'x-amzn-request-id',
-    'x-amz-request-id',
-  ]);
-  const sign = createSigner(region, credentialProvider(options.credentials));
-  const api = createSageMakerApi({ context, endpoint, sign });
+  const context = executionContext('sagemaker', options, SAGEMAKER_ERRORS);
+  const credentials = credentialSource(options.credentials);
+  const sign = createSigner(region, credentials.get);
+  const api = createSageMakerApi({ context, endpoint, sign, renewCredentials: credentials.renew });
 
   const describe = (id: string, call?: CallOptions) =>
     api.describeHyperParameterTuningJob({ HyperParameterTuningJobName: id }, call);

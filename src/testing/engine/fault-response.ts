@@ -11,8 +11,8 @@ export interface CloudFaultRenderer {
 }
 
 /**
- * Turns a fault into a response. `serve` runs the request for real; only `delay` and `truncated`
- * call it, because those model failures *after* the service did the work — which is exactly what
+ * Turns a fault into a response. `serve` runs the request for real; only `delay`, `truncated` and
+ * `empty` call it, because those model failures *after* the service did the work — which is exactly what
  * makes a retried create come back as a duplicate.
  */
 export async function respondWithFault(
@@ -32,6 +32,8 @@ export async function respondWithFault(
       return serve();
     case 'truncated':
       return truncate(await serve());
+    case 'empty':
+      return empty(await serve());
     case 'non-json':
       return gatewayPage(fault.status ?? 502);
   }
@@ -42,6 +44,13 @@ async function truncate(response: Response): Promise<Response> {
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   return new Response(bytes.slice(0, Math.floor(bytes.length / 2)), { status: response.status, headers });
+}
+
+async function empty(response: Response): Promise<Response> {
+  await response.arrayBuffer();
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response('', { status: response.status, headers });
 }
 
 const REASONS: Readonly<Record<number, string>> = {

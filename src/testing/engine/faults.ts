@@ -4,7 +4,7 @@
  * `respondWithFault`).
  */
 
-export type FaultKind = 'throttle' | 'server-error' | 'reset' | 'delay' | 'truncated' | 'non-json';
+export type FaultKind = 'throttle' | 'server-error' | 'reset' | 'delay' | 'truncated' | 'empty' | 'non-json';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'throttle',
@@ -12,6 +12,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'reset',
   'delay',
   'truncated',
+  'empty',
   'non-json',
 ];
 
@@ -22,6 +23,7 @@ export interface FaultSpec {
    * - `reset`: a network error, as if the connection was reset.
    * - `delay`: waits `delayMs` of real time, then answers normally (use it to trip client timeouts).
    * - `truncated`: the request is served, then the body is cut in half.
+   * - `empty`: the request is served, then answered with its status and an empty body.
    * - `non-json`: an HTML error page from a gateway in front of the service (default 502).
    */
   kind: FaultKind;

@@ -4,7 +4,8 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { modelarts } from '../../../src/providers/modelarts/index.js';
+import { choice, type ExperimentSpec, float, space } from '../../../src/index.js';
+import { type ModelArtsExperimentOptions, modelarts } from '../../../src/providers/modelarts/index.js';
 import { FAKE_HUAWEI_CREDENTIALS, type ModelArtsFake } from '../../../src/testing/index.js';
 
 /** One msw server for the test file; handlers added by a test and the fakes' state reset after it. */
@@ -30,3 +31,33 @@ export const client = (fake: ModelArtsFake, extra: Partial<Parameters<typeof mod
     retry: { baseDelayMs: 1 },
     ...extra,
   });
+
+/** A search a ModelArts fake runs: two hyperparameters, the reward read from the training log. */
+export const experimentSpec = (name: string, maxTrials = 8): ExperimentSpec<ModelArtsExperimentOptions> => ({
+  name,
+  objective: { metric: 'acc', direction: 'maximize' },
+  searchSpace: space({
+    batch_size: choice([16, 32, 64]),
+    learning_rate: float(0.001, 0.1),
+  }),
+  limits: { maxTrials, maxParallelTrials: 4 },
+  providerOptions: {
+    codeDir: '/bucket/code/',
+    bootFile: '/bucket/code/train.py',
+    engine: { engine_name: 'PyTorch', engine_version: 'pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64' },
+    flavorId: 'modelarts.p3.large.public.free',
+    rewardRegex: 'acc=([0-9.]+)',
+  },
+});
+
+/** Advances the fake's clock a minute at a time until one of the job's trials runs; its id. */
+export function runningTrial(fake: ModelArtsFake, jobId: string): string {
+  for (let minute = 0; minute < 120; minute++) {
+    fake.clock.advance(60_000);
+    fake.state.sync();
+    const now = fake.clock.now();
+    const running = fake.state.trialsOf(jobId).find((t) => t.runStartAt <= now && t.endedAt === undefined);
+    if (running) return running.id;
+  }
+  throw new Error('no running trial');
+}

@@ -1,14 +1,19 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: PAI writes placeholders literally as ${name}.
 /**
- * Protocol-level set-up for the PAI adapter's tests: the real adapter (Alibaba runtime, signing,
- * wire schemas, normalizer) against minimal msw handlers written per test, with every request
- * the runtime sends captured as it went on the wire.
+ * Protocol-level set-up for the PAI adapter's tests: the real adapter (Alibaba's signer,
+ * crosstune's transport, wire schemas, normalizer) against minimal msw handlers written per test,
+ * with every request captured as it went on the wire.
  */
 import { HttpResponse, http, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { AttemptEvent } from '../../../src/index.js';
-import { type PaiOptions, type PaiProvider, pai } from '../../../src/providers/pai/index.js';
+import { type AttemptEvent, choice, type ExperimentSpec, float, space } from '../../../src/index.js';
+import {
+  type PaiExperimentOptions,
+  type PaiOptions,
+  type PaiProvider,
+  pai,
+} from '../../../src/providers/pai/index.js';
 
 export const REGION = 'cn-hangzhou';
 export const HOST = `paiautoml.${REGION}.aliyuncs.com`;
@@ -141,5 +146,31 @@ export function experimentItem(id: string, overrides: Record<string, unknown> = 
     GmtCreateTime: '2024-01-01 08:30:11',
     GmtModifiedTime: '2024-01-01 08:30:11',
     ...overrides,
+  };
+}
+
+/** An HPO experiment a PAI fake runs: DLC trials passing both hyperparameters by placeholder. */
+export function experimentSpec(name = 'mnist-lr'): ExperimentSpec<PaiExperimentOptions> {
+  return {
+    name,
+    objective: { metric: 'val_accuracy=([0-9\\.]+)', direction: 'maximize' },
+    searchSpace: space({ lr: float(1e-4, 0.1, { log: true }), batch_size: choice([16, 32, 64]) }),
+    limits: { maxTrials: 6, maxParallelTrials: 2 },
+    providerOptions: {
+      platformConfig: {
+        name: 'DLC',
+        cmd: [
+          "dlc submit pytorch --name=t_${exp_id}_${trial_id} --command='python train.py --lr=${lr} --batch_size=${batch_size}'",
+        ],
+      },
+      metricConfig: { metric_type: 'stdout', metric_source: ['cmd1'] },
+      configuration: {
+        dlc_config: {
+          endpoint: 'pai-dlc.cn-hangzhou.aliyuncs.com',
+          region: 'cn-hangzhou',
+          protocol: 'https',
+        },
+      },
+    },
   };
 }
