@@ -25,9 +25,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
 
 export function redactText(text: string): string {
   let out = text;
-  for (const secret of registered) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  }
+  for (const secret of registered) out = out.replaceAll(secret, REDACTED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
