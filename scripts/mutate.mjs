@@ -11,9 +11,10 @@
 // area selects, which against the whole suite costs about a minute each. A narrower selection
 // can only kill fewer mutants, never more, so the scores are if anything understated.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const REPORT = 'reports/mutation/mutation.json';
+/** This process's JSON report (read by stryker.config.mjs): runs side by side never share one. */
+const REPORT = `reports/mutation/run-${process.pid}.json`;
 const MERGED = 'reports/mutation/files.json';
 /** The files the issue's goal covers; the table gives their total apart. */
 const GOAL = [/^src\/core\//, /^src\/search-space\//, /^src\/providers\/[^/]+\/(normalize|decode)\.ts$/];
@@ -84,7 +85,11 @@ if (!tableOnly) {
       stdio: 'inherit',
       shell: process.platform === 'win32',
       // Read by vitest.mutate.config.ts.
-      env: { ...process.env, CROSSTUNE_MUTATE_TESTS: tests?.join(',') ?? '' },
+      env: {
+        ...process.env,
+        CROSSTUNE_MUTATE_TESTS: tests?.join(',') ?? '',
+        CROSSTUNE_MUTATE_REPORT: REPORT,
+      },
     });
     if (run.status !== 0) process.exit(run.status ?? 1);
     merge();
@@ -125,10 +130,14 @@ function changedSince(ref) {
 /** The latest result of every file measured, this run's replacing earlier ones. */
 function merge() {
   const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+  rmSync(REPORT);
   const merged = existsSync(MERGED) ? JSON.parse(readFileSync(MERGED, 'utf8')) : {};
   const at = new Date().toISOString();
-  for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const [file, { mutants, source }] of Object.entries(report.files)) {
     const count = (status) => mutants.filter((m) => m.status === status).length;
+    const lines = source.split('\n');
+    const original = ({ start, end }) =>
+      start.line === end.line ? lines[start.line - 1].slice(start.column - 1, end.column - 1) : '…';
     merged[file] = {
       at,
       killed: count('Killed'),
@@ -141,7 +150,8 @@ function merge() {
       survivors: mutants
         .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
         .map(
-          (m) => `${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${m.replacement}`,
+          (m) =>
+            `${m.location.start.line}:${m.location.start.column} ${m.mutatorName}: ${original(m.location)} → ${m.replacement}`,
         ),
     };
   }
