@@ -8,7 +8,9 @@ import { join } from 'node:path';
 export default {
   testRunner: 'vitest',
   // Only the test files that import a mutated file (directly or not) run for it.
-  vitest: { configFile: 'vitest.mutate.config.ts', related: true },
+  // Forks, as `npm test` runs them (the runner's default is threads, where a test cannot switch
+  // the time zone, see test/helpers/time-zone.ts).
+  vitest: { configFile: 'vitest.mutate.config.ts', related: true, pool: 'forks' },
   coverageAnalysis: 'perTest',
   // Vitest does not type-check, so no `// @ts-nocheck` is needed; and it would make the test that
   // compares the generated SageMaker shapes with the committed ones fail.

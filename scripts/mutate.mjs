@@ -89,6 +89,9 @@ if (!tableOnly) {
         ...process.env,
         CROSSTUNE_MUTATE_TESTS: tests?.join(',') ?? '',
         CROSSTUNE_MUTATE_REPORT: REPORT,
+        // Far from UTC, so that a date read as local time is caught by every test expecting UTC,
+        // not only by those that switch the zone themselves.
+        TZ: process.env.TZ || 'Asia/Shanghai',
       },
     });
     if (run.status !== 0) process.exit(run.status ?? 1);

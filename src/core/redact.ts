@@ -47,7 +47,8 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
  */
 export function redactCause(cause: unknown): unknown {
   if (typeof cause === 'string') return redactText(cause);
-  if (cause === null || typeof cause !== 'object' || cause instanceof Error) return cause;
+  // null passes: its JSON copy is null again.
+  if (typeof cause !== 'object' || cause instanceof Error) return cause;
   try {
     return JSON.parse(redactText(JSON.stringify(cause)));
   } catch {
