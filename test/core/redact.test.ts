@@ -96,6 +96,10 @@ describe('redactCause', () => {
     expect(redactCause(null)).toBeNull();
     expect(redactCause(undefined)).toBeUndefined();
     expect(redactCause(42)).toBe(42);
+    // Numbers JSON cannot copy come back as they were, not as null or 0.
+    expect(redactCause(Number.NaN)).toBeNaN();
+    expect(Object.is(redactCause(-0), -0)).toBe(true);
+    expect(redactCause(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
     const circular: Record<string, unknown> = { a: 1 };
     circular.self = circular;
     expect(redactCause(circular)).toBe(circular);

@@ -84,7 +84,10 @@ describe('SageMaker limits, at each limit and one past it', () => {
   it('keeps exactly 30 categorical values, and cuts the 31st', () => {
     const values = Array.from({ length: 31 }, (_, i) => `v${i}`);
     const kept = compile(space({ c: choice(values.slice(0, 30)) }), 'sagemaker');
-    expect([kept.losses, kept.value.CategoricalParameterRanges?.[0]?.Values]).toEqual([[], values.slice(0, 30)]);
+    expect([kept.losses, kept.value.CategoricalParameterRanges?.[0]?.Values]).toEqual([
+      [],
+      values.slice(0, 30),
+    ]);
     const cut = compile(space({ c: choice(values) }), 'sagemaker');
     expect(cut.losses).toEqual([
       {
@@ -114,7 +117,9 @@ describe('SageMaker limits, at each limit and one past it', () => {
   it('keeps a name of exactly 256 characters, and drops one of 257 saying why', () => {
     const at = 'n'.repeat(256);
     expect(compile(space({ [at]: float(0, 1) }), 'sagemaker')).toEqual({
-      value: { ContinuousParameterRanges: [{ Name: at, MinValue: '0', MaxValue: '1', ScalingType: 'Linear' }] },
+      value: {
+        ContinuousParameterRanges: [{ Name: at, MinValue: '0', MaxValue: '1', ScalingType: 'Linear' }],
+      },
       losses: [],
     });
     expect(compile(space({ [`${at}n`]: float(0, 1) }), 'sagemaker').losses).toEqual([
