@@ -11,7 +11,8 @@ export function inTimeZone<T>(zone: string, fn: () => T): T {
   try {
     const now = Intl.DateTimeFormat().resolvedOptions().timeZone;
     // Fail loudly rather than pass in the wrong zone.
-    if (now !== zone) throw new Error(`could not switch the time zone to ${zone} (still ${now}): a worker thread?`);
+    if (now !== zone)
+      throw new Error(`could not switch the time zone to ${zone} (still ${now}): a worker thread?`);
     return fn();
   } finally {
     if (before === undefined) delete process.env.TZ;
