@@ -3,7 +3,9 @@
  * Every input a builder or a dialect reader refuses, with the exact text of its error: the
  * summary naming what was checked, then one line per problem naming where it is.
  */
-import { describe, expect, it } from 'vitest';
+
+import { describe, expect, it, vi } from 'vitest';
+import { config, globalConfig } from 'zod/v4/core';
 import {
   choice,
   float,
@@ -239,5 +241,23 @@ describe('the dialect readers refuse, naming the parameter', () => {
     ],
   ])('ModelArts: %s', (_, input, message) => {
     expect(refusal(() => parse(input as never, 'modelarts'))).toBe(message);
+  });
+});
+
+describe('zod’s messages', () => {
+  it('are English unless the application set a locale of its own before, which is kept', async () => {
+    expect(refusal(() => parse({ AutoParameters: [{ Name: '' }] } as never, 'sagemaker'))).toContain(
+      'Too small: expected string to have >=1 characters',
+    );
+    const before = globalConfig.localeError;
+    const mine = () => 'à la façon de l’application';
+    config({ localeError: mine });
+    try {
+      vi.resetModules();
+      await import('../../src/search-space/schema.js');
+      expect(globalConfig.localeError).toBe(mine);
+    } finally {
+      config({ localeError: before });
+    }
   });
 });
