@@ -44,7 +44,9 @@ export class CrosstuneError extends Error {
       details.cause === undefined ? undefined : { cause: redactCause(details.cause) },
     );
     const kinds: string[] = [];
+    // Stryker disable next-line OptionalChaining: the walk stops at Error (no kind) before any null.
     for (let c = new.target as unknown as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) {
+      // Stryker disable next-line ConditionalExpression: a kind listed twice changes neither `name` nor `is()`.
       if (!kinds.includes(c.kind)) kinds.push(c.kind);
     }
     Object.defineProperty(this, BRAND, { value: true });

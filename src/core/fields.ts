@@ -70,10 +70,12 @@ export function optionalInteger(value: unknown, path: string): number | undefine
 
 /** Epoch seconds (number or numeric string, fractions allowed) or an ISO-8601 string. */
 export function decodeEpochSeconds(value: unknown, path: string): Date {
-  // Rounded: seconds × 1000 in floating point can land a hair below the millisecond.
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(Math.round(value * 1000));
-  if (value instanceof Date) return value;
-  if (typeof value === 'string') {
+  if (typeof value === 'number') {
+    // Rounded: seconds × 1000 in floating point can land a hair below the millisecond.
+    if (Number.isFinite(value)) return new Date(Math.round(value * 1000));
+  } else if (value instanceof Date) {
+    return value;
+  } else if (typeof value === 'string') {
     const ms = /^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(value)
       ? Math.round(Number(value) * 1000)
       : Date.parse(value);

@@ -90,8 +90,6 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
         }
         if (look === 3) throw fail('the first page kept changing while the walk asked what offset counts');
       }
-      // On resume the pages before the cursor's are not fetched again.
-      for (const index of known.keys()) if (index < state.i) known.delete(index);
     }
     const chosen = meaning;
     const inner = indexedWalk<T>({

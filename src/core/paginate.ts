@@ -206,9 +206,8 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
             throw fail(`${options.operation} was still returning pages after ${maxPages}; stopped`);
           tokens.remember(new Set([next]));
           pending = options.fetchPage(next, controller.signal);
-          // Its failure is reported when the caller asks for that page, not before.
-          pending.catch(() => undefined);
-          // Raced with the page itself: under a test's fake timers setImmediate never fires.
+          // Raced with the page itself: under a test's fake timers setImmediate never fires. The
+          // race also handles its failure, reported when the caller asks for that page.
           await Promise.race([leaveTheProcess(), pending.then(noop, noop)]);
         }
         yield {

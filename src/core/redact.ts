@@ -25,9 +25,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
 
 export function redactText(text: string): string {
   let out = text;
-  for (const secret of registered) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  }
+  for (const secret of registered) out = out.replaceAll(secret, REDACTED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
@@ -49,7 +47,8 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
  */
 export function redactCause(cause: unknown): unknown {
   if (typeof cause === 'string') return redactText(cause);
-  if (cause === null || typeof cause !== 'object' || cause instanceof Error) return cause;
+  // null passes: its JSON copy is null again.
+  if (typeof cause !== 'object' || cause instanceof Error) return cause;
   try {
     return JSON.parse(redactText(JSON.stringify(cause)));
   } catch {

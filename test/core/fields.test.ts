@@ -11,6 +11,7 @@ import {
   FieldFormatError,
   normalizing,
 } from '../../src/core/fields.js';
+import { FAR_ZONE, inTimeZone } from '../helpers/time-zone.js';
 
 describe('decodeNumber', () => {
   it('reads numbers sent as strings and the non-finite spellings', () => {
@@ -163,6 +164,129 @@ describe('decodeBoolean and decodeJsonText', () => {
         operation: 'GetHpoTrial',
         requestId: 'r-1',
       });
+    }
+  });
+});
+
+describe('what a field error tells', () => {
+  const message = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FieldFormatError);
+      expect((error as FieldFormatError).name).toBe('FieldFormatError');
+      return (error as Error).message;
+    }
+    throw new Error('expected a FieldFormatError');
+  };
+
+  it('describes the value it got: short text quoted, long text by its length, null, lists, objects, the rest as written', () => {
+    const forty = 'x'.repeat(40);
+    expect(message(() => decodeNumber(forty, 'p'))).toBe(`p: expected a number, got "${forty}"`);
+    expect(message(() => decodeNumber(`${forty}y`, 'p'))).toBe(
+      'p: expected a number, got a string of 41 characters',
+    );
+    expect(message(() => decodeNumber(null, 'p'))).toBe('p: expected a number, got null');
+    expect(message(() => decodeNumber([1], 'p'))).toBe('p: expected a number, got an array');
+    expect(message(() => decodeNumber({ a: 1 }, 'p'))).toBe('p: expected a number, got an object');
+    expect(message(() => decodeNumber(true, 'p'))).toBe('p: expected a number, got true');
+    expect(message(() => decodeNumber(undefined, 'p'))).toBe('p: expected a number, got undefined');
+  });
+
+  it('says what each decoder expected', () => {
+    expect(message(() => decodeInteger(1.5, 'n'))).toBe('n: expected an integer, got 1.5');
+    expect(message(() => decodeEpochSeconds('soon', 't'))).toBe(
+      't: expected a time (epoch seconds or ISO-8601), got "soon"',
+    );
+    expect(message(() => decodeUtcDateTime('soon', 't'))).toBe(
+      't: expected a date-time "YYYY-MM-DD HH:mm:ss", got "soon"',
+    );
+    expect(message(() => decodeBoolean('maybe', 'b'))).toBe('b: expected a boolean, got "maybe"');
+    expect(message(() => decodeJsonText('{', 'j'))).toBe('j: expected JSON text, got "{"');
+  });
+
+  it('normalizing names the operation, or says "response" without one, and lets other errors through untouched', () => {
+    const failing = () => decodeNumber('x', 'Metric');
+    expect(() => normalizing({ provider: 'pai', operation: 'GetHpoTrial' }, failing)).toThrow(
+      /^GetHpoTrial: Metric: expected a number, got "x"$/,
+    );
+    expect(() => normalizing({ provider: 'pai' }, failing)).toThrow(/^response: Metric: expected a number/);
+    const other = new TypeError('not a field');
+    let caught: unknown;
+    try {
+      normalizing({ provider: 'pai', operation: 'X' }, () => {
+        throw other;
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBe(other);
+    expect(normalizing({}, () => 42)).toBe(42);
+  });
+});
+
+describe('lenient decoding at its edges', () => {
+  it('reads blank text as no number, and trims around the non-finite spellings', () => {
+    for (const blank of ['', ' ', '  ', '\t\n'])
+      expect(() => decodeNumber(blank, 'x')).toThrow(FieldFormatError);
+    expect(decodeNumber(' inf ', 'x')).toBe(Number.POSITIVE_INFINITY);
+    expect(decodeNumber(' -Infinity\n', 'x')).toBe(Number.NEGATIVE_INFINITY);
+    expect(decodeNumber(' NaN ', 'x')).toBeNaN();
+    expect(decodeNumber('+inf', 'x')).toBe(Number.POSITIVE_INFINITY);
+    expect(decodeNumber('+Infinity', 'x')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('reads epoch seconds only when the whole text is a number, and ISO text otherwise', () => {
+    expect(decodeEpochSeconds(' 1700000000 ', 't').getTime()).toBe(1_700_000_000_000);
+    expect(decodeEpochSeconds('1700000000.25', 't').getTime()).toBe(1_700_000_000_250);
+    expect(decodeEpochSeconds('1.7e+09', 't').getTime()).toBe(1_700_000_000_000);
+    expect(decodeEpochSeconds('-86400', 't').toISOString()).toBe('1969-12-31T00:00:00.000Z');
+    // Texts that start or end with digits but are dates, not numbers.
+    expect(decodeEpochSeconds('2026-01-01T08:00:00+08:00', 't').getTime()).toBe(Date.UTC(2026, 0, 1));
+    expect(decodeEpochSeconds('2026-01-01T00:00:00.000Z', 't').getTime()).toBe(Date.UTC(2026, 0, 1));
+    const when = new Date(Date.UTC(2025, 5, 1));
+    expect(decodeEpochSeconds(when, 't')).toBe(when);
+  });
+
+  it('refuses what only looks like a time once coerced: lists, booleans, infinities', () => {
+    for (const bad of [[1_700_000_000], ['2024-01-01T00:00:00Z'], true, Number.POSITIVE_INFINITY, null]) {
+      expect(() => decodeEpochSeconds(bad, 'CreationTime')).toThrow(FieldFormatError);
+    }
+  });
+
+  it('reads a UTC date-time only when the whole trimmed text is one, with any zone it gives', () => {
+    expect(decodeUtcDateTime(' 2022-08-28 12:30:05\n', 't').toISOString()).toBe('2022-08-28T12:30:05.000Z');
+    expect(decodeUtcDateTime('2022-08-28 12:30:05+0800', 't').toISOString()).toBe('2022-08-28T04:30:05.000Z');
+    expect(decodeUtcDateTime('2022-08-28T12:30:05-01:30', 't').toISOString()).toBe(
+      '2022-08-28T14:00:05.000Z',
+    );
+    for (const bad of [
+      'x2022-08-28 12:30:05',
+      '2022-08-28 12:30:05 and more',
+      '2022-08-28',
+      20220828,
+      null,
+    ]) {
+      expect(() => decodeUtcDateTime(bad, 't')).toThrow(FieldFormatError);
+    }
+  });
+
+  it('reads a date-time without a zone as UTC in any time zone, never as local time', () => {
+    for (const zone of ['UTC', FAR_ZONE, 'America/Los_Angeles']) {
+      inTimeZone(zone, () => {
+        expect(decodeUtcDateTime('2022-08-28 12:30:05', 't').toISOString()).toBe('2022-08-28T12:30:05.000Z');
+        expect(decodeUtcDateTime('2022-01-28T23:59:59.5', 't').toISOString()).toBe(
+          '2022-01-28T23:59:59.500Z',
+        );
+      });
+    }
+  });
+
+  it('reads booleans around blanks, and refuses other types with a field error', () => {
+    expect(decodeBoolean(' True\n', 'b')).toBe(true);
+    expect(decodeBoolean(' 0 ', 'b')).toBe(false);
+    for (const bad of [null, undefined, 2, -1, {}, [], 'yes']) {
+      expect(() => decodeBoolean(bad, 'b')).toThrow(FieldFormatError);
     }
   });
 });

@@ -129,3 +129,31 @@ describe('indexedWalk', () => {
     expect(signals.every((s) => s.aborted)).toBe(true);
   });
 });
+
+describe('indexedWalk prefetch', () => {
+  it('reports a prefetched page that failed when the walk reaches it, not before', async () => {
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const walk = indexedWalk({
+        provider: 'pai',
+        operation: 'ListHpoTrials',
+        pageSize: 1,
+        keyOf: String,
+        fetchPage: async (index) => {
+          if (index === 2) throw new Error('page 3 failed');
+          return { items: [index], total: 3, raw: null };
+        },
+      });
+      const pages = new Paginated(walk).pages();
+      expect((await pages.next()).value?.items).toEqual([0]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rejections).toEqual([]);
+      expect((await pages.next()).value?.items).toEqual([1]);
+      await expect(pages.next()).rejects.toThrow('page 3 failed');
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+});

@@ -184,3 +184,89 @@ describe('token paging under a test’s fake timers', () => {
     }
   });
 });
+
+describe('token paging read-ahead', () => {
+  /** Page `n` of three, two items each; `sent` logs when a request would reach the socket. */
+  function transport(options: { hold?: string } = {}) {
+    const sent: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const fetchPage = async (token: string | undefined): Promise<TokenPage<number>> => {
+      // A transport writes to the socket once the current run of promise callbacks is over.
+      await new Promise((resolve) => setImmediate(resolve));
+      sent.push(token ?? 'first');
+      if (options.hold !== undefined && token === options.hold) await held;
+      const n = token === undefined ? 1 : Number(token.slice(1));
+      return { items: [n * 10, n * 10 + 1], nextToken: n < 3 ? `p${n + 1}` : undefined, raw: null };
+    };
+    return { sent, release, fetchPage };
+  }
+  const walkOver = (t: ReturnType<typeof transport>) =>
+    tokenWalk({ provider: 'sagemaker', operation: 'List', keyOf: String, fetchPage: t.fetchPage });
+
+  it('has the next page’s request on its way before the current page is handed over', async () => {
+    const t = transport();
+    const pages = new Paginated(walkOver(t)).pages();
+    expect((await pages.next()).value?.items).toEqual([10, 11]);
+    expect(t.sent).toEqual(['first', 'p2']);
+    expect((await pages.next()).value?.items).toEqual([20, 21]);
+    expect(t.sent).toEqual(['first', 'p2', 'p3']);
+    await pages.return(undefined);
+  });
+
+  it('hands a page over without waiting for the next one to arrive', async () => {
+    const t = transport({ hold: 'p2' });
+    const pages = new Paginated(walkOver(t)).pages();
+    const first = await Promise.race([
+      pages.next(),
+      new Promise((resolve) => setTimeout(() => resolve('waited for page 2'), 1000)),
+    ]);
+    expect((first as IteratorResult<{ items: number[] }>).value?.items).toEqual([10, 11]);
+    t.release();
+    expect((await pages.next()).value?.items).toEqual([20, 21]);
+    await pages.return(undefined);
+  });
+
+  it('reports a page read ahead that failed when the caller asks for it, not before', async () => {
+    const rejections: unknown[] = [];
+    const record = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const walk = tokenWalk({
+        provider: 'sagemaker',
+        operation: 'List',
+        keyOf: String,
+        fetchPage: async (token) => {
+          if (token === 'p2') throw new Error('page 2 failed');
+          return { items: [1], nextToken: 'p2', raw: null };
+        },
+      });
+      const pages = new Paginated(walk).pages();
+      expect((await pages.next()).value?.items).toEqual([1]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rejections).toEqual([]);
+      await expect(pages.next()).rejects.toThrow('page 2 failed');
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
+  it('aborts the page read ahead when the caller leaves a for-await loop', async () => {
+    const signals: AbortSignal[] = [];
+    const walk = tokenWalk({
+      provider: 'sagemaker',
+      operation: 'List',
+      keyOf: String,
+      fetchPage: async (token, signal) => {
+        signals.push(signal);
+        const n = token === undefined ? 1 : Number(token);
+        return { items: [n], nextToken: String(n + 1), raw: null };
+      },
+    });
+    for await (const item of new Paginated(walk)) if (item === 2) break;
+    expect(signals).toHaveLength(3);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
+  });
+});

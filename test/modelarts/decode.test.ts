@@ -240,7 +240,10 @@ describe('config', () => {
   });
 
   it('keeps booleans and text, writes structures as JSON text, drops nulls', () => {
-    expect(hyperParametersFromConfig({ flag: true, name: 'adam', layers: [64, 32], none: null })).toEqual({
+    // Strict: `none: undefined` would pass toEqual.
+    expect(
+      hyperParametersFromConfig({ flag: true, name: 'adam', layers: [64, 32], none: null, gone: undefined }),
+    ).toStrictEqual({
       flag: true,
       name: 'adam',
       layers: '[64,32]',

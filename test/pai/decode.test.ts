@@ -351,6 +351,15 @@ describe('statuses', () => {
     expect(trial.endedAt).toEqual(new Date('2024-01-02T13:00:00Z'));
     expect(trialFromWire(trialItem('t2', { Status: 'RUNNING' }) as never).endedAt).toBeUndefined();
   });
+
+  it('dates the end of every trial nothing follows, and of no other', () => {
+    const ended = (Status: string) =>
+      trialFromWire(trialItem('t', { Status }) as never).endedAt !== undefined;
+    const words = ['SUCCEEDED', 'FINISHED', 'FAILED', 'EARLY_STOPPED', 'USER_CANCELED', 'SYS_CANCELED'];
+    for (const word of words) expect([word, ended(word)]).toEqual([word, true]);
+    for (const word of ['WAITING', 'RUNNING', 'UNKNOWN', 'SOMETHING_NEW'])
+      expect([word, ended(word)]).toEqual([word, false]);
+  });
 });
 
 describe('a malformed field over the wire', () => {

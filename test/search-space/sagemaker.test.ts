@@ -53,6 +53,100 @@ describe('SageMaker limits (ParameterRanges, ParameterValues, ParameterValue, Pa
   });
 });
 
+describe('SageMaker limits, at each limit and one past it', () => {
+  const floats = (n: number) => {
+    const params: Record<string, Param> = {};
+    for (let i = 0; i < n; i++) params[`p${i}`] = float(0, 1);
+    return params;
+  };
+
+  it('keeps exactly 30 ranges of every kind together, and says what dropping the 31st lost', () => {
+    const thirty = { ...floats(28), i: int(1, 5), c: choice(['a', 'b']) };
+    const kept = compile(space(thirty), 'sagemaker');
+    expect(kept.losses).toEqual([]);
+    expect(
+      (kept.value.ContinuousParameterRanges?.length ?? 0) +
+        (kept.value.IntegerParameterRanges?.length ?? 0) +
+        (kept.value.CategoricalParameterRanges?.length ?? 0),
+    ).toBe(30);
+    const over = compile(space({ ...thirty, z: int(0, 3) }), 'sagemaker');
+    expect(over.losses).toEqual([
+      {
+        param: 'z',
+        kind: 'dropped-parameter',
+        lost: 'the parameter',
+        usedInstead: 'nothing: SageMaker takes at most 30 ranges',
+      },
+    ]);
+    expect(over.value.IntegerParameterRanges?.map((r) => r.Name)).toEqual(['i']);
+  });
+
+  it('keeps exactly 30 categorical values, and cuts the 31st', () => {
+    const values = Array.from({ length: 31 }, (_, i) => `v${i}`);
+    const kept = compile(space({ c: choice(values.slice(0, 30)) }), 'sagemaker');
+    expect([kept.losses, kept.value.CategoricalParameterRanges?.[0]?.Values]).toEqual([
+      [],
+      values.slice(0, 30),
+    ]);
+    const cut = compile(space({ c: choice(values) }), 'sagemaker');
+    expect(cut.losses).toEqual([
+      {
+        param: 'c',
+        kind: 'truncated-values',
+        lost: '1 values after the first 30, from "v30"',
+        usedInstead: 'the first 30 values',
+      },
+    ]);
+  });
+
+  it('keeps a value of exactly 256 characters, and drops one of 257 saying how many went', () => {
+    const at = 'v'.repeat(256);
+    const kept = compile(space({ c: choice(['a', at]) }), 'sagemaker');
+    expect([kept.losses, kept.value.CategoricalParameterRanges?.[0]?.Values]).toEqual([[], ['a', at]]);
+    const dropped = compile(space({ c: choice(['a', 'b', `${at}v`, `${at}w`]) }), 'sagemaker');
+    expect(dropped.losses).toEqual([
+      {
+        param: 'c',
+        kind: 'dropped-value',
+        lost: '2 value(s) longer than 256 characters',
+        usedInstead: 'the other 2 values',
+      },
+    ]);
+  });
+
+  it('keeps a name of exactly 256 characters, and drops one of 257 saying why', () => {
+    const at = 'n'.repeat(256);
+    expect(compile(space({ [at]: float(0, 1) }), 'sagemaker')).toEqual({
+      value: {
+        ContinuousParameterRanges: [{ Name: at, MinValue: '0', MaxValue: '1', ScalingType: 'Linear' }],
+      },
+      losses: [],
+    });
+    expect(compile(space({ [`${at}n`]: float(0, 1) }), 'sagemaker').losses).toEqual([
+      {
+        param: `${at}n`,
+        kind: 'dropped-parameter',
+        lost: 'the parameter',
+        usedInstead: 'nothing: names are at most 256 characters',
+      },
+    ]);
+  });
+
+  it('keeps a choice of two values, and drops a choice left with one, saying why', () => {
+    expect(compile(space({ c: choice(['a', 'b']) }), 'sagemaker').losses).toEqual([]);
+    const single = compile(space({ c: choice(['a', 'x'.repeat(300)]) }), 'sagemaker');
+    expect(single.value).toEqual({});
+    expect(single.losses.map((l) => [l.kind, l.lost, l.usedInstead])).toEqual([
+      ['dropped-value', '1 value(s) longer than 256 characters', 'the other 1 values'],
+      [
+        'dropped-parameter',
+        `the single-valued choice ${JSON.stringify(['a', 'x'.repeat(300)]).replaceAll(',', ', ')}`,
+        'nothing: SageMaker rejects a categorical range with one value (send it as a static hyperparameter)',
+      ],
+    ]);
+  });
+});
+
 describe('SageMaker categorical values are text', () => {
   it('writes booleans as true/false and reads them back as booleans', () => {
     const spec = space({ flag: choice([true, false]) });

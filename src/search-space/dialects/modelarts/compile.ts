@@ -35,6 +35,7 @@ function toSearchParam(
       return continuous(
         name,
         path,
+        // Stryker disable next-line StringLiteral: continuous() reads the bounds, step and scale only.
         { kind: 'float', low: p.low, high: p.high, step: p.step, scale: p.scale },
         log,
       );
