@@ -12,6 +12,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
+import { checkingIds } from '../../core/ids.js';
 import { once } from '../../core/once.js';
 import { Paginated } from '../../core/paginate.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
@@ -158,7 +159,8 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
     fingerprint: () => undefined,
   });
 
-  return {
+  // Every id of a neutral call is checked before any of its requests (core/ids.ts).
+  return checkingIds({
     id: 'modelarts',
     region,
     api,
@@ -208,5 +210,5 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
         });
       },
     },
-  };
+  });
 }

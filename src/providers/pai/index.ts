@@ -18,6 +18,7 @@ import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
+import { checkingIds } from '../../core/ids.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
@@ -171,7 +172,8 @@ export function pai(options: PaiOptions): PaiProvider {
     return stopResults(body.Results, trialIds);
   };
 
-  return {
+  // Every id of a neutral call is checked before any of its requests (core/ids.ts).
+  return checkingIds({
     id: 'pai',
     region,
     api,
@@ -233,5 +235,5 @@ export function pai(options: PaiOptions): PaiProvider {
         return listTrainingJobs(api, getObjective, experimentId, query, call, settings);
       },
     },
-  };
+  });
 }

@@ -12,6 +12,7 @@ import { NotFoundError, UnsupportedOperationError, ValidationError } from '../..
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
+import { checkingIds } from '../../core/ids.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createSageMakerApi, type DescribeHyperParameterTuningJobResult, type SageMakerApi } from './api.js';
@@ -104,7 +105,8 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
     },
   });
 
-  return {
+  // Every id of a neutral call is checked before any of its requests (core/ids.ts).
+  return checkingIds({
     id: 'sagemaker',
     region,
     api,
@@ -172,5 +174,5 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
         return listTrainingJobs(api, describe, experimentId, query, call);
       },
     },
-  };
+  });
 }
