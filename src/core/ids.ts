@@ -17,7 +17,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why `value` cannot be sent as an id, or undefined when it can. */
-function problemWith(value: unknown): string | undefined {
+export function idProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `must be a string, got ${value === null ? 'null' : typeof value}`;
   if (value === '') return 'must not be empty';
   if (value === '.' || value === '..')
@@ -33,7 +33,7 @@ function problemWith(value: unknown): string | undefined {
  * (`trialId`, `ExperimentId`…) and what is wrong with it.
  */
 export function checkId(value: unknown, name: string, provider?: ProviderId, operation?: string): string {
-  const problem = problemWith(value);
+  const problem = idProblem(value);
   if (problem !== undefined) throw new InvalidArgumentError(`${name} ${problem}`, { provider, operation });
   return value as string;
 }

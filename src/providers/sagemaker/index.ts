@@ -13,6 +13,7 @@ import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
 import { checkingIds } from '../../core/ids.js';
+import { checkClientOptions, credentialsGiven, httpUrl, optional, regionName } from '../../core/options.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createSageMakerApi, type DescribeHyperParameterTuningJobResult, type SageMakerApi } from './api.js';
@@ -56,7 +57,17 @@ export const SAGEMAKER_CAPABILITIES: Capabilities = {
   ],
 };
 
+/** SageMaker's own options, checked with the shared ones when a client is built. */
+const SAGEMAKER_OPTIONS = {
+  region: regionName('us-east-1'),
+  credentials: optional(
+    credentialsGiven('access keys ({ accessKeyId, secretAccessKey }) or a function', true),
+  ),
+  endpoint: optional(httpUrl),
+};
+
 export function sagemaker(options: SageMakerOptions): SageMakerProvider {
+  checkClientOptions('sagemaker', options, SAGEMAKER_OPTIONS);
   const region = options.region;
   const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.${domain}/`;
