@@ -12,7 +12,19 @@ import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
+import { checkingIds } from '../../core/ids.js';
 import { once } from '../../core/once.js';
+import {
+  anId,
+  checkClientOptions,
+  credentialsGiven,
+  httpUrl,
+  integerFrom,
+  oneOf,
+  optional,
+  regionName,
+  shaped,
+} from '../../core/options.js';
 import { Paginated } from '../../core/paginate.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import type { OffsetMeaning } from '../../core/paginate-offset.js';
@@ -103,7 +115,27 @@ export function modelartsEndpoint(region: string): string {
   return `https://modelarts.${region}.${domain}`;
 }
 
+const offsetMeaningCheck = optional(oneOf('record', 'page'));
+
+/** ModelArts' own options, checked with the shared ones when a client is built. */
+const MODELARTS_OPTIONS = {
+  region: regionName('cn-north-4'),
+  projectId: optional(anId),
+  credentials: optional(credentialsGiven('access keys, an IAM token or an IAM password (an object)', false)),
+  endpoint: optional(httpUrl),
+  iamEndpoint: optional(httpUrl),
+  workspaceId: optional(anId),
+  pageConcurrency: optional(integerFrom(1, 64)),
+  offsetMeaning: optional(
+    shaped('an object such as { trials: "record" }', {
+      trials: offsetMeaningCheck,
+      searches: offsetMeaningCheck,
+    }),
+  ),
+};
+
 export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
+  checkClientOptions('modelarts', options, MODELARTS_OPTIONS);
   const region = options.region;
   const context = executionContext('modelarts', options, MODELARTS_ERRORS);
   const identity = createIdentity({
@@ -158,7 +190,8 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
     fingerprint: () => undefined,
   });
 
-  return {
+  // Every id of a neutral call is checked before any of its requests (core/ids.ts).
+  return checkingIds({
     id: 'modelarts',
     region,
     api,
@@ -208,5 +241,5 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
         });
       },
     },
-  };
+  });
 }

@@ -13,7 +13,7 @@ import { checkWire, parseJsonBody } from '../../core/http/decode.js';
 import { mapError } from '../../core/http/error-mapper.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import type { HttpRequest, HttpResponse } from '../../core/http/message.js';
-import { percentEncode } from '../../core/http/url.js';
+import { checkId, idSegment } from '../../core/ids.js';
 import type { RoaCall } from './auth.js';
 import { codeOf, isExecutionFailure, isSuccessCode, PAI_ERRORS } from './errors.js';
 import type * as shapes from './shapes.js';
@@ -46,11 +46,12 @@ export type ServiceIdentityRoleResult = Wire<ReturnType<typeof wire.ServiceIdent
 
 const BASE = '/api/automl/v1';
 
-/** Path parameters as the official SDKs encode them. */
-export const encodePathParam = percentEncode;
-
-const experimentPath = (id: string) => `${BASE}/hpo/experiment/${encodePathParam(id)}`;
-const trialPath = (id: string, trial: string) => `${experimentPath(id)}/trial/${encodePathParam(trial)}`;
+// Path parameters are encoded as the official SDKs encode them, once checked (core/ids.ts).
+const experimentPath = (id: string) => `${BASE}/hpo/experiment/${idSegment(id, 'ExperimentId', 'pai')}`;
+const trialPath = (id: string, trial: string) =>
+  `${experimentPath(id)}/trial/${idSegment(trial, 'TrialId', 'pai')}`;
+/** Trial ids sent in a body are ids all the same. */
+const trialIds = (ids: readonly string[]) => ids.map((id, i) => checkId(id, `TrialIds[${i}]`, 'pai'));
 
 /** `YYYY-MM-DD HH:mm:ss` in UTC, the form PAI's time filters take. */
 export function paiTime(date: Date): string {
@@ -143,13 +144,14 @@ export function createPaiApi(config: PaiApiConfig) {
     );
   }
 
+  // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
     /**
      * Not idempotent and without a client token. After an ambiguous failure the experiment is
      * looked up by name (newest first, created since the first attempt began); when none is
      * found the failure is thrown rather than the request resent.
      */
-    createHpoExperiment(input: shapes.CreateHpoExperimentRequest, options?: CallOptions) {
+    async createHpoExperiment(input: shapes.CreateHpoExperimentRequest, options?: CallOptions) {
       let firstAttemptAt: number | undefined;
       return call(
         {
@@ -172,11 +174,11 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
+    async listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
       return call(listExperimentsOperation(input), options);
     },
 
-    getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    async getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'GetHpoExperiment',
@@ -188,7 +190,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
+    async updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
       const { ExperimentId, ...body } = input;
       return call(
         {
@@ -202,7 +204,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    async stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'StopHpoExperiment',
@@ -214,7 +216,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    async deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'DeleteHpoExperiment',
@@ -226,7 +228,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
+    async listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
         {
@@ -240,7 +242,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
+    async listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
         {
@@ -254,7 +256,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
+    async getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
           action: 'GetHpoTrial',
@@ -266,13 +268,13 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
+    async stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
       return call(
         {
           action: 'StopHpoTrials',
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/stop_trials`,
-          body: { TrialIds: input.TrialIds },
+          body: { TrialIds: trialIds(input.TrialIds) },
           schema: wire.TrialResultsSchema(),
           resultsDespiteCode: true,
         },
@@ -281,7 +283,7 @@ export function createPaiApi(config: PaiApiConfig) {
     },
 
     /** Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
-    restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
+    async restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
       const hyper = input.TrialHyperParameters;
       return call(
         {
@@ -289,7 +291,7 @@ export function createPaiApi(config: PaiApiConfig) {
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/restart_trials`,
           body: bodyOf({
-            TrialIds: input.TrialIds,
+            TrialIds: input.TrialIds && trialIds(input.TrialIds),
             TrialHyperParameters: typeof hyper === 'object' ? JSON.stringify(hyper) : hyper,
           }),
           schema: wire.TrialResultsSchema(),
@@ -299,7 +301,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
+    async listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
           action: 'ListHpoTrialLogNames',
@@ -311,7 +313,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
+    async listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
       const { ExperimentId, TrialId, ...query } = input;
       return call(
         {
@@ -325,7 +327,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
+    async listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
           action: 'ListHpoTrialCommands',
@@ -338,7 +340,7 @@ export function createPaiApi(config: PaiApiConfig) {
     },
 
     /** Not idempotent; an ambiguous failure is thrown, not resent. */
-    createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
+    async createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
       return call(
         {
           action: 'CreateAutofeExperiment',
@@ -352,19 +354,19 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    async getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'GetAutofeExperiment',
           method: 'GET',
-          pathname: `${BASE}/autofe/experiment/${encodePathParam(input.ExperimentId)}`,
+          pathname: `${BASE}/autofe/experiment/${idSegment(input.ExperimentId, 'ExperimentId', 'pai')}`,
           schema: wire.GetAutofeExperimentSchema(),
         },
         options,
       );
     },
 
-    getServiceIdentityRole(options?: CallOptions) {
+    async getServiceIdentityRole(options?: CallOptions) {
       return call(
         {
           action: 'GetServiceIdentityRole',
@@ -377,7 +379,7 @@ export function createPaiApi(config: PaiApiConfig) {
     },
 
     /** Creating the service-linked role twice leaves the same role: safe to retry. */
-    createServiceIdentityRole(options?: CallOptions) {
+    async createServiceIdentityRole(options?: CallOptions) {
       return call(
         {
           action: 'CreateServiceIdentityRole',

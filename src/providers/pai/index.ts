@@ -18,6 +18,17 @@ import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
+import { checkingIds } from '../../core/ids.js';
+import {
+  anId,
+  checkClientOptions,
+  credentialsGiven,
+  httpUrl,
+  integerFrom,
+  type OptionCheck,
+  optional,
+  regionName,
+} from '../../core/options.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
@@ -115,7 +126,30 @@ export function originOf(endpoint: string): string {
   return `https://${endpoint.replace(/\/+$/, '')}`;
 }
 
+/** An http(s) URL of an origin alone (a path would be dropped), or a host name with an optional port. */
+const endpointCheck: OptionCheck = (value, name) => {
+  if (typeof value === 'string' && /^[a-z0-9.-]+(?::\d{1,5})?$/i.test(value)) return undefined;
+  const problem = httpUrl(value, name);
+  if (problem !== undefined)
+    return `${problem} (or a host name such as "paiautoml.cn-hangzhou.aliyuncs.com")`;
+  return new URL(value as string).pathname === '/'
+    ? undefined
+    : `${name} must name an origin: PAI's paths are fixed`;
+};
+
+/** PAI's own options, checked with the shared ones when a client is built. */
+const PAI_OPTIONS = {
+  region: regionName('cn-hangzhou'),
+  credentials: optional(
+    credentialsGiven('an AccessKey ({ accessKeyId, accessKeySecret }) or a function', true),
+  ),
+  endpoint: optional(endpointCheck),
+  workspaceId: optional(anId),
+  pageConcurrency: optional(integerFrom(1, 64)),
+};
+
 export function pai(options: PaiOptions): PaiProvider {
+  checkClientOptions('pai', options, PAI_OPTIONS);
   const region = options.region;
   const context = executionContext('pai', options, PAI_ERRORS);
   const credentials = credentialSource(options.credentials);
@@ -171,7 +205,8 @@ export function pai(options: PaiOptions): PaiProvider {
     return stopResults(body.Results, trialIds);
   };
 
-  return {
+  // Every id of a neutral call is checked before any of its requests (core/ids.ts).
+  return checkingIds({
     id: 'pai',
     region,
     api,
@@ -233,5 +268,5 @@ export function pai(options: PaiOptions): PaiProvider {
         return listTrainingJobs(api, getObjective, experimentId, query, call, settings);
       },
     },
-  };
+  });
 }

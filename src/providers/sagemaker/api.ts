@@ -9,6 +9,7 @@ import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import type { HttpRequest } from '../../core/http/transport.js';
+import { checkId } from '../../core/ids.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
@@ -40,14 +41,28 @@ export type TrainingJobSummaryWire =
 export type TuningJobSummaryWire =
   ListHyperParameterTuningJobsResult['HyperParameterTuningJobSummaries'][number];
 
+/** The member naming the object each operation acts on (required by all of them): checked before sending. */
+const ID_MEMBER: Readonly<Record<string, string>> = {
+  CreateHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  DescribeHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  StopHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  DeleteHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  ListTrainingJobsForHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  DescribeTrainingJob: 'TrainingJobName',
+};
+
 export function createSageMakerApi(config: SageMakerApiConfig) {
-  function call<S extends $ZodType>(
+  // Async, so that an id refused before sending rejects the call like any other failure.
+  async function call<S extends $ZodType>(
     operation: string,
     input: object,
     schema: S,
     options: CallOptions | undefined,
     extra: { idempotent?: boolean; reconcile?: (call: CallOptions) => Promise<output<S> | undefined> } = {},
   ): Promise<output<S>> {
+    const member = ID_MEMBER[operation];
+    if (member)
+      checkId((input as Record<string, unknown> | undefined)?.[member], member, 'sagemaker', operation);
     const body = serialize(input);
     return execute(
       config.context,

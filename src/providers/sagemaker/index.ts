@@ -12,6 +12,8 @@ import { NotFoundError, UnsupportedOperationError, ValidationError } from '../..
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { type ClientOptions, executionContext } from '../../core/http/client-options.js';
+import { checkingIds } from '../../core/ids.js';
+import { checkClientOptions, credentialsGiven, httpUrl, optional, regionName } from '../../core/options.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
 import { createSageMakerApi, type DescribeHyperParameterTuningJobResult, type SageMakerApi } from './api.js';
@@ -55,7 +57,17 @@ export const SAGEMAKER_CAPABILITIES: Capabilities = {
   ],
 };
 
+/** SageMaker's own options, checked with the shared ones when a client is built. */
+const SAGEMAKER_OPTIONS = {
+  region: regionName('us-east-1'),
+  credentials: optional(
+    credentialsGiven('access keys ({ accessKeyId, secretAccessKey }) or a function', true),
+  ),
+  endpoint: optional(httpUrl),
+};
+
 export function sagemaker(options: SageMakerOptions): SageMakerProvider {
+  checkClientOptions('sagemaker', options, SAGEMAKER_OPTIONS);
   const region = options.region;
   const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
   const endpoint = options.endpoint ?? `https://api.sagemaker.${region}.${domain}/`;
@@ -104,7 +116,8 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
     },
   });
 
-  return {
+  // Every id of a neutral call is checked before any of its requests (core/ids.ts).
+  return checkingIds({
     id: 'sagemaker',
     region,
     api,
@@ -172,5 +185,5 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
         return listTrainingJobs(api, describe, experimentId, query, call);
       },
     },
-  };
+  });
 }
