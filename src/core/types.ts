@@ -5,6 +5,9 @@
 import type { Loss } from '../search-space/loss.js';
 import type { SearchSpace } from '../search-space/types.js';
 import type { ProviderId } from './errors.js';
+import type { HyperParameterValue } from './values.js';
+
+export type { HyperParameterValue };
 
 export type { ProviderId };
 
@@ -58,8 +61,6 @@ export interface MetricPoint {
   timestamp?: Date | undefined;
   final?: boolean | undefined;
 }
-
-export type HyperParameterValue = number | string | boolean;
 
 export interface ExperimentLimits {
   maxTrials?: number | undefined;

@@ -14,7 +14,6 @@ export { type Fault, FaultInjector, type FaultKind, type FaultSpec } from './eng
 export type { LoggedRequest } from './engine/request-log.js';
 export { deriveRng, type Rng } from './engine/rng.js';
 export { type LoopbackServer, startLoopbackServer } from './loopback.js';
-export type { FakeHuaweiAccessKey, HuaweiUser } from './modelarts/auth.js';
 export {
   DEFAULT_HUAWEI_IAM_ENDPOINT,
   DEFAULT_MODELARTS_REGION,
@@ -46,6 +45,8 @@ export type {
 } from './modelarts/tokens.js';
 export type {
   AutoSearchSpec as ModelArtsAutoSearchSpec,
+  FakeHuaweiAccessKey,
+  HuaweiUser,
   JobPhase as ModelArtsJobPhase,
   JobRecord as ModelArtsJobRecord,
   TrialRecord as ModelArtsTrialRecord,
@@ -53,7 +54,6 @@ export type {
   TrialStatus as ModelArtsTrialStatus,
   WorkspaceRecord as ModelArtsWorkspaceRecord,
 } from './modelarts/types.js';
-export type { AliyunCredentials } from './pai/auth.js';
 export {
   DEFAULT_PAI_REGION,
   FAKE_ALIYUN_CREDENTIALS,
@@ -71,6 +71,7 @@ export {
 } from './pai/simulate.js';
 export type { PaiState } from './pai/state.js';
 export type {
+  AliyunCredentials,
   ExperimentRecord as PaiExperimentRecord,
   ExperimentStatus as PaiExperimentStatus,
   TrialRecord as PaiTrialRecord,

@@ -2,7 +2,6 @@ import type { VirtualClock } from '../engine/clock.js';
 import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
 import { randomHex } from '../engine/rng.js';
 import { AkSkVerifier } from './aksk.js';
-import type { FakeHuaweiAccessKey, HuaweiUser } from './auth.js';
 import {
   DEFAULT_HUAWEI_IAM_ENDPOINT,
   DEFAULT_MODELARTS_REGION,
@@ -15,6 +14,7 @@ import { createModelArtsHandlers } from './handlers.js';
 import { DEFAULT_OFFSET_MEANINGS, type OffsetMeanings } from './paging.js';
 import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
 import { ModelArtsState } from './state.js';
+import type { FakeHuaweiAccessKey, HuaweiUser } from './types.js';
 
 export interface ModelArtsFakeOptions {
   /** Seeds every simulated trial, id, token and request id; same seed, same run. Default 42. */

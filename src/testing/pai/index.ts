@@ -1,11 +1,12 @@
 import type { VirtualClock } from '../engine/clock.js';
 import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
 import { randomUuid } from '../engine/rng.js';
-import { Acs3Verifier, type AliyunCredentials } from './auth.js';
+import { Acs3Verifier } from './auth.js';
 import { DEFAULT_PAI_REGION, defaultPaiEndpoint, FAKE_ALIYUN_CREDENTIALS } from './constants.js';
 import { createPaiHandlers } from './handlers.js';
 import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
 import { PaiState } from './state.js';
+import type { AliyunCredentials } from './types.js';
 
 export interface PaiFakeOptions {
   /** Seeds every simulated trial, id and request id; same seed, same run. Default 42. */
