@@ -8,7 +8,8 @@ module.exports = {
     {
       name: 'no-cycles',
       severity: 'error',
-      comment: 'A cycle, even of types only, means a shared type lives in the wrong module: move it to a leaf.',
+      comment:
+        'A cycle, even of types only, means a shared type lives in the wrong module: move it to a leaf.',
       from: {},
       to: { circular: true },
     },

@@ -7,9 +7,7 @@ import type { SearchSpace } from '../search-space/types.js';
 import type { ProviderId } from './errors.js';
 import type { HyperParameterValue } from './values.js';
 
-export type { HyperParameterValue };
-
-export type { ProviderId };
+export type { HyperParameterValue, ProviderId };
 
 export type ExperimentStatus =
   | 'pending'
