@@ -69,7 +69,8 @@ export interface ExperimentLimits {
 /** Trial counts by neutral status; `total` is what the cloud reports or the sum of the rest. */
 export type TrialCounts = Partial<Record<TrialStatus, number>> & { total?: number | undefined };
 
-export interface Experiment<Raw = unknown> {
+/** `Raw`: the cloud's answer kept in `raw`; `TrialRaw`: the one `bestTrial` keeps. */
+export interface Experiment<Raw = unknown, TrialRaw = unknown> {
   provider: ProviderId;
   id: string;
   name: string;
@@ -82,7 +83,7 @@ export interface Experiment<Raw = unknown> {
   algorithm?: string | undefined;
   limits: ExperimentLimits;
   trialCounts: TrialCounts;
-  bestTrial?: Trial | undefined;
+  bestTrial?: Trial<TrialRaw> | undefined;
   searchSpace?: ExperimentSearchSpace | undefined;
   createdAt?: Date | undefined;
   startedAt?: Date | undefined;
@@ -164,6 +165,17 @@ export interface TrainingJob<Raw = unknown> {
   usage?: TrialUsage | undefined;
   failureReason?: string | undefined;
   raw: Raw;
+}
+
+/**
+ * The cloud answers a provider's objects keep in `raw`, by kind. Each cloud's provider names its
+ * own (`SageMakerRaw`, `PaiRaw`, `ModelArtsRaw`); code that does not care which cloud it has uses
+ * this default, where every `raw` is `unknown`.
+ */
+export interface RawTypes {
+  experiment: unknown;
+  trial: unknown;
+  trainingJob: unknown;
 }
 
 /** What `experiments.create` needs, cloud-neutral; cloud-only settings go in `providerOptions`. */

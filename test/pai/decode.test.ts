@@ -15,17 +15,13 @@ import {
   yamlObject,
 } from '../../src/providers/pai/decode.js';
 import {
-  hyperParametersFromPai,
-  hyperParametersToPai,
-  readHpoExperiment,
-  readHpoTrial,
-} from '../../src/providers/pai/index.js';
-import {
   experimentFromWire,
   experimentStatus,
   trialFromWire,
   trialStatus,
 } from '../../src/providers/pai/normalize.js';
+import { hyperParametersFromPai, hyperParametersToPai } from '../../src/providers/pai/search-space.js';
+import { readHpoExperiment, readHpoTrial } from '../../src/providers/pai/views.js';
 import { client, experimentItem, failure, on, trialItem, usePaiServer } from './helpers/env.js';
 
 const env = usePaiServer();

@@ -13,9 +13,15 @@ import { type OffsetMeaning, offsetWalk } from '../../core/paginate-offset.js';
 import { readAhead } from '../../core/read-ahead.js';
 import type { Experiment, ExperimentQuery, ExperimentStatus, Trial, TrialQuery } from '../../core/types.js';
 import type { ModelArtsApi } from './api.js';
-import { experimentFromJob, type TrialContext, trialFromRows, trialsFromTable } from './normalize.js';
+import {
+  experimentFromJob,
+  type ModelArtsTrialRaw,
+  type TrialContext,
+  trialFromRows,
+  trialsFromTable,
+} from './normalize.js';
 import type { JobSearchFilter, TrainingJobSearchRequest } from './shapes.js';
-import type { AutoSearchTrialsWire, TrainingJobWire } from './wire.js';
+import type { ModelArtsAutoSearchTrialsWire, ModelArtsTrainingJobWire } from './wire.js';
 
 /** What the server answers without a `limit`. */
 export const DEFAULT_TRIAL_PAGE_SIZE = 50;
@@ -49,7 +55,7 @@ const PHASES: Readonly<Record<ExperimentStatus, readonly string[]>> = {
 };
 
 /** An experiment is a training job with a hyperparameter search: a policy, or an AutoSearch YAML job. */
-export function isSearchJob(job: TrainingJobWire): boolean {
+export function isSearchJob(job: ModelArtsTrainingJobWire): boolean {
   return Boolean(job.algorithm?.policies?.auto_search) || job.kind === 'autosearch_job';
 }
 
@@ -71,7 +77,7 @@ export function listExperiments(
   query: ExperimentQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Paginated<Experiment<TrainingJobWire>> {
+): Paginated<Experiment<ModelArtsTrainingJobWire, ModelArtsTrialRaw>> {
   const operation = 'ListTrainingJobs';
   const pageSize = pageSizeOf(query, MAX_JOB_PAGE_SIZE, MAX_JOB_PAGE_SIZE);
   if (query.sortBy === 'status') {
@@ -89,7 +95,7 @@ export function listExperiments(
     order: query.sortOrder ?? 'desc',
     filters: searchFilters(query),
   };
-  const walk = offsetWalk<TrainingJobWire>({
+  const walk = offsetWalk<ModelArtsTrainingJobWire>({
     provider: 'modelarts',
     operation,
     pageSize,
@@ -118,7 +124,7 @@ function trialWalk(
   pageSize: number,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): PageWalk<Trial> {
+): PageWalk<Trial<ModelArtsTrialRaw>> {
   const operation = 'ShowAutoSearchTrials';
   return async function* (cursor) {
     const ctx = await context();
@@ -134,7 +140,7 @@ function trialWalk(
       const steady = now !== undefined && now > 0 && now === step;
       previous = offset;
       step = now;
-      return (raw: AutoSearchTrialsWire) => {
+      return (raw: ModelArtsAutoSearchTrialsWire) => {
         if (!steady || settings.pageConcurrency > 1 || (raw.items?.data?.length ?? 0) < pageSize)
           return undefined;
         const next = offset + (now as number);
@@ -143,7 +149,7 @@ function trialWalk(
         return Number.isFinite(total) && end >= total ? undefined : next;
       };
     };
-    yield* offsetWalk<Trial>({
+    yield* offsetWalk<Trial<ModelArtsTrialRaw>>({
       provider: 'modelarts',
       operation,
       pageSize,
@@ -170,7 +176,7 @@ export function listTrials(
   query: TrialQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Paginated<Trial> {
+): Paginated<Trial<ModelArtsTrialRaw>> {
   const pageSize = pageSizeOf(query, MAX_TRIAL_PAGE_SIZE, DEFAULT_TRIAL_PAGE_SIZE);
   const wanted = query.status;
   const walk = filterWalk(
@@ -185,7 +191,7 @@ export function listTrials(
   }
   const sortBy = query.sortBy;
   return new Paginated(async function* () {
-    const all: Trial[] = [];
+    const all: Trial<ModelArtsTrialRaw>[] = [];
     const raw: unknown[] = [];
     for await (const page of walk(undefined)) {
       all.push(...page.items);
@@ -208,7 +214,7 @@ export async function getTrial(
   trialId: string,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Promise<Trial> {
+): Promise<Trial<ModelArtsTrialRaw>> {
   const operation = 'ShowAutoSearchPerTrial';
   const experimentId = context.experimentId;
   const findListed = async () => {
@@ -244,16 +250,19 @@ export async function getTrial(
  * `createdAt` keeps it. By objective, best first unless an order is given; trials without an
  * objective come last either way.
  */
-export function sortTrials(
-  trials: readonly Trial[],
+export function sortTrials<Raw>(
+  trials: readonly Trial<Raw>[],
   sortBy: NonNullable<TrialQuery['sortBy']>,
   order: TrialQuery['sortOrder'],
   direction: 'minimize' | 'maximize' | undefined,
-): Trial[] {
+): Trial<Raw>[] {
   const indexed = trials.map((trial, index) => ({ trial, index }));
   const sign =
     (order ?? (sortBy === 'objective' && direction !== 'minimize' ? 'desc' : 'asc')) === 'desc' ? -1 : 1;
-  const compare = (a: { trial: Trial; index: number }, b: { trial: Trial; index: number }): number => {
+  const compare = (
+    a: { trial: Trial<Raw>; index: number },
+    b: { trial: Trial<Raw>; index: number },
+  ): number => {
     switch (sortBy) {
       case 'objective': {
         const x = a.trial.objective?.value;

@@ -36,9 +36,9 @@ export type DescribeTrainingJobResult = Wire<ReturnType<typeof wire.DescribeTrai
 export type CreateHyperParameterTuningJobResult = Wire<
   ReturnType<typeof wire.CreateHyperParameterTuningJobResponseSchema>
 >;
-export type TrainingJobSummaryWire =
+export type SageMakerTrainingJobSummaryWire =
   ListTrainingJobsForHyperParameterTuningJobResult['TrainingJobSummaries'][number];
-export type TuningJobSummaryWire =
+export type SageMakerTuningJobSummaryWire =
   ListHyperParameterTuningJobsResult['HyperParameterTuningJobSummaries'][number];
 
 /** The member naming the object each operation acts on (required by all of them): checked before sending. */
