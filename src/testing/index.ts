@@ -7,6 +7,8 @@ import { assertSupportedNode } from '../core/supported-node.js';
 // Before anything else can fail on an older Node: one message naming the versions needed.
 assertSupportedNode();
 
+/** The JSON objects the fakes record and are seeded with. */
+export type { JsonObject } from '../core/fields.js';
 export { createVirtualClock, DEFAULT_FAKE_START, type VirtualClock } from './engine/clock.js';
 export { type CloudFake, DEFAULT_FAKE_SEED } from './engine/fake.js';
 export { DEFAULT_FAULT_DELAY_MS } from './engine/fault-response.js';

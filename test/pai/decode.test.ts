@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: PAI writes placeholders literally as ${name}.
 /** The decoding rules for what PAI sends, each both ways where PAI may send either. */
 import { describe, expect, it } from 'vitest';
-import { FieldFormatError, ResponseFormatError } from '../../src/index.js';
+import { FieldFormatError } from '../../src/core/fields.js';
+import { ResponseFormatError } from '../../src/index.js';
 import {
   finalMetric,
   iniObject,

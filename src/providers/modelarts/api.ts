@@ -52,7 +52,9 @@ function queryString(query: Query | undefined): string {
 
 const TERMINATING = new Set(['Terminating', 'Terminated']);
 
-export function createModelArtsApi(config: ModelArtsApiConfig) {
+type Caller = <S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined) => Promise<output<S>>;
+
+export function createModelArtsApi(config: ModelArtsApiConfig): ModelArtsApi {
   function call<S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined): Promise<output<S>> {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let sentToken: string | undefined;
@@ -83,7 +85,11 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
       options,
     );
   }
+  return operations(call, config.trialEnded);
+}
 
+/** The methods, apart from how a call is sent: their type is the public `ModelArtsApi`. */
+function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) {
   const job = (id: string) => `/training-jobs/${segment(id, 'jobId')}`;
 
   // Async methods, so that an id refused before sending rejects the call like any other failure.
@@ -128,7 +134,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           schema: wire.EarlyStopResponseSchema(),
           idempotent: false,
           reconcile: async (call) =>
-            (await config.trialEnded(jobId, trialId, call)) ? { earlystop_trial: trialId } : undefined,
+            (await trialEnded(jobId, trialId, call)) ? { earlystop_trial: trialId } : undefined,
         },
         options,
       );
@@ -300,4 +306,4 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
   return api;
 }
 
-export type ModelArtsApi = ReturnType<typeof createModelArtsApi>;
+export type ModelArtsApi = ReturnType<typeof operations>;

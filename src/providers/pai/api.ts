@@ -12,7 +12,7 @@ import type { CallOptions } from '../../core/http/call-options.js';
 import { checkWire, parseJsonBody } from '../../core/http/decode.js';
 import { mapError } from '../../core/http/error-mapper.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
-import type { HttpRequest, HttpResponse } from '../../core/http/message.js';
+import type { HttpRequest } from '../../core/http/message.js';
 import { checkId, idSegment } from '../../core/ids.js';
 import type { RoaCall } from './auth.js';
 import { codeOf, isExecutionFailure, isSuccessCode, PAI_ERRORS } from './errors.js';
@@ -76,6 +76,11 @@ function bodyOf(values: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
+/** What `onResponse` reads of an answer: its headers, without naming the transport's types. */
+interface HeaderReader {
+  get(name: string): string | null;
+}
+
 interface Operation<S extends $ZodType> {
   action: string;
   method: 'GET' | 'POST' | 'PUT';
@@ -94,7 +99,7 @@ interface Operation<S extends $ZodType> {
   /** Called as each attempt starts. */
   onAttempt?: (() => void) | undefined;
   /** Sees a successful answer before it is decoded (its headers, which the result leaves out). */
-  onResponse?: ((response: HttpResponse) => void) | undefined;
+  onResponse?: ((response: { readonly headers: HeaderReader }) => void) | undefined;
   /** An answer with per-trial `Results` is read even when its `Code` says execution failed (StopHpoTrials). */
   resultsDespiteCode?: boolean | undefined;
 }
@@ -109,7 +114,9 @@ function listExperimentsOperation(input: shapes.ListHpoExperimentsRequest) {
   } as const satisfies Operation<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
 }
 
-export function createPaiApi(config: PaiApiConfig) {
+type Caller = <S extends $ZodType>(op: Operation<S>, options: CallOptions | undefined) => Promise<output<S>>;
+
+export function createPaiApi(config: PaiApiConfig): PaiApi {
   const { context, sign, renewCredentials } = config;
 
   function call<S extends $ZodType>(op: Operation<S>, options: CallOptions | undefined): Promise<output<S>> {
@@ -143,7 +150,11 @@ export function createPaiApi(config: PaiApiConfig) {
       options,
     );
   }
+  return operations(call);
+}
 
+/** The methods, apart from how a call is sent: their type is the public `PaiApi`. */
+function operations(call: Caller) {
   // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
     /**
@@ -439,4 +450,4 @@ export function createPaiApi(config: PaiApiConfig) {
   return api;
 }
 
-export type PaiApi = ReturnType<typeof createPaiApi>;
+export type PaiApi = ReturnType<typeof operations>;

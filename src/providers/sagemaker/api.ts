@@ -51,14 +51,27 @@ const ID_MEMBER: Readonly<Record<string, string>> = {
   DescribeTrainingJob: 'TrainingJobName',
 };
 
-export function createSageMakerApi(config: SageMakerApiConfig) {
+interface CallExtra<S extends $ZodType> {
+  idempotent?: boolean;
+  reconcile?: (call: CallOptions) => Promise<output<S> | undefined>;
+}
+
+type Caller = <S extends $ZodType>(
+  operation: string,
+  input: object,
+  schema: S,
+  options: CallOptions | undefined,
+  extra?: CallExtra<S>,
+) => Promise<output<S>>;
+
+export function createSageMakerApi(config: SageMakerApiConfig): SageMakerApi {
   // Async, so that an id refused before sending rejects the call like any other failure.
   async function call<S extends $ZodType>(
     operation: string,
     input: object,
     schema: S,
     options: CallOptions | undefined,
-    extra: { idempotent?: boolean; reconcile?: (call: CallOptions) => Promise<output<S> | undefined> } = {},
+    extra: CallExtra<S> = {},
   ): Promise<output<S>> {
     const member = ID_MEMBER[operation];
     if (member)
@@ -88,7 +101,11 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
       options,
     );
   }
+  return operations(call);
+}
 
+/** The methods, apart from how a call is sent: their type is the public `SageMakerApi`. */
+function operations(call: Caller) {
   const api = {
     createHyperParameterTuningJob(input: shapes.CreateHyperParameterTuningJobRequest, options?: CallOptions) {
       // Not idempotent: after an ambiguous failure, look the job up by name before sending again.
@@ -164,7 +181,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
   return api;
 }
 
-export type SageMakerApi = ReturnType<typeof createSageMakerApi>;
+export type SageMakerApi = ReturnType<typeof operations>;
 
 /** AWS JSON: dates as epoch seconds, non-finite floats as "NaN"/"Infinity" strings, absent members omitted. */
 export function serialize(input: object): string {
