@@ -51,6 +51,9 @@ const ID_MEMBER: Readonly<Record<string, string>> = {
   DescribeTrainingJob: 'TrainingJobName',
 };
 
+/** A tuning job's statuses once a stop has taken effect, or once nothing is left to stop. */
+const STOPPED: ReadonlySet<string> = new Set(['Stopping', 'Stopped', 'Completed', 'Failed']);
+
 export function createSageMakerApi(config: SageMakerApiConfig) {
   // Async, so that an id refused before sending rejects the call like any other failure.
   async function call<S extends $ZodType>(
@@ -136,15 +139,39 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
         options,
       );
     },
+    /**
+     * Not sent twice blindly: after an answer that may have been lost, the job is read; stopping,
+     * stopped or otherwise ended means the stop took effect (a second one could be refused).
+     */
     stopHyperParameterTuningJob(input: shapes.StopHyperParameterTuningJobRequest, options?: CallOptions) {
-      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
-        () => undefined,
-      );
+      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
+        idempotent: false,
+        reconcile: async (lookup) => {
+          const job = await api.describeHyperParameterTuningJob(
+            { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+            lookup,
+          );
+          return STOPPED.has(job.HyperParameterTuningJobStatus) ? {} : undefined;
+        },
+      }).then(() => undefined);
     },
+    /** After an answer that may have been lost, the job is read: gone or being deleted means deleted. */
     deleteHyperParameterTuningJob(input: shapes.DeleteHyperParameterTuningJobRequest, options?: CallOptions) {
-      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
-        () => undefined,
-      );
+      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
+        idempotent: false,
+        reconcile: async (lookup) => {
+          try {
+            const job = await api.describeHyperParameterTuningJob(
+              { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+              lookup,
+            );
+            return job.HyperParameterTuningJobStatus === 'Deleting' ? {} : undefined;
+          } catch (error) {
+            if (NotFoundError.is(error)) return {};
+            throw error;
+          }
+        },
+      }).then(() => undefined);
     },
     listTrainingJobsForHyperParameterTuningJob(
       input: shapes.ListTrainingJobsForHyperParameterTuningJobRequest,
