@@ -35,8 +35,8 @@ export interface Scenario {
   runningTrial: string;
   /** A trial of `ended`. */
   endedTrial: string;
-  /** The name a create uses. */
-  newName: string;
+  /** What a create creates (the cloud's own experiment spec). */
+  newSpec: object;
 }
 
 /** A neutral operation as the matrix runs it. */
@@ -78,7 +78,7 @@ export interface OperationCase {
     ahead(body: JsonObject, nth: number): JsonObject;
   };
   /** Runs the operation; what it returned, as ids (listed items are pushed to `into` as they come). */
-  run(client: TuningProvider<never>, scenario: Scenario, into: string[]): Promise<void>;
+  run(client: TuningProvider<never>, scenario: Scenario, into: string[]): Promise<unknown>;
 }
 
 export interface CloudCase {
@@ -111,38 +111,77 @@ const drift =
   (field: string, value: unknown = ['drifted']) =>
   (body: JsonObject): JsonObject => ({ ...body, [field]: value });
 
-/** The neutral operations every cloud runs the same way; a cloud gives each its target and requests. */
-const run = {
-  create:
-    (spec: (name: string) => object) => async (c: TuningProvider<never>, s: Scenario, into: string[]) => {
-      into.push((await c.experiments.create(spec(s.newName) as never)).name);
-    },
-  get: async (c: TuningProvider<never>, s: Scenario, into: string[]) => {
+const NEW_NAME = 'created-by-matrix';
+
+type Neutral =
+  | 'experiments.create'
+  | 'experiments.get'
+  | 'experiments.list'
+  | 'experiments.stop'
+  | 'experiments.delete'
+  | 'experiments.summarize'
+  | 'experiments.wait'
+  | 'trials.list'
+  | 'trials.get'
+  | 'trials.stop'
+  | 'trainingJobs.list';
+
+/** How the matrix calls each neutral operation: the same on every cloud. */
+const RUNS: Readonly<Record<Neutral, OperationCase['run']>> = {
+  'experiments.create': async (c, s, into) => {
+    into.push((await c.experiments.create(s.newSpec as never)).name);
+  },
+  'experiments.get': async (c, s, into) => {
     into.push((await c.experiments.get(s.ended)).id);
   },
-  list: (c: TuningProvider<never>, _: Scenario, into: string[]) =>
-    collect(c.experiments.list({ pageSize: PAGE_SIZE }), into),
-  stop: (c: TuningProvider<never>, s: Scenario) => c.experiments.stop(s.running),
-  delete: (c: TuningProvider<never>, s: Scenario) => c.experiments.delete(s.ended),
-  summarize: async (c: TuningProvider<never>, s: Scenario, into: string[]) => {
+  'experiments.list': (c, _, into) => collect(c.experiments.list({ pageSize: PAGE_SIZE }), into),
+  'experiments.stop': (c, s) => c.experiments.stop(s.running),
+  'experiments.delete': (c, s) => c.experiments.delete(s.ended),
+  'experiments.summarize': async (c, s, into) => {
     const summary = await c.experiments.summarize(s.ended);
     into.push(summary.experiment.id, summary.bestTrial?.id ?? '-', JSON.stringify(summary.trialCounts));
   },
   // Polls a moment apart: a poll that fails transiently is tried again after a pause.
-  wait: async (c: TuningProvider<never>, s: Scenario, into: string[]) => {
+  'experiments.wait': async (c, s, into) => {
     into.push((await c.experiments.wait(s.ended, { pollIntervalMs: 1, maxPollIntervalMs: 5 })).status);
   },
-  trialsList: (c: TuningProvider<never>, s: Scenario, into: string[]) =>
-    collect(c.trials.list(s.ended, { pageSize: PAGE_SIZE }), into),
-  trialsGet: async (c: TuningProvider<never>, s: Scenario, into: string[]) => {
+  'trials.list': (c, s, into) => collect(c.trials.list(s.ended, { pageSize: PAGE_SIZE }), into),
+  'trials.get': async (c, s, into) => {
     into.push((await c.trials.get(s.ended, s.endedTrial)).id);
   },
-  trialsStop: (c: TuningProvider<never>, s: Scenario) => c.trials.stop(s.running, s.runningTrial),
-  trainingJobsList: (c: TuningProvider<never>, s: Scenario, into: string[]) =>
-    collect(c.trainingJobs.list(s.ended, { pageSize: PAGE_SIZE }), into),
+  'trials.stop': (c, s) => c.trials.stop(s.running, s.runningTrial),
+  'trainingJobs.list': (c, s, into) => collect(c.trainingJobs.list(s.ended, { pageSize: PAGE_SIZE }), into),
 };
 
+type Row = Partial<Omit<OperationCase, 'name' | 'target' | 'run'>>;
+
+/** One row of a cloud's table: by default the target is all a fault-free run sends, and answers JSON. */
+const operation = (name: Neutral, target: string, row: Row = {}): OperationCase => ({
+  name,
+  target,
+  requests: [[target, 1]],
+  answer: 'json',
+  ...row,
+  run: RUNS[name],
+});
+
+/** A listing's answer claiming more to come: a fresh token, or a total always ahead. */
+const tokenAhead = { ahead: (body: JsonObject, nth: number) => ({ ...body, NextToken: `endless-${nth}` }) };
+const totalAhead = (field: string) => ({
+  ahead: (body: JsonObject, nth: number) => ({ ...body, [field]: 1000 + nth }),
+});
+
 const GATEWAY_REQUEST_ID = { 'x-request-id': 'matrix-0001' };
+
+/** The trial listings of the ended experiment, page by page (trials.list, trainingJobs.list; summarize in one page). */
+const SAGEMAKER_TRIAL_PAGES = {
+  requests: [
+    ['DescribeHyperParameterTuningJob', 1],
+    ['ListTrainingJobsForHyperParameterTuningJob', 3],
+  ],
+  drift: drift('TrainingJobSummaries', 'drifted'),
+  paged: tokenAhead,
+} satisfies Row;
 
 export const SAGEMAKER: CloudCase = {
   name: 'sagemaker',
@@ -174,7 +213,7 @@ export const SAGEMAKER: CloudCase = {
         endedTrial: endedTrial as string,
         running: 'running',
         runningTrial: 'none',
-        newName: 'created-by-matrix',
+        newSpec: sagemakerSpec(NEW_NAME),
       },
     };
   },
@@ -191,111 +230,63 @@ export const SAGEMAKER: CloudCase = {
       ...options,
     }),
   operations: [
-    {
-      name: 'experiments.create',
-      target: 'CreateHyperParameterTuningJob',
+    operation('experiments.create', 'CreateHyperParameterTuningJob', {
       requests: [
         ['CreateHyperParameterTuningJob', 1],
         ['DescribeHyperParameterTuningJob', 1],
       ],
       write: { resend: true, lookup: { DescribeHyperParameterTuningJob: 1 } },
-      answer: 'json',
       drift: drift('HyperParameterTuningJobArn'),
-      run: run.create((name) => sagemakerSpec(name)),
-    },
-    {
-      name: 'experiments.get',
-      target: 'DescribeHyperParameterTuningJob',
-      requests: [['DescribeHyperParameterTuningJob', 1]],
-      answer: 'json',
+    }),
+    operation('experiments.get', 'DescribeHyperParameterTuningJob', {
       drift: drift('HyperParameterTuningJobStatus'),
-      run: run.get,
-    },
-    {
-      name: 'experiments.list',
-      target: 'ListHyperParameterTuningJobs',
+    }),
+    operation('experiments.list', 'ListHyperParameterTuningJobs', {
       requests: [['ListHyperParameterTuningJobs', 3]],
-      answer: 'json',
       drift: drift('HyperParameterTuningJobSummaries', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, NextToken: `endless-${nth}` }) },
-      run: run.list,
-    },
-    {
-      name: 'experiments.stop',
-      target: 'StopHyperParameterTuningJob',
-      requests: [['StopHyperParameterTuningJob', 1]],
+      paged: tokenAhead,
+    }),
+    operation('experiments.stop', 'StopHyperParameterTuningJob', {
       write: { resend: true, lookup: { DescribeHyperParameterTuningJob: 1 } },
       answer: 'empty-or-json',
-      run: run.stop,
-    },
-    {
-      name: 'experiments.delete',
-      target: 'DeleteHyperParameterTuningJob',
-      requests: [['DeleteHyperParameterTuningJob', 1]],
+    }),
+    operation('experiments.delete', 'DeleteHyperParameterTuningJob', {
       write: { resend: true, lookup: { DescribeHyperParameterTuningJob: 1 } },
       answer: 'empty-or-json',
-      run: run.delete,
-    },
-    {
-      name: 'experiments.summarize',
-      target: 'ListTrainingJobsForHyperParameterTuningJob',
+    }),
+    operation('experiments.summarize', 'ListTrainingJobsForHyperParameterTuningJob', {
+      ...SAGEMAKER_TRIAL_PAGES,
       requests: [
         ['DescribeHyperParameterTuningJob', 1],
         ['ListTrainingJobsForHyperParameterTuningJob', 1],
       ],
-      answer: 'json',
-      drift: drift('TrainingJobSummaries', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, NextToken: `endless-${nth}` }) },
-      run: run.summarize,
-    },
-    {
-      name: 'experiments.wait',
-      target: 'DescribeHyperParameterTuningJob',
-      requests: [['DescribeHyperParameterTuningJob', 1]],
-      answer: 'json',
+    }),
+    operation('experiments.wait', 'DescribeHyperParameterTuningJob', {
       drift: drift('HyperParameterTuningJobStatus'),
       polls: MAX_FAILED_POLLS,
-      run: run.wait,
-    },
-    {
-      name: 'trials.list',
-      target: 'ListTrainingJobsForHyperParameterTuningJob',
-      requests: [
-        ['DescribeHyperParameterTuningJob', 1],
-        ['ListTrainingJobsForHyperParameterTuningJob', 3],
-      ],
-      answer: 'json',
-      drift: drift('TrainingJobSummaries', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, NextToken: `endless-${nth}` }) },
-      run: run.trialsList,
-    },
-    {
-      name: 'trials.get',
-      target: 'DescribeTrainingJob',
-      // The trial and its tuning job are read at once.
+    }),
+    operation('trials.list', 'ListTrainingJobsForHyperParameterTuningJob', SAGEMAKER_TRIAL_PAGES),
+    // The trial and its tuning job are read at once.
+    operation('trials.get', 'DescribeTrainingJob', {
       requests: [
         ['DescribeHyperParameterTuningJob', 1],
         ['DescribeTrainingJob', 1],
       ],
       alongside: 'DescribeHyperParameterTuningJob',
-      answer: 'json',
       drift: drift('TrainingJobStatus'),
-      run: run.trialsGet,
-    },
-    {
-      name: 'trainingJobs.list',
-      target: 'ListTrainingJobsForHyperParameterTuningJob',
-      requests: [
-        ['DescribeHyperParameterTuningJob', 1],
-        ['ListTrainingJobsForHyperParameterTuningJob', 3],
-      ],
-      answer: 'json',
-      drift: drift('TrainingJobSummaries', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, NextToken: `endless-${nth}` }) },
-      run: run.trainingJobsList,
-    },
+    }),
+    operation('trainingJobs.list', 'ListTrainingJobsForHyperParameterTuningJob', SAGEMAKER_TRIAL_PAGES),
   ],
 };
+
+const PAI_TRIAL_PAGES = {
+  requests: [
+    ['GetHpoExperiment', 1],
+    ['ListHpoTrials', 5],
+  ],
+  drift: drift('Trials', 'drifted'),
+  paged: totalAhead('TotalCount'),
+} satisfies Row;
 
 export const PAI: CloudCase = {
   name: 'pai',
@@ -345,7 +336,7 @@ export const PAI: CloudCase = {
         endedTrial: endedTrial.id,
         running: running.id,
         runningTrial: runningTrial.id,
-        newName: 'created-by-matrix',
+        newSpec: paiSpec(NEW_NAME),
       },
     };
   },
@@ -362,122 +353,55 @@ export const PAI: CloudCase = {
       ...options,
     }),
   operations: [
-    {
-      name: 'experiments.create',
-      target: 'CreateHpoExperiment',
+    operation('experiments.create', 'CreateHpoExperiment', {
       requests: [
         ['CreateHpoExperiment', 1],
         ['GetHpoExperiment', 1],
       ],
       // No client token and names are not unique: found or not, a create is never sent twice.
       write: { resend: false, lookup: { ListHpoExperiments: 1 } },
-      answer: 'json',
       drift: drift('ExperimentId', { drifted: true }),
-      run: run.create((name) => paiSpec(name)),
-    },
-    {
-      name: 'experiments.get',
-      target: 'GetHpoExperiment',
-      requests: [['GetHpoExperiment', 1]],
-      answer: 'json',
-      drift: drift('Status'),
-      run: run.get,
-    },
-    {
-      name: 'experiments.list',
-      target: 'ListHpoExperiments',
+    }),
+    operation('experiments.get', 'GetHpoExperiment', { drift: drift('Status') }),
+    operation('experiments.list', 'ListHpoExperiments', {
       requests: [['ListHpoExperiments', 3]],
-      answer: 'json',
       drift: drift('Experiments', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, TotalCount: 1000 + nth }) },
-      run: run.list,
-    },
-    {
-      name: 'experiments.stop',
-      target: 'StopHpoExperiment',
-      requests: [['StopHpoExperiment', 1]],
+      paged: totalAhead('TotalCount'),
+    }),
+    operation('experiments.stop', 'StopHpoExperiment', {
       write: { resend: true, lookup: { GetHpoExperiment: 1 } },
-      answer: 'json',
       drift: drift('Status'),
-      run: run.stop,
-    },
-    {
-      name: 'experiments.delete',
-      target: 'DeleteHpoExperiment',
-      requests: [['DeleteHpoExperiment', 1]],
+    }),
+    operation('experiments.delete', 'DeleteHpoExperiment', {
       write: { resend: true, lookup: { GetHpoExperiment: 1 } },
-      answer: 'json',
       drift: drift('Message'),
-      run: run.delete,
-    },
-    {
-      name: 'experiments.summarize',
-      target: 'ListHpoTrials',
+    }),
+    operation('experiments.summarize', 'ListHpoTrials', {
+      ...PAI_TRIAL_PAGES,
       requests: [
         ['GetHpoExperiment', 1],
         ['ListHpoTrials', 1],
       ],
-      answer: 'json',
-      drift: drift('Trials', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, TotalCount: 1000 + nth }) },
-      run: run.summarize,
-    },
-    {
-      name: 'experiments.wait',
-      target: 'GetHpoExperiment',
-      requests: [['GetHpoExperiment', 1]],
-      answer: 'json',
-      drift: drift('Status'),
-      polls: MAX_FAILED_POLLS,
-      run: run.wait,
-    },
-    {
-      name: 'trials.list',
-      target: 'ListHpoTrials',
-      requests: [
-        ['GetHpoExperiment', 1],
-        ['ListHpoTrials', 5],
-      ],
-      answer: 'json',
-      drift: drift('Trials', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, TotalCount: 1000 + nth }) },
-      run: run.trialsList,
-    },
-    {
-      name: 'trials.get',
-      target: 'GetHpoTrial',
-      // The trial and its experiment are read at once.
+    }),
+    operation('experiments.wait', 'GetHpoExperiment', { drift: drift('Status'), polls: MAX_FAILED_POLLS }),
+    operation('trials.list', 'ListHpoTrials', PAI_TRIAL_PAGES),
+    // The trial and its experiment are read at once.
+    operation('trials.get', 'GetHpoTrial', {
       requests: [
         ['GetHpoExperiment', 1],
         ['GetHpoTrial', 1],
       ],
       alongside: 'GetHpoExperiment',
-      answer: 'json',
       drift: drift('Status'),
-      run: run.trialsGet,
-    },
-    {
-      name: 'trials.stop',
-      target: 'StopHpoTrials',
-      requests: [['StopHpoTrials', 1]],
+    }),
+    operation('trials.stop', 'StopHpoTrials', {
       write: { resend: true, lookup: { GetHpoTrial: 1 } },
-      answer: 'json',
       drift: drift('Results', 'drifted'),
-      run: run.trialsStop,
-    },
-    {
-      name: 'trainingJobs.list',
-      target: 'ListHpoTrials',
-      requests: [
-        ['GetHpoExperiment', 1],
-        ['ListHpoTrials', 5],
-        ['ListHpoTrialCommands', 10],
-      ],
-      answer: 'json',
-      drift: drift('Trials', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, TotalCount: 1000 + nth }) },
-      run: run.trainingJobsList,
-    },
+    }),
+    operation('trainingJobs.list', 'ListHpoTrials', {
+      ...PAI_TRIAL_PAGES,
+      requests: [...PAI_TRIAL_PAGES.requests, ['ListHpoTrialCommands', 10]],
+    }),
   ],
 };
 
@@ -492,6 +416,15 @@ const MODELARTS_ROUTES: readonly (readonly [string, RegExp, string])[] = [
   ['GET', /^\/training-jobs\/[^/]+\/autosearch-trials\/[^/]+$/, 'ShowAutoSearchPerTrial'],
   ['POST', /^\/training-jobs\/[^/]+\/autosearch-trial-earlystop\/[^/]+$/, 'ShowAutoSearchTrialEarlyStop'],
 ];
+
+const MODELARTS_TRIAL_PAGES = {
+  requests: [
+    ['ShowTrainingJobDetails', 1],
+    ['ShowAutoSearchTrials', 6],
+  ],
+  drift: drift('items', 'drifted'),
+  paged: totalAhead('total'),
+} satisfies Row;
 
 export const MODELARTS: CloudCase = {
   name: 'modelarts',
@@ -539,7 +472,7 @@ export const MODELARTS: CloudCase = {
         endedTrial: endedTrial.id,
         running: running.id,
         runningTrial: trial,
-        newName: 'created-by-matrix',
+        newSpec: modelartsSpec(NEW_NAME),
       },
     };
   },
@@ -557,119 +490,57 @@ export const MODELARTS: CloudCase = {
       ...options,
     }),
   operations: [
-    {
-      name: 'experiments.create',
-      target: 'CreateTrainingJob',
-      requests: [['CreateTrainingJob', 1]],
+    operation('experiments.create', 'CreateTrainingJob', {
       write: { resend: true, lookup: { ListTrainingJobs: 1 } },
-      answer: 'json',
       drift: drift('metadata', 'drifted'),
-      run: run.create((name) => modelartsSpec(name)),
-    },
-    {
-      name: 'experiments.get',
-      target: 'ShowTrainingJobDetails',
-      requests: [['ShowTrainingJobDetails', 1]],
-      answer: 'json',
-      drift: drift('metadata', 'drifted'),
-      run: run.get,
-    },
-    {
-      name: 'experiments.list',
-      target: 'ListTrainingJobs',
+    }),
+    operation('experiments.get', 'ShowTrainingJobDetails', { drift: drift('metadata', 'drifted') }),
+    operation('experiments.list', 'ListTrainingJobs', {
       requests: [['ListTrainingJobs', 5]],
-      answer: 'json',
       drift: drift('items', 'drifted'),
       // The search names no total: a full page says there may be more.
       paged: { ahead: (body) => body },
-      run: run.list,
-    },
-    {
-      name: 'experiments.stop',
-      target: 'StopTrainingJob',
-      requests: [['StopTrainingJob', 1]],
+    }),
+    operation('experiments.stop', 'StopTrainingJob', {
       write: { resend: true, lookup: { ShowTrainingJobDetails: 1 } },
-      answer: 'json',
       drift: drift('metadata', 'drifted'),
-      run: run.stop,
-    },
-    {
-      name: 'experiments.delete',
-      target: 'DeleteTrainingJob',
-      requests: [['DeleteTrainingJob', 1]],
+    }),
+    operation('experiments.delete', 'DeleteTrainingJob', {
       write: { resend: true, lookup: { ShowTrainingJobDetails: 1 } },
       answer: 'ignored',
-      run: run.delete,
-    },
-    {
-      name: 'experiments.summarize',
-      target: 'ShowAutoSearchTrials',
+    }),
+    operation('experiments.summarize', 'ShowAutoSearchTrials', {
+      ...MODELARTS_TRIAL_PAGES,
       requests: [
         ['ShowTrainingJobDetails', 1],
         ['ShowAutoSearchTrials', 1],
       ],
-      answer: 'json',
-      drift: drift('items', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, total: 1000 + nth }) },
-      run: run.summarize,
-    },
-    {
-      name: 'experiments.wait',
-      target: 'ShowTrainingJobDetails',
-      requests: [['ShowTrainingJobDetails', 1]],
-      answer: 'json',
+    }),
+    operation('experiments.wait', 'ShowTrainingJobDetails', {
       drift: drift('metadata', 'drifted'),
       polls: MAX_FAILED_POLLS,
-      run: run.wait,
-    },
-    {
-      name: 'trials.list',
-      target: 'ShowAutoSearchTrials',
-      requests: [
-        ['ShowTrainingJobDetails', 1],
-        ['ShowAutoSearchTrials', 6],
-      ],
-      answer: 'json',
-      drift: drift('items', 'drifted'),
-      paged: { ahead: (body, nth) => ({ ...body, total: 1000 + nth }) },
-      run: run.trialsList,
-    },
-    {
-      name: 'trials.get',
-      target: 'ShowAutoSearchPerTrial',
-      // The trial's own table and the trial list are read at once.
+    }),
+    operation('trials.list', 'ShowAutoSearchTrials', MODELARTS_TRIAL_PAGES),
+    // The trial's own table and the trial list are read at once.
+    operation('trials.get', 'ShowAutoSearchPerTrial', {
       requests: [
         ['ShowTrainingJobDetails', 1],
         ['ShowAutoSearchTrials', 1],
         ['ShowAutoSearchPerTrial', 1],
       ],
       alongside: 'ShowAutoSearchTrials',
-      answer: 'json',
       drift: drift('data', 'drifted'),
       refusalFallsBack: true,
-      run: run.trialsGet,
-    },
-    {
-      name: 'trials.stop',
-      target: 'ShowAutoSearchTrialEarlyStop',
-      requests: [['ShowAutoSearchTrialEarlyStop', 1]],
-      // Whether the trial has ended: its job, its row and the table it sits in.
+    }),
+    // Whether the trial has ended: its job, its row and the table it sits in.
+    operation('trials.stop', 'ShowAutoSearchTrialEarlyStop', {
       write: {
         resend: true,
         lookup: { ShowTrainingJobDetails: 1, ShowAutoSearchPerTrial: 1, ShowAutoSearchTrials: 1 },
       },
-      answer: 'json',
       drift: drift('earlystop_trial'),
-      run: run.trialsStop,
-    },
-    {
-      name: 'trainingJobs.list',
-      target: 'ShowTrainingJobDetails',
-      requests: [['ShowTrainingJobDetails', 1]],
-      answer: 'json',
-      drift: drift('metadata', 'drifted'),
-      run: run.trainingJobsList,
-    },
+    }),
+    operation('trainingJobs.list', 'ShowTrainingJobDetails', { drift: drift('metadata', 'drifted') }),
   ],
 };
 
