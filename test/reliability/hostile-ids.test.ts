@@ -263,6 +263,13 @@ const OPERATIONS: IdOperation[] = [
   ...neutral('pai'),
   ...neutral('modelarts'),
   ...API,
+  // PAI's provider also stops several trials in one call, through api.stopHpoTrials.
+  {
+    cloud: 'pai',
+    name: 'stopTrials',
+    ids: ['ExperimentId', 'TrialIds[1]'],
+    run: (x, [e, t]) => x.pai.stopTrials(e as string, ['fine', t as string]),
+  },
 ];
 
 /** Runs `op`, its own way (a promise, or an iterable that throws at the call), to what it threw. */
