@@ -141,6 +141,22 @@ const SHARED: Readonly<Record<string, OptionCheck>> = {
 };
 
 /**
+ * A call's own `timeoutMs` and `retry`, checked as the client's are (from plain JavaScript a
+ * `maxAttempts: 'x'` would otherwise retry until `maxElapsedMs`). Other keys are left alone: a
+ * summary's or a wait's options pass through to the calls they make.
+ */
+export function checkCallOptions(
+  provider: ProviderId,
+  operation: string,
+  options: { timeoutMs?: unknown; retry?: unknown },
+): void {
+  for (const key of ['timeoutMs', 'retry'] as const) {
+    const problem = (SHARED[key] as OptionCheck)(options[key], key);
+    if (problem) throw new InvalidArgumentError(`${operation}: ${problem}`, { provider, operation });
+  }
+}
+
+/**
  * Throws an InvalidArgumentError naming the first option that will not do, and what it must be:
  * the shared options and `own`, the cloud's. `own` entries that are required check undefined too.
  */
