@@ -55,6 +55,9 @@ const milliseconds = (min: number, max = MAX_TIMER_MS) =>
     (v) => typeof v === 'number' && !Number.isNaN(v) && v >= min && v <= max,
   );
 
+/** Pages in flight at once (PAI, ModelArts): more than this would only meet the cloud's throttling. */
+export const pageConcurrency = optional(integerFrom(1, 64));
+
 /** A cloud's region: one DNS label (it goes into host names), as every region of the three clouds is. */
 export const regionName = (example: string) =>
   expecting(
@@ -158,7 +161,8 @@ export function checkCallOptions(
 
 /**
  * Throws an InvalidArgumentError naming the first option that will not do, and what it must be:
- * the shared options and `own`, the cloud's. `own` entries that are required check undefined too.
+ * the shared options and `own`, the cloud's. A check not wrapped in `optional` makes its option
+ * required (`region`).
  */
 export function checkClientOptions(
   provider: ProviderId,
