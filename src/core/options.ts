@@ -55,6 +55,9 @@ const milliseconds = (min: number, max = MAX_TIMER_MS) =>
     (v) => typeof v === 'number' && !Number.isNaN(v) && v >= min && v <= max,
   );
 
+/** Pages in flight at once (PAI, ModelArts): more than this would only meet the cloud's throttling. */
+export const pageConcurrency = optional(integerFrom(1, 64));
+
 /** A cloud's region: one DNS label (it goes into host names), as every region of the three clouds is. */
 export const regionName = (example: string) =>
   expecting(
@@ -141,8 +144,25 @@ const SHARED: Readonly<Record<string, OptionCheck>> = {
 };
 
 /**
+ * A call's own `timeoutMs` and `retry`, checked as the client's are (from plain JavaScript a
+ * `maxAttempts: 'x'` would otherwise retry until `maxElapsedMs`). Other keys are left alone: a
+ * summary's or a wait's options pass through to the calls they make.
+ */
+export function checkCallOptions(
+  provider: ProviderId,
+  operation: string,
+  options: { timeoutMs?: unknown; retry?: unknown },
+): void {
+  for (const key of ['timeoutMs', 'retry'] as const) {
+    const problem = (SHARED[key] as OptionCheck)(options[key], key);
+    if (problem) throw new InvalidArgumentError(`${operation}: ${problem}`, { provider, operation });
+  }
+}
+
+/**
  * Throws an InvalidArgumentError naming the first option that will not do, and what it must be:
- * the shared options and `own`, the cloud's. `own` entries that are required check undefined too.
+ * the shared options and `own`, the cloud's. A check not wrapped in `optional` makes its option
+ * required (`region`).
  */
 export function checkClientOptions(
   provider: ProviderId,

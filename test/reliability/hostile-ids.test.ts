@@ -263,6 +263,13 @@ const OPERATIONS: IdOperation[] = [
   ...neutral('pai'),
   ...neutral('modelarts'),
   ...API,
+  // PAI's provider also stops several trials in one call, through api.stopHpoTrials.
+  {
+    cloud: 'pai',
+    name: 'stopTrials',
+    ids: ['ExperimentId', 'TrialIds[1]'],
+    run: (x, [e, t]) => x.pai.stopTrials(e as string, ['fine', t as string]),
+  },
 ];
 
 /** Runs `op`, its own way (a promise, or an iterable that throws at the call), to what it threw. */
@@ -338,67 +345,50 @@ const refused = (id: string) =>
   /[\u0000-\u001f\u007f-\u009f]/.test(id) ||
   !(id as unknown as { isWellFormed(): boolean }).isWellFormed();
 
+/** Operations that build paths from ids: how to call one, and the path segments it must reach. */
+const PATHS: {
+  label: string;
+  ids: number;
+  run(clients: Clients, ids: readonly string[]): Promise<unknown>;
+  path(...ids: string[]): string[];
+}[] = [
+  {
+    label: 'pai: api.getHpoTrial is GET /api/automl/v1/hpo/experiment/{e}/trial/{t}',
+    ids: 2,
+    run: (x, [e, t]) => x.pai.api.getHpoTrial({ ExperimentId: e as string, TrialId: t as string }),
+    path: (e, t) => ['', 'api', 'automl', 'v1', 'hpo', 'experiment', e, 'trial', t] as string[],
+  },
+  {
+    label: 'pai: experiments.stop(id) is PUT …/experiment/{id}/stop, never …/hpo/stop',
+    ids: 1,
+    run: (x, [id]) => x.pai.experiments.stop(id as string),
+    path: (id) => ['', 'api', 'automl', 'v1', 'hpo', 'experiment', id, 'stop'] as string[],
+  },
+  {
+    label:
+      'modelarts: trials.stop is POST /v2/{project}/training-jobs/{job}/autosearch-trial-earlystop/{trial}',
+    ids: 2,
+    run: (x, [job, trial]) => x.modelartsWithProject.trials.stop(job as string, trial as string),
+    path: (job, trial) =>
+      ['', 'v2', 'p0123456789abcdef', 'training-jobs', job, 'autosearch-trial-earlystop', trial] as string[],
+  },
+];
+
 describe('an id that is accepted reaches only its own path segment', () => {
-  it('pai: trials.get(e, t) is GET /api/automl/v1/hpo/experiment/{e}/trial/{t}, each id one segment', async () => {
+  it.each(PATHS)('$label, each id one segment', async ({ ids, run, path }) => {
     await fc.assert(
-      fc.asyncProperty(anyText, anyText, async (experimentId, trialId) => {
+      fc.asyncProperty(fc.array(anyText, { minLength: ids, maxLength: ids }), async (values) => {
         const clients = recordingClients();
-        const error = await clients.pai.api
-          .getHpoTrial({ ExperimentId: experimentId, TrialId: trialId })
-          .catch((e: unknown) => e);
-        if (refused(experimentId) || refused(trialId)) {
+        const error = await run(clients, values).catch((e: unknown) => e);
+        if (values.some(refused)) {
           expect(InvalidArgumentError.is(error)).toBe(true);
           expect(clients.sent).toEqual([]);
           return;
         }
-        const [request] = clients.sent;
-        const segments = request?.url.pathname.split('/') ?? [];
-        expect(segments.slice(0, 6)).toEqual(['', 'api', 'automl', 'v1', 'hpo', 'experiment']);
-        expect(segments).toHaveLength(9);
-        expect(decodeURIComponent(segments[6] ?? '')).toBe(experimentId);
-        expect(segments[7]).toBe('trial');
-        expect(decodeURIComponent(segments[8] ?? '')).toBe(trialId);
-        expect(request?.url.search).toBe('');
-        expect(request?.url.hash).toBe('');
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('pai: experiments.stop(id) is PUT …/experiment/{id}/stop, never …/hpo/stop', async () => {
-    await fc.assert(
-      fc.asyncProperty(anyText, async (id) => {
-        const clients = recordingClients();
-        await clients.pai.experiments.stop(id).catch(() => undefined);
-        if (refused(id)) {
-          expect(clients.sent).toEqual([]);
-          return;
-        }
-        const segments = clients.sent[0]?.url.pathname.split('/') ?? [];
-        expect(segments).toHaveLength(8);
-        expect(decodeURIComponent(segments[6] ?? '')).toBe(id);
-        expect(segments[7]).toBe('stop');
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('modelarts: trials.stop(job, trial) is POST /v2/{project}/training-jobs/{job}/autosearch-trial-earlystop/{trial}', async () => {
-    await fc.assert(
-      fc.asyncProperty(anyText, anyText, async (jobId, trialId) => {
-        const clients = recordingClients();
-        await clients.modelartsWithProject.trials.stop(jobId, trialId).catch(() => undefined);
-        if (refused(jobId) || refused(trialId)) {
-          expect(clients.sent).toEqual([]);
-          return;
-        }
-        const segments = clients.sent[0]?.url.pathname.split('/') ?? [];
-        expect(segments).toHaveLength(7);
-        expect(segments.slice(0, 4)).toEqual(['', 'v2', 'p0123456789abcdef', 'training-jobs']);
-        expect(decodeURIComponent(segments[4] ?? '')).toBe(jobId);
-        expect(segments[5]).toBe('autosearch-trial-earlystop');
-        expect(decodeURIComponent(segments[6] ?? '')).toBe(trialId);
-        expect(clients.sent[0]?.url.search).toBe('');
+        const url = clients.sent[0]?.url;
+        expect(url?.pathname.split('/').map(decodeURIComponent)).toEqual(path(...values));
+        expect(url?.search).toBe('');
+        expect(url?.hash).toBe('');
       }),
       { numRuns: 200 },
     );

@@ -244,6 +244,47 @@ describe('options are checked when a client is built', () => {
   });
 });
 
+describe('a call’s own options', () => {
+  const sending = () => {
+    const sent: string[] = [];
+    const fetch: FetchLike = async (url) => {
+      sent.push(url);
+      return new Response('{}', { status: 400 });
+    };
+    return { sent, fetch };
+  };
+
+  it.each(NAMES)(
+    '%s: a timeoutMs or retry of the wrong type or range is refused before sending',
+    async (cloud) => {
+      for (const bad of [
+        { timeoutMs: 'soon' },
+        { timeoutMs: 0 },
+        { retry: { maxAttempts: 'x' } },
+        { retry: { retries: 3 } },
+        { retry: 'no' },
+      ]) {
+        const { sent, fetch } = sending();
+        const client = CLOUDS[cloud].build({ ...CLOUDS[cloud].good, fetch }) as ReturnType<typeof sagemaker>;
+        const error = await client.experiments.get('an-experiment', bad as never).catch((e: unknown) => e);
+        expect(InvalidArgumentError.is(error), String(error)).toBe(true);
+        expect((error as Error).message).toMatch(/^\w+: (timeoutMs|retry)\b.* (must be|is not an option)/);
+        expect(sent).toEqual([]);
+      }
+    },
+  );
+
+  it.each(NAMES)('%s: good ones are taken', async (cloud) => {
+    const { sent, fetch } = sending();
+    const client = CLOUDS[cloud].build({ ...CLOUDS[cloud].good, fetch }) as ReturnType<typeof sagemaker>;
+    const error = await client.experiments
+      .get('an-experiment', { timeoutMs: 5_000, retry: { maxAttempts: 1 } })
+      .catch((e: unknown) => e);
+    expect(InvalidArgumentError.is(error)).toBe(false);
+    expect(sent).toHaveLength(1);
+  });
+});
+
 describe('a fetch that resolves with something that is not a Response', () => {
   const notResponses: unknown[] = [
     undefined,

@@ -11,9 +11,9 @@ import {
   checkClientOptions,
   credentialsGiven,
   httpUrl,
-  integerFrom,
   oneOf,
   optional,
+  pageConcurrency,
   regionName,
   shaped,
 } from '../../core/options.js';
@@ -102,7 +102,7 @@ const MODELARTS_OPTIONS = {
   endpoint: optional(httpUrl),
   iamEndpoint: optional(httpUrl),
   workspaceId: optional(anId),
-  pageConcurrency: optional(integerFrom(1, 64)),
+  pageConcurrency,
   offsetMeaning: optional(
     shaped('an object such as { trials: "record" }', {
       trials: offsetMeaningCheck,

@@ -7,6 +7,7 @@
  * answer is checked against its wire schema. Usable on its own as `pai(...).api`.
  */
 import type { $ZodType, output } from 'zod/v4/core';
+import { NotFoundError } from '../../core/errors.js';
 import { decodeUtcDateTime, isObject } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { checkWire, parseJsonBody } from '../../core/http/decode.js';
@@ -14,8 +15,10 @@ import { mapError } from '../../core/http/error-mapper.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import type { HttpRequest } from '../../core/http/message.js';
 import { checkId, idSegment } from '../../core/ids.js';
+import { ENDED_EXPERIMENT_STATUSES, ENDED_TRIAL_STATUSES } from '../../core/types.js';
 import type { RoaCall } from './auth.js';
 import { codeOf, isExecutionFailure, isSuccessCode, PAI_ERRORS } from './errors.js';
+import { experimentStatus, trialStatus } from './normalize.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
@@ -50,6 +53,9 @@ const BASE = '/api/automl/v1';
 const experimentPath = (id: string) => `${BASE}/hpo/experiment/${idSegment(id, 'ExperimentId', 'pai')}`;
 const trialPath = (id: string, trial: string) =>
   `${experimentPath(id)}/trial/${idSegment(trial, 'TrialId', 'pai')}`;
+/** A reconciled stop's per-trial result: the trial was found ended after the answer was lost. */
+const STOPPED_ON_LOOKUP = 'ended (read after the answer to StopHpoTrials was lost)';
+
 /** Trial ids sent in a body are ids all the same. */
 const trialIds = (ids: readonly string[]) => ids.map((id, i) => checkId(id, `TrialIds[${i}]`, 'pai'));
 
@@ -92,10 +98,12 @@ interface Operation<S extends $ZodType> {
   /** False when repeating the call could repeat its effect (creates, restarts). */
   idempotent?: boolean;
   /**
-   * For creates: whether the call took effect after an ambiguous failure. PAI has no client token
-   * and names are not unique, so the call is never resent: what the look-up does not find is thrown.
+   * For writes: whether the call took effect after an ambiguous failure. PAI has no client token
+   * and names are not unique, so a create is never resent: what the look-up does not find is thrown.
    */
   reconcile?: ((call: CallOptions) => Promise<output<S> | undefined>) | undefined;
+  /** Whether a write the look-up found no trace of may be sent again (a stop or a delete; never a create). */
+  resendIfAbsent?: boolean | undefined;
   /** Called as each attempt starts. */
   onAttempt?: (() => void) | undefined;
   /** Sees a successful answer before it is decoded (its headers, which the result leaves out). */
@@ -128,6 +136,7 @@ export function createPaiApi(config: PaiApiConfig): PaiApi {
         operation: op.action,
         idempotent,
         reconcile: op.reconcile,
+        resendIfAbsent: op.resendIfAbsent,
         renewCredentials,
         request: () => {
           op.onAttempt?.();
@@ -215,6 +224,10 @@ function operations(call: Caller) {
       );
     },
 
+    /**
+     * Not sent twice blindly: after an answer that may have been lost, the experiment is read;
+     * ended (stopped or otherwise) means the stop took effect.
+     */
     async stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -222,11 +235,19 @@ function operations(call: Caller) {
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/stop`,
           schema: wire.StopHpoExperimentSchema(),
+          idempotent: false,
+          resendIfAbsent: true,
+          reconcile: async (lookup) => {
+            const read = await api.getHpoExperiment({ ExperimentId: input.ExperimentId }, lookup);
+            const ended = ENDED_EXPERIMENT_STATUSES.has(experimentStatus(read.Status));
+            return ended ? { ExpId: input.ExperimentId, Status: read.Status } : undefined;
+          },
         },
         options,
       );
     },
 
+    /** After an answer that may have been lost, the experiment is read: gone means deleted. */
     async deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -234,6 +255,16 @@ function operations(call: Caller) {
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/delete`,
           schema: wire.EnvelopeSchema(),
+          idempotent: false,
+          resendIfAbsent: true,
+          reconcile: (lookup) =>
+            api.getHpoExperiment({ ExperimentId: input.ExperimentId }, lookup).then(
+              () => undefined,
+              (error: unknown) => {
+                if (NotFoundError.is(error)) return {};
+                throw error;
+              },
+            ),
         },
         options,
       );
@@ -279,15 +310,31 @@ function operations(call: Caller) {
       );
     },
 
+    /**
+     * Not sent twice blindly: a second stop of a trial the first one stopped is refused. After an
+     * answer that may have been lost the trials are read; when every one has ended, each counts
+     * as stopped.
+     */
     async stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
+      const ids = trialIds(input.TrialIds);
       return call(
         {
           action: 'StopHpoTrials',
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/stop_trials`,
-          body: { TrialIds: trialIds(input.TrialIds) },
+          body: { TrialIds: ids },
           schema: wire.TrialResultsSchema(),
           resultsDespiteCode: true,
+          idempotent: false,
+          resendIfAbsent: true,
+          reconcile: async (lookup) => {
+            const reads = await Promise.all(
+              ids.map((TrialId) => api.getHpoTrial({ ExperimentId: input.ExperimentId, TrialId }, lookup)),
+            );
+            if (!reads.every((trial) => ENDED_TRIAL_STATUSES.has(trialStatus(trial.Status))))
+              return undefined;
+            return { Results: Object.fromEntries(ids.map((id) => [id, STOPPED_ON_LOOKUP])) };
+          },
         },
         options,
       );

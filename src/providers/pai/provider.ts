@@ -10,9 +10,9 @@ import {
   checkClientOptions,
   credentialsGiven,
   httpUrl,
-  integerFrom,
   type OptionCheck,
   optional,
+  pageConcurrency,
   regionName,
 } from '../../core/options.js';
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
@@ -116,7 +116,7 @@ const endpointCheck: OptionCheck = (value, name) => {
     return `${problem} (or a host name such as "paiautoml.cn-hangzhou.aliyuncs.com")`;
   return new URL(value as string).pathname === '/'
     ? undefined
-    : `${name} must name an origin: PAI's paths are fixed`;
+    : `${name} must name an origin (PAI's paths are fixed), got ${JSON.stringify(value)}`;
 };
 
 /** PAI's own options, checked with the shared ones when a client is built. */
@@ -127,7 +127,7 @@ const PAI_OPTIONS = {
   ),
   endpoint: optional(endpointCheck),
   workspaceId: optional(anId),
-  pageConcurrency: optional(integerFrom(1, 64)),
+  pageConcurrency,
 };
 
 export function pai(options: PaiOptions): PaiProvider {

@@ -51,6 +51,9 @@ const ID_MEMBER: Readonly<Record<string, string>> = {
   DescribeTrainingJob: 'TrainingJobName',
 };
 
+/** A tuning job's statuses once a stop has taken effect, or once nothing is left to stop. */
+const STOPPED: ReadonlySet<string> = new Set(['Stopping', 'Stopped', 'Completed', 'Failed']);
+
 interface CallExtra<S extends $ZodType> {
   idempotent?: boolean;
   reconcile?: (call: CallOptions) => Promise<output<S> | undefined>;
@@ -153,15 +156,39 @@ function operations(call: Caller) {
         options,
       );
     },
+    /**
+     * Not sent twice blindly: after an answer that may have been lost, the job is read; stopping,
+     * stopped or otherwise ended means the stop took effect (a second one could be refused).
+     */
     stopHyperParameterTuningJob(input: shapes.StopHyperParameterTuningJobRequest, options?: CallOptions) {
-      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
-        () => undefined,
-      );
+      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
+        idempotent: false,
+        reconcile: async (lookup) => {
+          const job = await api.describeHyperParameterTuningJob(
+            { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+            lookup,
+          );
+          return STOPPED.has(job.HyperParameterTuningJobStatus) ? {} : undefined;
+        },
+      }).then(() => undefined);
     },
+    /** After an answer that may have been lost, the job is read: gone or being deleted means deleted. */
     deleteHyperParameterTuningJob(input: shapes.DeleteHyperParameterTuningJobRequest, options?: CallOptions) {
-      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
-        () => undefined,
-      );
+      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
+        idempotent: false,
+        reconcile: async (lookup) => {
+          try {
+            const job = await api.describeHyperParameterTuningJob(
+              { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+              lookup,
+            );
+            return job.HyperParameterTuningJobStatus === 'Deleting' ? {} : undefined;
+          } catch (error) {
+            if (NotFoundError.is(error)) return {};
+            throw error;
+          }
+        },
+      }).then(() => undefined);
     },
     listTrainingJobsForHyperParameterTuningJob(
       input: shapes.ListTrainingJobsForHyperParameterTuningJobRequest,
