@@ -7,7 +7,7 @@
  */
 
 import { sagemaker } from 'crosstune/sagemaker';
-import { FAKE_AWS_CREDENTIALS, sagemakerFake } from 'crosstune/testing';
+import { FAKE_AWS_CREDENTIALS, sagemakerFake } from 'crosstune/testing/sagemaker';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
