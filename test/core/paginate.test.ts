@@ -221,7 +221,7 @@ describe('token paging read-ahead', () => {
     const pages = new Paginated(walkOver(t)).pages();
     const first = await Promise.race([
       pages.next(),
-      new Promise((resolve) => setTimeout(() => resolve('waited for page 2'), 1000)),
+      new Promise((resolve) => setTimeout(() => resolve('waited for page 2'), 5000)),
     ]);
     expect((first as IteratorResult<{ items: number[] }>).value?.items).toEqual([10, 11]);
     t.release();
