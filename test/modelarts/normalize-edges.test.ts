@@ -4,7 +4,6 @@
  * and settings spelled loosely, and which report of a trial is the latest.
  */
 import { describe, expect, it } from 'vitest';
-import { FieldFormatError } from '../../src/core/fields.js';
 import {
   experimentFromJob,
   experimentStatus,
@@ -16,6 +15,7 @@ import {
   trialStatus,
   trialsFromTable,
 } from '../../src/providers/modelarts/normalize.js';
+import { fieldPathOf } from '../helpers/thrown.js';
 
 const job = (overrides: Record<string, unknown> = {}) =>
   ({
@@ -41,15 +41,7 @@ const job = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   }) as never;
 
-function pathOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FieldFormatError);
-    return (error as FieldFormatError).path;
-  }
-  return 'no error';
-}
+const pathOf = fieldPathOf;
 
 describe('status words', () => {
   it('reads every job phase in any case, and every Ray trial state', () => {

@@ -25,17 +25,14 @@ import {
   trialFromWire,
   trialStatus,
 } from '../../src/providers/pai/normalize.js';
+import { thrown } from '../helpers/thrown.js';
 import { trialItem } from './helpers/env.js';
 
 /** The message of the FieldFormatError `fn` throws. */
 function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FieldFormatError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a FieldFormatError');
+  const error = thrown(fn);
+  expect(error).toBeInstanceOf(FieldFormatError);
+  return (error as Error).message;
 }
 
 describe('what each reader refuses, in its words', () => {

@@ -4,7 +4,6 @@
  * one does), trial counts, limits and objectives when members are missing, and early stopping.
  */
 import { describe, expect, it } from 'vitest';
-import { FieldFormatError } from '../../src/core/fields.js';
 import {
   experimentFromDescribe,
   experimentFromSummary,
@@ -13,6 +12,7 @@ import {
   trialFromSummary,
   trialFromTrainingJob,
 } from '../../src/providers/sagemaker/normalize.js';
+import { fieldPathOf } from '../helpers/thrown.js';
 
 const describeJob = (overrides: Record<string, unknown> = {}, config: Record<string, unknown> = {}) =>
   ({
@@ -41,16 +41,7 @@ const summary = (overrides: Record<string, unknown> = {}) =>
 
 const context = trialContext(describeJob());
 
-/** The path a FieldFormatError names, or a note that none was thrown. */
-function pathOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(FieldFormatError);
-    return (error as FieldFormatError).path;
-  }
-  return 'no error';
-}
+const pathOf = fieldPathOf;
 
 describe('a malformed field is named', () => {
   it('on a tuning job described', () => {
