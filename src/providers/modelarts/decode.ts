@@ -117,6 +117,7 @@ const WRAPPER = /^(?:torch\.)?(?:tensor|array|(?:np|numpy)\.[a-z_]+\d*)\((.*)\)$
 function unwrap(text: string): string | undefined {
   const args = WRAPPER.exec(text)?.[1];
   if (args === undefined) return undefined;
+  // Stryker disable next-line Regex,OptionalChaining,StringLiteral: a pattern of optional parts always matches at 0.
   const open = /^\s*\[*/.exec(args)?.[0] ?? '';
   const depth = open.replace(/\s/g, '').length;
   const value = /^\s*([^,\]\s]+)\s*/.exec(args.slice(open.length));
@@ -134,7 +135,9 @@ function unwrap(text: string): string | undefined {
 function numberText(text: string): number | undefined {
   try {
     // decodeNumber reads NaN, nan, inf, -inf, Infinity (any case) besides decimals.
+    // Stryker disable next-line StringLiteral: the path names no field; the error is dropped below.
     return decodeNumber(text, '');
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined all the same.
   } catch {
     return undefined;
   }
@@ -149,6 +152,7 @@ export function cellNumber(cell: TableCell | undefined): number | undefined {
   if (typeof cell === 'number') return cell;
   if (typeof cell !== 'string') return undefined;
   const text = cell.trim();
+  // Blank text holds none (Number('') would say 0).
   if (text === '') return undefined;
   // Plain decimal text, the common case, without the wrapper pattern or a thrown error.
   const plain = Number(text);
@@ -159,9 +163,11 @@ export function cellNumber(cell: TableCell | undefined): number | undefined {
 
 /** `"True"`/`"False"` (any case), `"1"`/`"0"` or a JSON boolean; empty or other text holds none. */
 export function cellBoolean(cell: TableCell | undefined): boolean | undefined {
-  if (cell === undefined || cell === null || cell === '') return undefined;
+  // Empty, null and absent are refused by decodeBoolean like any other non-boolean.
   try {
+    // Stryker disable next-line StringLiteral: the path names no field; the error is dropped below.
     return decodeBoolean(cell, '');
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined all the same.
   } catch {
     return undefined;
   }
@@ -190,7 +196,6 @@ export function readCell(cell: TableCell | undefined): CellValue | undefined {
 
 /** The `config` cell: a JSON object, or its JSON text. Empty reads as absent; anything else is an error. */
 export function configObject(cell: TableCell | undefined, path: string): JsonObject | undefined {
-  if (cell === undefined || cell === null) return undefined;
   const parsed = decodeJsonText(cell, path);
   if (parsed === undefined || parsed === null) return undefined;
   if (!isObject(parsed)) throw new FieldFormatError(path, 'a JSON object of hyperparameters', cell);
@@ -202,7 +207,8 @@ const PARAM_PREFIX = 'param/';
 const TRIAL_INDEX = 'trial_index';
 
 function hyperParameterValue(value: unknown): HyperParameterValue | undefined {
-  if (value === null || value === undefined) return undefined;
+  // undefined falls through: JSON.stringify(undefined) is undefined.
+  if (value === null) return undefined;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
