@@ -28,7 +28,7 @@ import type {
   Trial,
   TrialQuery,
 } from '../../core/types.js';
-import type { CommandsResult, ListHpoTrialsResult, PaiApi, PaiExperimentWire, PaiTrialWire } from './api.js';
+import type { PaiApi } from './api.js';
 import { optionalInteger } from './decode.js';
 import {
   experimentFromWire,
@@ -36,6 +36,7 @@ import {
   trainingJobFromTrial,
   trialFromWire,
 } from './normalize.js';
+import type { CommandsResult, ListHpoTrialsResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** PAI documents no upper bound; 100 is what Alibaba's list APIs commonly accept. */

@@ -18,7 +18,6 @@ import {
   type TrialStatus,
   type TrialUsage,
 } from '../../core/types.js';
-import type { CommandsResult, GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './api.js';
 import {
   type JsonObject,
   jsonObject,
@@ -30,6 +29,7 @@ import {
 } from './decode.js';
 import { hyperParametersFromPai, readSearchSpace } from './search-space.js';
 import { readHpoExperiment, readHpoTrial } from './views.js';
+import type { CommandsResult, GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 const EXPERIMENT_STATUS: Readonly<Record<string, ExperimentStatus>> = {
   CREATED: 'pending',

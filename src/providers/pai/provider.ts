@@ -18,13 +18,7 @@ import {
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
-import {
-  createPaiApi,
-  type GetHpoExperimentResult,
-  type PaiApi,
-  type PaiExperimentWire,
-  type PaiTrialWire,
-} from './api.js';
+import { createPaiApi, type PaiApi } from './api.js';
 import {
   type AlibabaCredentialProvider,
   type AlibabaCredentials,
@@ -49,6 +43,7 @@ import {
   trialFromWire,
 } from './normalize.js';
 import { readHpoExperiment } from './views.js';
+import type { GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 export interface PaiOptions extends ClientOptions {
   region: string;
