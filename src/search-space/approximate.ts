@@ -29,3 +29,15 @@ export function normalAsRange(
   // Stryker disable next-line StringLiteral: the dialects read the bounds and the scale of the range, not its kind.
   return { kind: 'float', low, high, scale };
 }
+
+/**
+ * The uniform range a dialect without normals tunes: a float's own, a normal's mean ± 3 sigma
+ * (logged); undefined when there is none. What the range dialects (SageMaker, ModelArts) share.
+ */
+export function asRange(
+  p: FloatParam | NormalParam | LogNormalParam,
+  path: string,
+  log: LossLog,
+): FloatParam | undefined {
+  return p.kind === 'float' ? p : normalAsRange(p, path, log);
+}
