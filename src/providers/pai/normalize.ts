@@ -4,6 +4,7 @@
  * untouched item stays in `raw` and PAI's status word in `providerStatus`.
  */
 import { decodeNumber } from '../../core/fields.js';
+import { trialAsTrainingJob } from '../../core/training-job.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
   ENDED_TRIAL_STATUSES,
@@ -255,21 +256,7 @@ export function trainingJobFromTrial(
 ): TrainingJob<PaiTrainingJobRaw> {
   const nniId = jsonObject(trial.raw.JobMeta, 'JobMeta')?.nni_trial_id;
   const id = typeof nniId === 'string' || typeof nniId === 'number' ? String(nniId) : trial.id;
-  return {
-    provider: 'pai',
-    id,
-    name: id,
-    experimentId: trial.experimentId,
-    trialId: trial.id,
-    status: trial.status,
-    providerStatus: trial.providerStatus,
-    hyperParameters: trial.hyperParameters,
-    metrics: trial.metrics,
-    createdAt: trial.createdAt,
-    endedAt: trial.endedAt,
-    usage: trial.usage,
-    raw: { trial: trial.raw, commands },
-  };
+  return trialAsTrainingJob(trial, { id, name: id, raw: { trial: trial.raw, commands } });
 }
 
 /** StopHpoTrials' `Results` (trial id → message) read per trial: stopped unless the message says it failed. */
