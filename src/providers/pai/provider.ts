@@ -1,5 +1,6 @@
 /** The `pai()` factory: the neutral contract on PAI's operations client. */
 import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import { withCompileLosses } from '../../core/created.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
@@ -197,9 +198,7 @@ export function pai(options: PaiOptions): PaiProvider {
       async create(spec: ExperimentSpec<PaiExperimentOptions>, call?: CallOptions) {
         const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
         const created = await api.createHpoExperiment(plan.request, call);
-        const experiment = await getExperiment(String(created.ExperimentId), call);
-        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
-        return experiment;
+        return withCompileLosses(await getExperiment(String(created.ExperimentId), call), spec, plan.losses);
       },
       get: getExperiment,
       list(query: ExperimentQuery = {}, call?: CallOptions) {
