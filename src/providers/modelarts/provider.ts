@@ -1,5 +1,5 @@
 /** The `modelarts()` factory: the neutral contract on ModelArts' operations client. */
-import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import type { Capabilities, CloudProvider } from '../../core/contract.js';
 import { withCompileLosses } from '../../core/created.js';
 import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
@@ -70,11 +70,8 @@ export interface ModelArtsRaw {
   trainingJob: ModelArtsTrainingJobWire;
 }
 
-export interface ModelArtsProvider extends TuningProvider<ModelArtsExperimentOptions, ModelArtsRaw> {
-  readonly id: 'modelarts';
-  readonly region: string;
-  readonly api: ModelArtsApi;
-}
+export interface ModelArtsProvider
+  extends CloudProvider<'modelarts', ModelArtsExperimentOptions, ModelArtsRaw, ModelArtsApi> {}
 
 export const MODELARTS_CAPABILITIES: Capabilities = {
   experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },

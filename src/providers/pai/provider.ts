@@ -1,5 +1,5 @@
 /** The `pai()` factory: the neutral contract on PAI's operations client. */
-import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import type { Capabilities, CloudProvider } from '../../core/contract.js';
 import { withCompileLosses } from '../../core/created.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
@@ -72,10 +72,7 @@ export interface PaiRaw {
   trainingJob: PaiTrainingJobRaw;
 }
 
-export interface PaiProvider extends TuningProvider<PaiExperimentOptions, PaiRaw> {
-  readonly id: 'pai';
-  readonly region: string;
-  readonly api: PaiApi;
+export interface PaiProvider extends CloudProvider<'pai', PaiExperimentOptions, PaiRaw, PaiApi> {
   /** Stops several trials in one StopHpoTrials call; PAI answers per trial. */
   stopTrials(
     experimentId: string,

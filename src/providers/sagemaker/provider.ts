@@ -1,5 +1,5 @@
 /** The `sagemaker()` factory: the neutral contract on SageMaker's operations client. */
-import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import type { Capabilities, CloudProvider } from '../../core/contract.js';
 import { withCompileLosses } from '../../core/created.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
@@ -47,11 +47,8 @@ export interface SageMakerRaw {
   trainingJob: SageMakerTrainingJobSummaryWire;
 }
 
-export interface SageMakerProvider extends TuningProvider<SageMakerExperimentOptions, SageMakerRaw> {
-  readonly id: 'sagemaker';
-  readonly region: string;
-  readonly api: SageMakerApi;
-}
+export interface SageMakerProvider
+  extends CloudProvider<'sagemaker', SageMakerExperimentOptions, SageMakerRaw, SageMakerApi> {}
 
 export const SAGEMAKER_CAPABILITIES: Capabilities = {
   experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },
