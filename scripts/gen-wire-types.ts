@@ -117,17 +117,31 @@ export function generateWireTypes(): Record<string, string> {
       const node = checker.typeToTypeNode(type, undefined, FLAGS | ts.NodeBuilderFlags.InTypeAlias);
       return node ? printer.printNode(ts.EmitHint.Unspecified, node, scratch) : '';
     };
-    const fullText = new Map([...declared].map(([name, entry]) => [name, full(entry.type)]));
-    // A method's answer that is one of the public types is written by that type's name.
-    const named = (type: ts.Type, self: string): string | undefined => {
-      const printed = full(type);
-      for (const [name, text] of fullText) if (name !== self && text === printed) return name;
+    const flat = (printed: string) => printed.replace(/\s+/g, ' ');
+    const fullText = new Map([...declared].map(([name, entry]) => [name, flat(full(entry.type))]));
+    const nameOf = (printed: string, self: string | undefined): string | undefined => {
+      for (const [name, text] of fullText) if (name !== self && text === flat(printed)) return name;
       return undefined;
     };
+    // A method's answer that is one of the public types is written by that type's name.
+    const named = (type: ts.Type, self: string): string | undefined => nameOf(full(type), self);
+    // Within a type, an object type that is another public type is written by its name.
+    const naming =
+      (self: string | undefined): ts.TransformerFactory<ts.Node> =>
+      (context) => {
+        const visit = (node: ts.Node): ts.Node => {
+          if (ts.isTypeLiteralNode(node)) {
+            const name = nameOf(printer.printNode(ts.EmitHint.Unspecified, node, scratch), self);
+            if (name) return ts.factory.createTypeReferenceNode(name);
+          }
+          return ts.visitEachChild(node, visit, context);
+        };
+        return (root) => visit(root);
+      };
     const imports = new Map<string, string>();
-    const text = (node: ts.Node) =>
+    const text = (node: ts.Node, self?: string) =>
       printer
-        .printNode(ts.EmitHint.Unspecified, node, scratch)
+        .printNode(ts.EmitHint.Unspecified, ts.transform(node, [naming(self)]).transformed[0] ?? node, scratch)
         .replace(/import\("([^"]+)"(?:, \{[^)]*\})?\)\.(\w+)/g, (_, path: string, member: string) => {
           // A public wire type of this cloud is one of this file's own.
           if (declared.has(member) && path.startsWith(dirname(target))) return member;
@@ -147,13 +161,13 @@ export function generateWireTypes(): Record<string, string> {
         const members = checker.getPropertiesOfType(type).map((property) => {
           const optional = property.flags & ts.SymbolFlags.Optional ? '?' : '';
           const node = checker.typeToTypeNode(checker.getTypeOfSymbol(property), undefined, FLAGS);
-          return `${property.name}${optional}: ${node ? text(node) : 'unknown'};`;
+          return `${property.name}${optional}: ${node ? text(node, name) : 'unknown'};`;
         });
         return `{\n${members.join('\n')}\n}`;
       }
       const node = checker.typeToTypeNode(type, undefined, FLAGS | ts.NodeBuilderFlags.InTypeAlias);
       if (!node) throw new Error(`${name} could not be printed`);
-      return text(node);
+      return text(node, name);
     };
     const body: string[] = [];
     for (const [name, { type, docs }] of declared) {

@@ -109,36 +109,7 @@ export type GetHpoTrialResult = {
 export type ListHpoExperimentsResult = {
   [x: string]: unknown;
   TotalCount?: string | number | null | undefined;
-  Experiments?:
-    | {
-        [x: string]: unknown;
-        ExperimentId: string | number;
-        Name?: string | null | undefined;
-        Description?: string | null | undefined;
-        Creator?: string | number | null | undefined;
-        WorkspaceId?: string | number | null | undefined;
-        Accessibility?: string | null | undefined;
-        Status?: string | null | undefined;
-        JobType?: string | number | null | undefined;
-        SearchSpace?: unknown;
-        ConfigYml?: string | null | undefined;
-        ConfigIni?: string | null | undefined;
-        TrialCount?: string | number | null | undefined;
-        TrialStatus?: unknown;
-        Deleted?: unknown;
-        GmtCreateTime?: string | null | undefined;
-        GmtModifiedTime?: string | null | undefined;
-        Tags?:
-          | {
-              [x: string]: unknown;
-              Key?: string | null | undefined;
-              Value?: string | null | undefined;
-            }[]
-          | null
-          | undefined;
-      }[]
-    | null
-    | undefined;
+  Experiments?: PaiExperimentWire[] | null | undefined;
   RequestId?: string | null | undefined;
   Code?: string | null | undefined;
   Message?: string | null | undefined;
@@ -149,26 +120,7 @@ export type ListHpoExperimentsResult = {
 export type ListHpoTrialsResult = {
   [x: string]: unknown;
   TotalCount?: string | number | null | undefined;
-  Trials?:
-    | {
-        [x: string]: unknown;
-        TrialId: string | number;
-        ExperimentId?: string | number | null | undefined;
-        ParameterId?: string | number | null | undefined;
-        Hyperparam?: unknown;
-        Status?: string | null | undefined;
-        Model?: string | null | undefined;
-        MetricName?: string | null | undefined;
-        Metric?: unknown;
-        FinalMetric?: unknown;
-        JobMeta?: unknown;
-        UserScore?: string | number | null | undefined;
-        UserComment?: string | null | undefined;
-        GmtCreateTime?: string | null | undefined;
-        GmtModifiedTime?: string | null | undefined;
-      }[]
-    | null
-    | undefined;
+  Trials?: PaiTrialWire[] | null | undefined;
   RequestId?: string | null | undefined;
   Code?: string | null | undefined;
   Message?: string | null | undefined;
@@ -224,42 +176,8 @@ export type PaiTrialWire = {
 
 /** The untouched answers a derived training job is built from. */
 export type PaiTrainingJobRaw = {
-  trial: {
-    [x: string]: unknown;
-    TrialId: string | number;
-    ExperimentId?: string | number | null | undefined;
-    ParameterId?: string | number | null | undefined;
-    Hyperparam?: unknown;
-    Status?: string | null | undefined;
-    Model?: string | null | undefined;
-    MetricName?: string | null | undefined;
-    Metric?: unknown;
-    FinalMetric?: unknown;
-    JobMeta?: unknown;
-    UserScore?: string | number | null | undefined;
-    UserComment?: string | null | undefined;
-    GmtCreateTime?: string | null | undefined;
-    GmtModifiedTime?: string | null | undefined;
-  };
-  commands:
-    | {
-        [x: string]: unknown;
-        Commands?:
-          | {
-              [x: string]: unknown;
-              Id?: string | number | null | undefined;
-              Command?: string | null | undefined;
-              Output?: string | null | undefined;
-            }[]
-          | null
-          | undefined;
-        RequestId?: string | null | undefined;
-        Code?: string | null | undefined;
-        Message?: string | null | undefined;
-        Detail?: Record<string, unknown> | null | undefined;
-        AccessDeniedDetail?: unknown;
-      }
-    | undefined;
+  trial: PaiTrialWire;
+  commands: CommandsResult | undefined;
 };
 
 export interface PaiApi {

@@ -531,54 +531,8 @@ export type DescribeHyperParameterTuningJobResult = {
     | undefined;
   HyperParameterTuningEndTime?: string | number | undefined;
   LastModifiedTime?: string | number | undefined;
-  BestTrainingJob?:
-    | {
-        [x: string]: unknown;
-        TrainingJobName: string;
-        TrainingJobArn: string;
-        CreationTime: string | number;
-        TrainingJobStatus: string;
-        TunedHyperParameters: Record<string, string>;
-        TrainingJobDefinitionName?: string | undefined;
-        TuningJobName?: string | undefined;
-        TrainingStartTime?: string | number | undefined;
-        TrainingEndTime?: string | number | undefined;
-        FailureReason?: string | undefined;
-        FinalHyperParameterTuningJobObjectiveMetric?:
-          | {
-              [x: string]: unknown;
-              MetricName: string;
-              Value: number | 'NaN' | 'Infinity' | '-Infinity';
-              Type?: string | undefined;
-            }
-          | undefined;
-        ObjectiveStatus?: string | undefined;
-      }
-    | undefined;
-  OverallBestTrainingJob?:
-    | {
-        [x: string]: unknown;
-        TrainingJobName: string;
-        TrainingJobArn: string;
-        CreationTime: string | number;
-        TrainingJobStatus: string;
-        TunedHyperParameters: Record<string, string>;
-        TrainingJobDefinitionName?: string | undefined;
-        TuningJobName?: string | undefined;
-        TrainingStartTime?: string | number | undefined;
-        TrainingEndTime?: string | number | undefined;
-        FailureReason?: string | undefined;
-        FinalHyperParameterTuningJobObjectiveMetric?:
-          | {
-              [x: string]: unknown;
-              MetricName: string;
-              Value: number | 'NaN' | 'Infinity' | '-Infinity';
-              Type?: string | undefined;
-            }
-          | undefined;
-        ObjectiveStatus?: string | undefined;
-      }
-    | undefined;
+  BestTrainingJob?: SageMakerTrainingJobSummaryWire | undefined;
+  OverallBestTrainingJob?: SageMakerTrainingJobSummaryWire | undefined;
   WarmStartConfig?:
     | {
         [x: string]: unknown;
@@ -961,65 +915,13 @@ export type DescribeTrainingJobResult = {
 
 export type ListHyperParameterTuningJobsResult = {
   [x: string]: unknown;
-  HyperParameterTuningJobSummaries: {
-    [x: string]: unknown;
-    HyperParameterTuningJobName: string;
-    HyperParameterTuningJobArn: string;
-    HyperParameterTuningJobStatus: string;
-    Strategy: string;
-    CreationTime: string | number;
-    TrainingJobStatusCounters: {
-      [x: string]: unknown;
-      Completed?: number | undefined;
-      InProgress?: number | undefined;
-      RetryableError?: number | undefined;
-      NonRetryableError?: number | undefined;
-      Stopped?: number | undefined;
-    };
-    ObjectiveStatusCounters: {
-      [x: string]: unknown;
-      Succeeded?: number | undefined;
-      Pending?: number | undefined;
-      Failed?: number | undefined;
-    };
-    HyperParameterTuningEndTime?: string | number | undefined;
-    LastModifiedTime?: string | number | undefined;
-    ResourceLimits?:
-      | {
-          [x: string]: unknown;
-          MaxParallelTrainingJobs: number;
-          MaxNumberOfTrainingJobs?: number | undefined;
-          MaxRuntimeInSeconds?: number | undefined;
-        }
-      | undefined;
-  }[];
+  HyperParameterTuningJobSummaries: SageMakerTuningJobSummaryWire[];
   NextToken?: string | undefined;
 };
 
 export type ListTrainingJobsForHyperParameterTuningJobResult = {
   [x: string]: unknown;
-  TrainingJobSummaries: {
-    [x: string]: unknown;
-    TrainingJobName: string;
-    TrainingJobArn: string;
-    CreationTime: string | number;
-    TrainingJobStatus: string;
-    TunedHyperParameters: Record<string, string>;
-    TrainingJobDefinitionName?: string | undefined;
-    TuningJobName?: string | undefined;
-    TrainingStartTime?: string | number | undefined;
-    TrainingEndTime?: string | number | undefined;
-    FailureReason?: string | undefined;
-    FinalHyperParameterTuningJobObjectiveMetric?:
-      | {
-          [x: string]: unknown;
-          MetricName: string;
-          Value: number | 'NaN' | 'Infinity' | '-Infinity';
-          Type?: string | undefined;
-        }
-      | undefined;
-    ObjectiveStatus?: string | undefined;
-  }[];
+  TrainingJobSummaries: SageMakerTrainingJobSummaryWire[];
   NextToken?: string | undefined;
 };
 
