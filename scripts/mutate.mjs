@@ -43,6 +43,12 @@ const GROUPS = [
     tests: [
       'test/core/execute.test.ts',
       'test/core/retry.test.ts',
+      'test/core/retry-budget.test.ts',
+      'test/core/failures.test.ts',
+      'test/core/error-tables.test.ts',
+      // The poller retries by the same rule (isRetryable); a fetch that resolves with no Response.
+      'test/core/poll.test.ts',
+      'test/reliability/options.test.ts',
       'test/core/transport*.test.ts',
       // No {a,b} braces: the list is joined with commas.
       ...['retries', 'transport', 'dispatcher', 'create-reconcile', 'credentials', 'errors'].map(
