@@ -11,10 +11,21 @@ import {
 } from '../errors.js';
 import { NotAResponse, UnreadableBody } from './message.js';
 
+// Sets of codes that may be asked about no code (undefined): the answer is no.
 /** Connection failures where the request certainly never reached the server. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT: ReadonlySet<string | undefined> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 /** Refused by node:http before sending: the request itself is malformed, so trying again is useless. */
-const MALFORMED = new Set(['ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'ERR_UNESCAPED_CHARACTERS']);
+const MALFORMED: ReadonlySet<string | undefined> = new Set([
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_UNESCAPED_CHARACTERS',
+]);
 
 export interface AttemptEnd {
   /** The caller's own signal: its abort ends the call. */
@@ -52,7 +63,7 @@ export function transportFailure(error: unknown, signals: AttemptEnd, details: E
     return new InvalidArgumentError(error.message, { ...details, cause: error });
   }
   const code = errorCode(error);
-  if (code !== undefined && MALFORMED.has(code)) {
+  if (MALFORMED.has(code)) {
     return new InvalidArgumentError(`The request could not be sent (${code}): ${messageOf(error)}`, {
       ...details,
       code,
@@ -73,7 +84,7 @@ export function transportFailure(error: unknown, signals: AttemptEnd, details: E
  */
 export function isAmbiguous(error: CrosstuneError): boolean {
   if (TimeoutError.is(error)) return true;
-  if (NetworkError.is(error)) return !NOT_SENT.has(error.code ?? '');
+  if (NetworkError.is(error)) return !NOT_SENT.has(error.code);
   if (ResponseFormatError.is(error)) return error.retryable;
   return ServiceError.is(error) && (error.httpStatus ?? 0) >= 500;
 }
