@@ -207,3 +207,66 @@ describe('the same defaults on every cloud', () => {
     },
   );
 });
+
+describe('what the mapper takes from an answer', () => {
+  const details = { provider: 'pai', operation: 'Op' } as const;
+
+  it('an answer without a code is classified by its body or status, never by a family of codes', () => {
+    // The family matches any lowercase code, "undefined" included.
+    const cloud: CloudErrors = {
+      requestIdHeaders: [],
+      read: () => ({}),
+      codes: {},
+      families: [[/^[a-z]/, 'quota']],
+    };
+    const error = mapError(cloud, { status: 404, headers: new Headers(), body: '{}' }, details, {
+      idempotent: true,
+    });
+    expect(NotFoundError.is(error), error.name).toBe(true);
+    expect(error).toMatchObject({ code: undefined, httpStatus: 404, message: 'HTTP 404: no message' });
+  });
+
+  it.each(NAMES)('%s: an answer that is not JSON is kept as the cause, its first 500 characters', (name) => {
+    const cloud = CLOUDS[name] as Cloud;
+    const body = `<html>${'x'.repeat(600)}</html>`;
+    const error = map(cloud, { status: 503, headers: new Headers(), body });
+    expect(error.cause).toBe(body.slice(0, 500));
+  });
+
+  // Fields the cloud sent as something other than non-empty text are not taken (core/http/error-mapper.ts
+  // `text`): no number as a code, no empty request id, no empty message.
+  const untyped: Record<string, { body: unknown; code: string | undefined; message: string }> = {
+    sagemaker: { body: { message: 42 }, code: undefined, message: 'HTTP 400: no message' },
+    pai: { body: { Code: 'Zq', Message: 7, RequestId: '' }, code: 'Zq', message: 'Zq: no message' },
+    modelarts: {
+      body: { error_code: 1234, error_msg: '', request_id: '' },
+      code: undefined,
+      message: 'HTTP 400: no message',
+    },
+  };
+  it.each(NAMES)('%s: a field that is not text, or empty text, is not read as said', (name) => {
+    const cloud = CLOUDS[name] as Cloud;
+    const { body, code, message } = untyped[name] as (typeof untyped)[string];
+    const error = mapError(
+      cloud.table,
+      response(400, body),
+      { ...details, requestId: 'from-the-call' },
+      {
+        idempotent: true,
+      },
+    );
+    expect(ValidationError.is(error), error.name).toBe(true);
+    expect(error).toMatchObject({ code, message, requestId: 'from-the-call' });
+  });
+
+  it('ModelArts: an empty error code is no code; the other envelope’s code is read instead', () => {
+    const error = mapError(
+      MODELARTS_ERRORS,
+      response(400, { error_code: '', error: { code: 'ModelArts.2775', message: 'gone' } }),
+      details,
+      { idempotent: true },
+    );
+    expect(NotFoundError.is(error), error.name).toBe(true);
+    expect(error).toMatchObject({ code: 'ModelArts.2775', message: 'ModelArts.2775: gone' });
+  });
+});

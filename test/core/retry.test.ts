@@ -3,9 +3,16 @@
  * behind and keeps the abort reason as the cause; `backoffDelay` keeps to its bounds.
  */
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AbortError, ServiceError, ThrottlingError } from '../../src/core/errors.js';
-import { backoffDelay, DEFAULT_RETRY, sleep } from '../../src/core/http/retry.js';
+import {
+  abortErrorFrom,
+  backoffDelay,
+  DEFAULT_RETRY,
+  RetryBudget,
+  resolveRetry,
+  sleep,
+} from '../../src/core/http/retry.js';
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
@@ -53,6 +60,42 @@ describe('sleep', () => {
     expect(AbortError.is(error)).toBe(true);
     expect((error as AbortError).cause).toBe('too late');
     expect(timers()).toBe(before);
+  });
+
+  it('keeps the call’s details on its AbortError; without a signal there is no reason to keep', async () => {
+    const details = { provider: 'modelarts', operation: 'ListThings' } as const;
+    const error = await rejection(sleep(60_000, AbortSignal.abort('late'), details));
+    expect(AbortError.is(error)).toBe(true);
+    expect(error).toMatchObject({ ...details, message: 'The call was aborted', retryable: false });
+    const unsignalled = abortErrorFrom(undefined, details);
+    expect(AbortError.is(unsignalled)).toBe(true);
+    expect(unsignalled).toMatchObject({ ...details, message: 'The call was aborted' });
+    expect(unsignalled.cause).toBeUndefined();
+  });
+});
+
+describe('RetryBudget', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('grants maxAttempts - 1 retries, then none; none at all with retry: false', () => {
+    const budget = new RetryBudget(resolveRetry(undefined, { maxAttempts: 3 }));
+    expect([budget.take(0), budget.take(0), budget.take(0)]).toEqual([true, true, false]);
+    expect(budget.retriesLeft).toBe(0);
+    expect(new RetryBudget(resolveRetry({ maxAttempts: 5 }, false)).take(0)).toBe(false);
+    expect(new RetryBudget(resolveRetry(false, undefined)).take(0)).toBe(false);
+  });
+
+  it('grants a retry that starts by maxElapsedMs since the call began, at it included, not one later', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    const budget = new RetryBudget({ ...DEFAULT_RETRY, maxAttempts: 10, maxElapsedMs: 1_000 });
+    expect(budget.take(1_001)).toBe(false);
+    expect(budget.take(1_000)).toBe(true);
+    vi.setSystemTime(1_000_400);
+    expect(budget.take(601)).toBe(false);
+    expect(budget.take(600)).toBe(true);
+    expect(budget.take(599)).toBe(true);
+    // A refusal takes nothing: 10 attempts are 9 retries, three of them taken.
+    expect(budget.retriesLeft).toBe(6);
   });
 });
 
