@@ -203,3 +203,94 @@ describe('training-job metrics', () => {
     expect([none.metrics, none.objective]).toEqual([[], undefined]);
   });
 });
+
+describe('a listed trial’s usage, from its definition’s resources', () => {
+  const START = 1_700_000_000;
+  const ran = { TrainingStartTime: START, TrainingEndTime: START + 90.4 };
+  const usageOf = (job: Record<string, unknown>, trial: Record<string, unknown> = ran) =>
+    trialFromSummary(summary(trial), trialContext(describeJob(job))).usage;
+  const definition = (resources: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    TrainingJobDefinition: { ...resources, ...extra },
+  });
+
+  it('takes the instance from ResourceConfig, else the tuning config, else its one InstanceConfig', () => {
+    const fixed = { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 2 } };
+    const tuning = { HyperParameterTuningResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 3 } };
+    const one = {
+      HyperParameterTuningResourceConfig: {
+        InstanceConfigs: [{ InstanceType: 'ml.g5.xlarge', InstanceCount: 4 }],
+      },
+    };
+    const two = {
+      HyperParameterTuningResourceConfig: {
+        InstanceConfigs: [
+          { InstanceType: 'ml.g5.xlarge', InstanceCount: 4 },
+          { InstanceType: 'ml.p3.2xlarge', InstanceCount: 1 },
+        ],
+      },
+    };
+    const read = (resources: Record<string, unknown>) => {
+      const usage = usageOf(definition(resources));
+      return [usage?.instanceType, usage?.instanceCount];
+    };
+    expect(read(fixed)).toEqual(['ml.m5.xlarge', 2]);
+    expect(read({ ...fixed, ...tuning })).toEqual(['ml.m5.xlarge', 2]);
+    expect(read(tuning)).toEqual(['ml.c5.xlarge', 3]);
+    expect(read(one)).toEqual(['ml.g5.xlarge', 4]);
+    // Several: SageMaker picks one per job and the summary does not say which.
+    expect(read(two)).toEqual([undefined, undefined]);
+    expect(read({})).toEqual([undefined, undefined]);
+  });
+
+  it('reads each trial by its own definition, a nameless definition or trial under ""', () => {
+    const job = {
+      TrainingJobDefinitions: [
+        { DefinitionName: 'cpu', ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } },
+        { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 2 } },
+      ],
+    };
+    expect(usageOf(job, { ...ran, TrainingJobDefinitionName: 'cpu' })?.instanceType).toBe('ml.m5.xlarge');
+    expect(usageOf(job)?.instanceType).toBe('ml.c5.xlarge');
+    expect(usageOf(job, { ...ran, TrainingJobDefinitionName: 'gpu' })?.instanceType).toBeUndefined();
+  });
+
+  it('a trial that ran: its run time, billed as run unless spot', () => {
+    const onDemand = { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } };
+    expect(usageOf(definition(onDemand))).toEqual({
+      durationSeconds: 90.4,
+      billableSeconds: 90,
+      instanceType: 'ml.m5.xlarge',
+      instanceCount: 1,
+      derived: ['durationSeconds', 'billableSeconds'],
+    });
+    expect(usageOf(definition(onDemand, { EnableManagedSpotTraining: true }))).toEqual({
+      durationSeconds: 90.4,
+      billableSeconds: undefined,
+      instanceType: 'ml.m5.xlarge',
+      instanceCount: 1,
+      derived: ['durationSeconds'],
+    });
+    // No definition read: nothing said about spot, so nothing billed is derived.
+    expect(usageOf({})).toEqual({
+      durationSeconds: 90.4,
+      billableSeconds: undefined,
+      instanceType: undefined,
+      instanceCount: undefined,
+      derived: ['durationSeconds'],
+    });
+  });
+
+  it('a trial that has not run: its instance only, nothing derived; no usage when neither is known', () => {
+    const onDemand = { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } };
+    for (const times of [{}, { TrainingStartTime: START }]) {
+      expect(usageOf(definition(onDemand), times)).toEqual({
+        durationSeconds: undefined,
+        billableSeconds: undefined,
+        instanceType: 'ml.m5.xlarge',
+        instanceCount: 1,
+        derived: [],
+      });
+      expect(usageOf({}, times)).toBeUndefined();
+    }
+  });
+});

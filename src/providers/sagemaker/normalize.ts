@@ -234,12 +234,16 @@ export function trialFromSummary(
   context: TrialContext,
 ): Trial<SageMakerTrainingJobSummaryWire> {
   const final = summary.FinalHyperParameterTuningJobObjectiveMetric;
-  const value =
+  const objective =
     final === undefined
       ? undefined
-      : decodeNumber(final.Value, 'FinalHyperParameterTuningJobObjectiveMetric.Value');
-  const metrics: MetricPoint[] =
-    final && value !== undefined ? [{ name: final.MetricName, value, final: true }] : [];
+      : {
+          metric: final.MetricName,
+          value: decodeNumber(final.Value, 'FinalHyperParameterTuningJobObjectiveMetric.Value'),
+        };
+  const metrics: MetricPoint[] = objective
+    ? [{ name: objective.metric, value: objective.value, final: true }]
+    : [];
   const startedAt = time(summary.TrainingStartTime, 'TrainingStartTime');
   const endedAt = time(summary.TrainingEndTime, 'TrainingEndTime');
   return {
@@ -254,7 +258,7 @@ export function trialFromSummary(
       context.decoders,
       'TunedHyperParameters',
     ),
-    objective: final && value !== undefined ? { metric: final.MetricName, value } : undefined,
+    objective,
     metrics,
     createdAt: time(summary.CreationTime, 'CreationTime'),
     startedAt,
