@@ -25,7 +25,12 @@ import type {
   TrialUsage,
   UsageField,
 } from '../../core/types.js';
-import type { DescribeHyperParameterTuningJobResult, SageMakerApi, TrainingJobSummaryWire } from './api.js';
+import type {
+  DescribeHyperParameterTuningJobResult,
+  SageMakerApi,
+  TrainingJobSummaryWire,
+  TuningJobSummaryWire,
+} from './api.js';
 import {
   describedUsage,
   experimentFromSummary,
@@ -83,21 +88,20 @@ export function listExperiments(
     ? EXPERIMENT_STATUS_WORDS[query.status]
     : [undefined];
   const walks = statusWords.map((StatusEquals) =>
-    tokenWalk<Experiment>({
+    tokenWalk<TuningJobSummaryWire, Experiment>({
       provider: 'sagemaker',
       operation,
       kind: `token:${StatusEquals ?? ''}`,
-      keyOf: (experiment) => experiment.id,
+      keyOf: (summary) => summary.HyperParameterTuningJobName,
       fetchPage: async (NextToken, signal) => {
         const page = await api.listHyperParameterTuningJobs(
           { ...base, StatusEquals, NextToken },
           withSignal(call, signal),
         );
-        const items = normalizing({ provider: 'sagemaker', operation }, () =>
-          page.HyperParameterTuningJobSummaries.map(experimentFromSummary),
-        );
-        return { items, nextToken: page.NextToken, raw: page };
+        return { items: page.HyperParameterTuningJobSummaries, nextToken: page.NextToken, raw: page };
       },
+      read: (page) =>
+        normalizing({ provider: 'sagemaker', operation }, () => page.items.map(experimentFromSummary)),
     }),
   );
   return new Paginated(
@@ -144,11 +148,11 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
       keep: (s: TrainingJobSummaryWire) => boolean,
     ) => {
       // Filtered after the walk, which needs whole pages to tell a repeated page.
-      const listed = tokenWalk<{ summary: TrainingJobSummaryWire; item: T }>({
+      const listed = tokenWalk<TrainingJobSummaryWire, { summary: TrainingJobSummaryWire; item: T }>({
         provider: 'sagemaker',
         operation,
         kind,
-        keyOf: ({ summary }) => summary.TrainingJobName,
+        keyOf: (summary) => summary.TrainingJobName,
         fetchPage: async (NextToken, signal) => {
           const page = await api.listTrainingJobsForHyperParameterTuningJob(
             {
@@ -161,11 +165,12 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
             },
             withSignal(call, signal),
           );
-          const items = normalizing({ provider: 'sagemaker', operation }, () =>
-            page.TrainingJobSummaries.map((summary) => ({ summary, item: toItem(summary, context) })),
-          );
-          return { items, nextToken: page.NextToken, raw: page };
+          return { items: page.TrainingJobSummaries, nextToken: page.NextToken, raw: page };
         },
+        read: (page) =>
+          normalizing({ provider: 'sagemaker', operation }, () =>
+            page.items.map((summary) => ({ summary, item: toItem(summary, context) })),
+          ),
       });
       const kept = filterWalk(
         listed,
