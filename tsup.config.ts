@@ -8,6 +8,9 @@ export default defineConfig({
     modelarts: 'src/providers/modelarts/index.ts',
     compare: 'src/compare/index.ts',
     testing: 'src/testing/index.ts',
+    'testing-sagemaker': 'src/testing/sagemaker/index.ts',
+    'testing-pai': 'src/testing/pai/index.ts',
+    'testing-modelarts': 'src/testing/modelarts/index.ts',
     cli: 'src/cli/main.ts',
     // Read by bin/crosstune.js before the command loads: an older Node gets one line, not a stack.
     'supported-node': 'src/core/supported-node.ts',

@@ -12,6 +12,9 @@ const subpaths = [
   'crosstune/modelarts',
   'crosstune/compare',
   'crosstune/testing',
+  'crosstune/testing/sagemaker',
+  'crosstune/testing/pai',
+  'crosstune/testing/modelarts',
 ];
 for (const subpath of subpaths) {
   const esm = await import(subpath);
@@ -63,6 +66,27 @@ for (const url of loaded) {
   const text = readFileSync(new URL(url), 'utf8');
   for (const marker of ['DescribeHyperParameterTuningJob', '/api/automl/v1/', 'autosearch-trials']) {
     assert.equal(text.includes(marker), false, `crosstune/compare loads no adapter (${url} has ${marker})`);
+  }
+}
+// A test that loads one cloud's fake loads that fake alone: each fake's wire names stay in its own
+// modules (the engine the fakes share is common to all three).
+const FAKE_MARKERS = {
+  sagemaker: 'HyperParameterTuningJobStatus',
+  pai: 'CreateHpoExperiment',
+  modelarts: 'autosearch-trial-earlystop',
+};
+for (const cloud of Object.keys(FAKE_MARKERS)) {
+  for (const url of modulesLoadedBy([`crosstune/testing/${cloud}`])) {
+    if (!url.includes('/dist/')) continue;
+    const text = readFileSync(new URL(url), 'utf8');
+    for (const [other, marker] of Object.entries(FAKE_MARKERS)) {
+      if (other === cloud) continue;
+      assert.equal(
+        text.includes(marker),
+        false,
+        `crosstune/testing/${cloud} loads no ${other} code (${url})`,
+      );
+    }
   }
 }
 // The HTML report's chart library and DOM are for the CLI's report command alone: no library

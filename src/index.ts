@@ -28,22 +28,11 @@ export {
   UnsupportedOperationError,
   ValidationError,
 } from './core/errors.js';
-export {
-  decodeBoolean,
-  decodeEpochSeconds,
-  decodeInteger,
-  decodeJsonText,
-  decodeNumber,
-  decodeUtcDateTime,
-  FieldFormatError,
-} from './core/fields.js';
 export type { CallOptions } from './core/http/call-options.js';
 export type { ClientOptions } from './core/http/client-options.js';
-export type { ExecutionContext } from './core/http/execute.js';
 export type { AttemptEvent, Hooks } from './core/http/hooks.js';
-export type { ResponseHeaders } from './core/http/message.js';
 export { DEFAULT_RETRY, type RetryOptions } from './core/http/retry.js';
-export type { FetchLike, HttpRequest, HttpResponse, TransportOptions } from './core/http/transport.js';
+export type { FetchLike } from './core/http/transport.js';
 export { type Page, Paginated } from './core/paginate.js';
 export type { PollOptions, Scheduler } from './core/progress/poll.js';
 export type { ExperimentSummary, SummarizeOptions, SummaryField } from './core/progress/summarize.js';

@@ -12,6 +12,7 @@ import type {
   ExperimentQuery,
   ExperimentSpec,
   ProviderId,
+  RawTypes,
   TrainingJob,
   TrainingJobQuery,
   Trial,
@@ -29,35 +30,59 @@ export interface Capabilities {
   notes: readonly string[];
 }
 
-export interface TuningProvider<ProviderOptions = unknown> {
+/**
+ * One cloud, neutral. `ProviderOptions` is what its `create` takes beyond the neutral spec; `Raw`
+ * the cloud answers its objects carry in `raw` (each cloud's provider names them; the defaults
+ * leave them `unknown` for code that works with any cloud).
+ */
+export interface TuningProvider<ProviderOptions = unknown, Raw extends RawTypes = RawTypes> {
   readonly id: ProviderId;
   readonly capabilities: Capabilities;
   readonly experiments: {
-    create(spec: ExperimentSpec<ProviderOptions>, options?: CallOptions): Promise<Experiment>;
-    get(id: string, options?: CallOptions): Promise<Experiment>;
-    list(query?: ExperimentQuery, options?: CallOptions): Paginated<Experiment>;
+    create(
+      spec: ExperimentSpec<ProviderOptions>,
+      options?: CallOptions,
+    ): Promise<Experiment<Raw['experiment'], Raw['trial']>>;
+    get(id: string, options?: CallOptions): Promise<Experiment<Raw['experiment'], Raw['trial']>>;
+    list(
+      query?: ExperimentQuery,
+      options?: CallOptions,
+    ): Paginated<Experiment<Raw['experiment'], Raw['trial']>>;
     stop(id: string, options?: CallOptions): Promise<void>;
     delete(id: string, options?: CallOptions): Promise<void>;
     /**
      * The experiment with its best trial, trial counts, timing and billing, from one `get` and
      * one walk of its trials; `derived` names what crosstune computed rather than read.
      */
-    summarize(id: string, options?: SummarizeOptions): Promise<ExperimentSummary>;
+    summarize(
+      id: string,
+      options?: SummarizeOptions<Raw['trial']>,
+    ): Promise<ExperimentSummary<Raw['experiment'], Raw['trial']>>;
     /**
      * Resolves with the experiment once it has ended — completed, failed or stopped alike —
      * polling `get` at growing intervals; `timeoutMs` ends it with a TimeoutError, `signal` with
      * an AbortError.
      */
-    wait(id: string, options?: WaitOptions): Promise<Experiment>;
+    wait(
+      id: string,
+      options?: WaitOptions<Raw['experiment'], Raw['trial']>,
+    ): Promise<Experiment<Raw['experiment'], Raw['trial']>>;
     /** The experiment's progress as events (status, trials started and ended, new best), until it ends. */
-    watch(id: string, options?: WatchOptions): AsyncIterable<ExperimentEvent>;
+    watch(
+      id: string,
+      options?: WatchOptions,
+    ): AsyncIterable<ExperimentEvent<Raw['experiment'], Raw['trial']>>;
   };
   readonly trials: {
-    list(experimentId: string, query?: TrialQuery, options?: CallOptions): Paginated<Trial>;
-    get(experimentId: string, trialId: string, options?: CallOptions): Promise<Trial>;
+    list(experimentId: string, query?: TrialQuery, options?: CallOptions): Paginated<Trial<Raw['trial']>>;
+    get(experimentId: string, trialId: string, options?: CallOptions): Promise<Trial<Raw['trial']>>;
     stop(experimentId: string, trialId: string, options?: CallOptions): Promise<void>;
   };
   readonly trainingJobs: {
-    list(experimentId: string, query?: TrainingJobQuery, options?: CallOptions): Paginated<TrainingJob>;
+    list(
+      experimentId: string,
+      query?: TrainingJobQuery,
+      options?: CallOptions,
+    ): Paginated<TrainingJob<Raw['trainingJob']>>;
   };
 }

@@ -5,8 +5,9 @@
 import type { Loss } from '../search-space/loss.js';
 import type { SearchSpace } from '../search-space/types.js';
 import type { ProviderId } from './errors.js';
+import type { HyperParameterValue } from './values.js';
 
-export type { ProviderId };
+export type { HyperParameterValue, ProviderId };
 
 export type ExperimentStatus =
   | 'pending'
@@ -59,8 +60,6 @@ export interface MetricPoint {
   final?: boolean | undefined;
 }
 
-export type HyperParameterValue = number | string | boolean;
-
 export interface ExperimentLimits {
   maxTrials?: number | undefined;
   maxParallelTrials?: number | undefined;
@@ -70,7 +69,8 @@ export interface ExperimentLimits {
 /** Trial counts by neutral status; `total` is what the cloud reports or the sum of the rest. */
 export type TrialCounts = Partial<Record<TrialStatus, number>> & { total?: number | undefined };
 
-export interface Experiment<Raw = unknown> {
+/** `Raw`: the cloud's answer kept in `raw`; `TrialRaw`: the one `bestTrial` keeps. */
+export interface Experiment<Raw = unknown, TrialRaw = unknown> {
   provider: ProviderId;
   id: string;
   name: string;
@@ -83,7 +83,7 @@ export interface Experiment<Raw = unknown> {
   algorithm?: string | undefined;
   limits: ExperimentLimits;
   trialCounts: TrialCounts;
-  bestTrial?: Trial | undefined;
+  bestTrial?: Trial<TrialRaw> | undefined;
   searchSpace?: ExperimentSearchSpace | undefined;
   createdAt?: Date | undefined;
   startedAt?: Date | undefined;
@@ -165,6 +165,17 @@ export interface TrainingJob<Raw = unknown> {
   usage?: TrialUsage | undefined;
   failureReason?: string | undefined;
   raw: Raw;
+}
+
+/**
+ * The cloud answers a provider's objects keep in `raw`, by kind. Each cloud's provider names its
+ * own (`SageMakerRaw`, `PaiRaw`, `ModelArtsRaw`); code that does not care which cloud it has uses
+ * this default, where every `raw` is `unknown`.
+ */
+export interface RawTypes {
+  experiment: unknown;
+  trial: unknown;
+  trainingJob: unknown;
 }
 
 /** What `experiments.create` needs, cloud-neutral; cloud-only settings go in `providerOptions`. */

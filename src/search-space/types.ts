@@ -3,7 +3,7 @@
  * cloud; docs/search-space.md states the exact value set and distribution of each kind.
  */
 import type { ProviderId } from '../core/errors.js';
-import type { HyperParameterValue } from '../core/types.js';
+import type { HyperParameterValue } from '../core/values.js';
 
 /** A cloud dialect a space compiles to or parses from. */
 export type Target = ProviderId;

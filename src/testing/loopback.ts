@@ -81,7 +81,10 @@ async function serve(
 }
 
 async function toFetchRequest(req: IncomingMessage, port: number): Promise<Request> {
-  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  // The URL the client addressed, from Host as any server reads it: this server's own address,
+  // unless a reverse proxy that keeps Host stands in front of it — then signatures over the host
+  // (ModelArts' is over the URL's) are checked against the one the client signed.
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `127.0.0.1:${port}`}`);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i];

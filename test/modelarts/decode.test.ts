@@ -11,7 +11,7 @@ import {
   readTable,
 } from '../../src/providers/modelarts/decode.js';
 import { trialFromRows, trialsFromTable } from '../../src/providers/modelarts/normalize.js';
-import type { TableCell, TrialTableWire } from '../../src/providers/modelarts/wire.js';
+import type { ModelArtsTrialTableWire, TableCell } from '../../src/providers/modelarts/wire.js';
 import { fixture } from './helpers/fixtures.js';
 
 const context = { experimentId: 'job', objectiveMetric: 'acc' };
@@ -144,7 +144,7 @@ describe('readTable', () => {
   });
 
   it('is a ResponseFormatError naming the row once normalizing', () => {
-    const table: TrialTableWire = { header: ['trial_id', 'acc'], data: [['a0']] };
+    const table: ModelArtsTrialTableWire = { header: ['trial_id', 'acc'], data: [['a0']] };
     const error = thrown(() =>
       normalizing({ provider: 'modelarts', operation: 'listAutoSearchTrials' }, () =>
         trialsFromTable(table, context),
@@ -168,7 +168,7 @@ describe('readTable', () => {
 describe('column order', () => {
   const table = fixture('autosearch-trials') as { items: { header: string[]; data: TableCell[][] } };
 
-  function shuffled(order: number[]): TrialTableWire {
+  function shuffled(order: number[]): ModelArtsTrialTableWire {
     const { header, data } = table.items;
     return {
       header: order.map((j) => header[j] as string),

@@ -13,9 +13,9 @@ import {
   trialStatus,
   trialsFromTable,
 } from '../../src/providers/modelarts/normalize.js';
-import type { TrainingJobWire } from '../../src/providers/modelarts/wire.js';
+import type { ModelArtsTrainingJobWire } from '../../src/providers/modelarts/wire.js';
 
-function job(over: Partial<TrainingJobWire> = {}): TrainingJobWire {
+function job(over: Partial<ModelArtsTrainingJobWire> = {}): ModelArtsTrainingJobWire {
   return {
     kind: 'job',
     metadata: { id: 'j-1', name: 'search', create_time: 1_700_000_000_000 },
@@ -141,7 +141,7 @@ describe('experimentFromJob', () => {
   });
 
   it('reads a plain job (no policies, nulls, no status) without inventing anything', () => {
-    const plain: TrainingJobWire = {
+    const plain: ModelArtsTrainingJobWire = {
       metadata: { id: 'j-2', name: null, create_time: null },
       status: null,
       algorithm: { policies: { auto_search: null } },

@@ -15,7 +15,11 @@ import {
   trialsFromTable,
 } from '../../src/providers/modelarts/normalize.js';
 import { readSearchSpace } from '../../src/providers/modelarts/search-space.js';
-import type { TableCell, TrainingJobWire, TrialTableWire } from '../../src/providers/modelarts/wire.js';
+import type {
+  ModelArtsTrainingJobWire,
+  ModelArtsTrialTableWire,
+  TableCell,
+} from '../../src/providers/modelarts/wire.js';
 import { compile, parse, type SearchSpace } from '../../src/search-space/index.js';
 import { paramName, searchSpace } from '../search-space/helpers/arbitraries.js';
 
@@ -156,7 +160,7 @@ function config(t: TrialModel) {
 }
 
 /** The table as the documented example writes it: fixed column order, plain decimal text. */
-function canonicalTable(names: readonly string[], trials: readonly TrialModel[]): TrialTableWire {
+function canonicalTable(names: readonly string[], trials: readonly TrialModel[]): ModelArtsTrialTableWire {
   const header = [...BASE_COLUMNS, ...names, 'best_reward'];
   const data = trials.map((t) => [
     String(t.index),
@@ -185,7 +189,10 @@ const EXTRA: Record<string, TableCell> = {
 };
 
 /** The same trials in another spelling: each cell spelled at random, extra columns, columns shuffled. */
-function variantTable(names: readonly string[], trials: readonly TrialModel[]): fc.Arbitrary<TrialTableWire> {
+function variantTable(
+  names: readonly string[],
+  trials: readonly TrialModel[],
+): fc.Arbitrary<ModelArtsTrialTableWire> {
   const rowCells = (t: TrialModel) =>
     fc.record({
       done: fc.constantFrom<TableCell>(t.done ? 'True' : 'False', t.done ? 'true' : 'false', t.done),
@@ -342,14 +349,14 @@ function specOf(space: SearchSpace, limits = { maxTrials: 10, maxParallelTrials:
 }
 
 /** What ModelArts would answer for the created job: the request plus id and status. */
-function jobFromRequest(request: ReturnType<typeof buildCreateRequest>['request']): TrainingJobWire {
+function jobFromRequest(request: ReturnType<typeof buildCreateRequest>['request']): ModelArtsTrainingJobWire {
   return JSON.parse(
     JSON.stringify({
       ...request,
       metadata: { ...request.metadata, id: 'j-1' },
       status: { phase: 'Creating' },
     }),
-  ) as TrainingJobWire;
+  ) as ModelArtsTrainingJobWire;
 }
 
 /** Spaces the ModelArts dialect holds exactly: text or number choices, plain linear ranges. */

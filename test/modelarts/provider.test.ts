@@ -1,7 +1,7 @@
 /** `modelarts(...)` end to end: the real signer, transport, schemas and normalizer against the fake. */
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/index.js';
-import { modelarts, modelartsEndpoint } from '../../src/providers/modelarts/index.js';
+import { modelarts, modelartsEndpoint } from '../../src/providers/modelarts/provider.js';
 import { modelartsFake } from '../../src/testing/index.js';
 import { client, experimentSpec, useFakeServer } from './helpers/env.js';
 

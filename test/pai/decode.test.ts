@@ -1,7 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: PAI writes placeholders literally as ${name}.
 /** The decoding rules for what PAI sends, each both ways where PAI may send either. */
 import { describe, expect, it } from 'vitest';
-import { FieldFormatError, ResponseFormatError } from '../../src/index.js';
+import { FieldFormatError } from '../../src/core/fields.js';
+import { ResponseFormatError } from '../../src/index.js';
 import {
   finalMetric,
   iniObject,
@@ -15,17 +16,13 @@ import {
   yamlObject,
 } from '../../src/providers/pai/decode.js';
 import {
-  hyperParametersFromPai,
-  hyperParametersToPai,
-  readHpoExperiment,
-  readHpoTrial,
-} from '../../src/providers/pai/index.js';
-import {
   experimentFromWire,
   experimentStatus,
   trialFromWire,
   trialStatus,
 } from '../../src/providers/pai/normalize.js';
+import { hyperParametersFromPai, hyperParametersToPai } from '../../src/providers/pai/search-space.js';
+import { readHpoExperiment, readHpoTrial } from '../../src/providers/pai/views.js';
 import { client, experimentItem, failure, on, trialItem, usePaiServer } from './helpers/env.js';
 
 const env = usePaiServer();

@@ -6,7 +6,7 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ResponseFormatError, ValidationError } from '../../src/index.js';
-import { readHpoExperiment, readHpoTrial } from '../../src/providers/pai/index.js';
+import { readHpoExperiment, readHpoTrial } from '../../src/providers/pai/views.js';
 import { BASE, client, failure, ORIGIN, usePaiServer } from './helpers/env.js';
 import { docExample, docPage, metadataExample, metadataOperations } from './helpers/fixtures.js';
 

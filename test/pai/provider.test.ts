@@ -3,11 +3,9 @@
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../src/index.js';
-import {
-  hyperParametersToPai,
-  PAI_CAPABILITIES,
-  type PaiTrainingJobRaw,
-} from '../../src/providers/pai/index.js';
+import type { PaiTrainingJobRaw } from '../../src/providers/pai/index.js';
+import { PAI_CAPABILITIES } from '../../src/providers/pai/provider.js';
+import { hyperParametersToPai } from '../../src/providers/pai/search-space.js';
 import { BASE, client, experimentItem, failure, on, trialItem, usePaiServer } from './helpers/env.js';
 
 const env = usePaiServer();

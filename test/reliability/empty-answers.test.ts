@@ -109,6 +109,26 @@ describe('an empty success answer to a write: reconciled, never resent, never re
     expect(count(hw.requests, 'ShowAutoSearchTrialEarlyStop')).toBe(1);
   });
 
+  it('pai: experiments.stop, experiments.delete and trials.stop answered empty are done, each sent once', async () => {
+    ali.clock.set(Date.now());
+    const seeded = ali.state.seedExperiment({ name: 'to-stop' });
+    ali.clock.advance(30 * 60_000);
+    ali.state.sync();
+    const now = ali.clock.now();
+    const running = ali.state.trialsOf(seeded.id).find((t) => t.runStartAt <= now && t.endedAt === undefined);
+    ali.faults.inject({ kind: 'empty', operation: 'StopHpoTrials' });
+    await expect(clouds.pai().trials.stop(seeded.id, running?.id ?? '')).resolves.toBeUndefined();
+    expect(count(ali.requests, 'StopHpoTrials')).toBe(1);
+
+    ali.faults.inject({ kind: 'empty', operation: 'StopHpoExperiment' });
+    await expect(clouds.pai().experiments.stop(seeded.id)).resolves.toBeUndefined();
+    expect(count(ali.requests, 'StopHpoExperiment')).toBe(1);
+
+    ali.faults.inject({ kind: 'empty', operation: 'DeleteHpoExperiment' });
+    await expect(clouds.pai().experiments.delete(seeded.id)).resolves.toBeUndefined();
+    expect(count(ali.requests, 'DeleteHpoExperiment')).toBe(1);
+  });
+
   it('modelarts: experiments.delete answered empty is done, sent once', async () => {
     const job = hw.state.seedJob({ name: 'to-delete' });
     hw.faults.inject({ kind: 'empty', operation: 'DeleteTrainingJob' });

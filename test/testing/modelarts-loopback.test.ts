@@ -10,6 +10,7 @@ import {
   paiFake,
   startLoopbackServer,
 } from '../../src/testing/index.js';
+import { startFaultProxy } from '../reliability/matrix/fault-proxy.js';
 import { callModelArts, jobsPath, passwordBody } from './helpers/modelarts-call.js';
 import { jobRequest } from './helpers/modelarts-fixtures.js';
 import { callPai } from './helpers/pai-call.js';
@@ -52,6 +53,26 @@ describe('the ModelArts fake over startLoopbackServer', () => {
     expect(
       (await callPai('GET', '/api/automl/v1/serviceidentityrole', { endpoint: server.url })).status,
     ).toBe(200);
+  });
+});
+
+describe('behind a reverse proxy that keeps Host', () => {
+  it('checks the signature over the host the client addressed, not the loopback server’s own', async () => {
+    const proxy = await startFaultProxy(
+      server.url,
+      () => 'any',
+      () => ({ do: 'forward' }),
+    );
+    try {
+      const listed = await callModelArts(fake, 'GET', '/v3/projects', {
+        origin: proxy.url,
+        query: { name: fake.region },
+      });
+      expect(listed.status).toBe(200);
+      expect(proxy.seen).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

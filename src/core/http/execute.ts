@@ -14,6 +14,7 @@ import {
   type ErrorDetails,
   type ProviderId,
 } from '../errors.js';
+import { checkCallOptions } from '../options.js';
 import { BUDGET, type CallOptions } from './call-options.js';
 import { type CloudErrors, mapError, requestIdOf } from './error-mapper.js';
 import { isAmbiguous, messageOf, transportFailure } from './failures.js';
@@ -75,6 +76,10 @@ export async function execute<T>(
   plan: OperationPlan<T>,
   options: CallOptions = {},
 ): Promise<T> {
+  // A look-up made for a call carries that call's budget: its options were checked with it.
+  if (!options[BUDGET] && (options.timeoutMs !== undefined || options.retry !== undefined)) {
+    checkCallOptions(ctx.provider, plan.operation, options);
+  }
   const budget = options[BUDGET] ?? new RetryBudget(resolveRetry(ctx.retry, options.retry));
   const call: CallOptions = { signal: options.signal, timeoutMs: options.timeoutMs, [BUDGET]: budget };
   const timeoutMs = options.timeoutMs ?? ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -9,7 +9,7 @@ import {
   ServiceError,
   TimeoutError,
 } from '../errors.js';
-import { UnreadableBody } from './message.js';
+import { NotAResponse, UnreadableBody } from './message.js';
 
 /** Connection failures where the request certainly never reached the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -46,6 +46,10 @@ export function transportFailure(error: unknown, signals: AttemptEnd, details: E
         cause: error,
       },
     );
+  }
+  if (error instanceof NotAResponse) {
+    // The caller's fetch is at fault, not the network: another attempt would get the same.
+    return new InvalidArgumentError(error.message, { ...details, cause: error });
   }
   const code = errorCode(error);
   if (code !== undefined && MALFORMED.has(code)) {

@@ -35,6 +35,9 @@ export class UnreadableBody extends Error {
   }
 }
 
+/** A `fetch` option resolved with something that is not a Response: nothing to read, and no reason to retry. */
+export class NotAResponse extends Error {}
+
 /** Over node:http's `rawHeaders` (`[name, value, name, value, …]`), read only when asked. */
 export function fromRawHeaders(raw: readonly string[]): ResponseHeaders {
   return {

@@ -8,7 +8,7 @@
  * On every path no redirect is followed, an answer larger than `maxResponseBytes` is refused, and
  * the call ends when `signal` aborts — even through a fetch that ignores its signal or never settles.
  */
-import { type HttpRequest, type HttpResponse, UnreadableBody } from './message.js';
+import { type HttpRequest, type HttpResponse, NotAResponse, UnreadableBody } from './message.js';
 import { sendNodeHttp } from './node-transport.js';
 
 export type { HttpRequest, HttpResponse, ResponseHeaders } from './message.js';
@@ -64,8 +64,36 @@ async function viaFetch(
     redirect: 'manual',
   };
   if (dispatcher !== undefined) init.dispatcher = dispatcher;
-  const response = await fetch(request.url, init);
+  const response: unknown = await fetch(request.url, init);
+  if (!isResponse(response)) {
+    throw new NotAResponse(`The fetch option resolved with ${describe(response)}, not a Response`);
+  }
   return { status: response.status, headers: response.headers, body: await readText(response, maxBytes) };
+}
+
+/**
+ * What reading an answer relies on, checked by shape: undici's npm fetch (the dispatcher path) and
+ * other fetches have Response classes of their own, so `instanceof Response` would refuse them.
+ */
+function isResponse(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, headers, body } = value as {
+    status?: unknown;
+    headers?: { get?: unknown };
+    body?: unknown;
+  };
+  return (
+    typeof status === 'number' &&
+    Number.isInteger(status) &&
+    typeof headers?.get === 'function' &&
+    (body === null || body === undefined || typeof (body as { getReader?: unknown }).getReader === 'function')
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'an object';
 }
 
 /** The body as UTF-8 text (a leading byte-order mark dropped, as TextDecoder does), within the cap. */

@@ -4,6 +4,7 @@
  * its cloud is read (`ProgressSource`).
  */
 import type { ProviderId } from '../errors.js';
+import type { Experiment } from '../types.js';
 import {
   type ExperimentSummary,
   type SummarizeOptions,
@@ -13,15 +14,28 @@ import {
 import { type WaitOptions, waitForExperiment } from './wait.js';
 import { type ExperimentEvent, type WatchOptions, type WatchSource, watchExperiment } from './watch.js';
 
-export type ProgressSource = SummarySource & WatchSource;
+export type ProgressSource<ExperimentRaw = unknown, TrialRaw = unknown> = SummarySource<
+  ExperimentRaw,
+  TrialRaw
+> &
+  WatchSource<ExperimentRaw, TrialRaw>;
 
-export interface ProgressMethods {
-  summarize(id: string, options?: SummarizeOptions): Promise<ExperimentSummary>;
-  wait(id: string, options?: WaitOptions): ReturnType<typeof waitForExperiment>;
-  watch(id: string, options?: WatchOptions): AsyncIterable<ExperimentEvent>;
+export interface ProgressMethods<ExperimentRaw = unknown, TrialRaw = unknown> {
+  summarize(
+    id: string,
+    options?: SummarizeOptions<TrialRaw>,
+  ): Promise<ExperimentSummary<ExperimentRaw, TrialRaw>>;
+  wait(
+    id: string,
+    options?: WaitOptions<ExperimentRaw, TrialRaw>,
+  ): Promise<Experiment<ExperimentRaw, TrialRaw>>;
+  watch(id: string, options?: WatchOptions): AsyncIterable<ExperimentEvent<ExperimentRaw, TrialRaw>>;
 }
 
-export function progressMethods(provider: ProviderId, source: ProgressSource): ProgressMethods {
+export function progressMethods<ExperimentRaw, TrialRaw>(
+  provider: ProviderId,
+  source: ProgressSource<ExperimentRaw, TrialRaw>,
+): ProgressMethods<ExperimentRaw, TrialRaw> {
   return {
     summarize: (id, options) => summarizeExperiment(source, id, options),
     wait: (id, options) =>

@@ -25,11 +25,11 @@ export type SummaryField =
   | 'trialSeconds'
   | 'billableSeconds';
 
-export interface ExperimentSummary {
+export interface ExperimentSummary<ExperimentRaw = unknown, TrialRaw = unknown> {
   /** The experiment as `experiments.get` returns it. */
-  experiment: Experiment;
+  experiment: Experiment<ExperimentRaw, TrialRaw>;
   /** The cloud's best trial where it names one; else the best ended, non-failed trial with a finite objective. */
-  bestTrial: Trial | undefined;
+  bestTrial: Trial<TrialRaw> | undefined;
   trialCounts: TrialCounts;
   /** When the earliest trial started (or was created, where the cloud keeps no start time). */
   firstTrialAt: Date | undefined;
@@ -48,37 +48,37 @@ export interface ExperimentSummary {
   derived: SummaryField[];
 }
 
-export interface SummarizeOptions extends CallOptions {
+export interface SummarizeOptions<TrialRaw = unknown> extends CallOptions {
   /**
    * Called with every trial of the walk the summary is computed from, in listing order: a caller
    * that also needs the trials (a comparison, an export) gets them from the same walk.
    */
-  onTrial?: ((trial: Trial) => void) | undefined;
+  onTrial?: ((trial: Trial<TrialRaw>) => void) | undefined;
 }
 
 /** What a cloud reports about a whole experiment, read from its answer; absent: not reported. */
-export interface ReportedTotals {
-  bestTrial?: Trial | undefined;
+export interface ReportedTotals<TrialRaw = unknown> {
+  bestTrial?: Trial<TrialRaw> | undefined;
   trialCounts?: TrialCounts | undefined;
   durationSeconds?: number | undefined;
 }
 
 /** How one cloud feeds a summary: the experiment (one request), its trials, and what it reports. */
-export interface SummarySource {
-  get(id: string, options?: CallOptions): Promise<Experiment>;
+export interface SummarySource<ExperimentRaw = unknown, TrialRaw = unknown> {
+  get(id: string, options?: CallOptions): Promise<Experiment<ExperimentRaw, TrialRaw>>;
   /** Every trial, listed with the experiment just read (so its objective names the trials'). */
-  all(experiment: Experiment, options?: CallOptions): Paginated<Trial>;
-  reported(experiment: Experiment): ReportedTotals;
+  all(experiment: Experiment<ExperimentRaw, TrialRaw>, options?: CallOptions): Paginated<Trial<TrialRaw>>;
+  reported(experiment: Experiment<ExperimentRaw, TrialRaw>): ReportedTotals<TrialRaw>;
 }
 
-export async function summarizeExperiment(
-  source: SummarySource,
+export async function summarizeExperiment<ExperimentRaw, TrialRaw>(
+  source: SummarySource<ExperimentRaw, TrialRaw>,
   id: string,
-  options: SummarizeOptions = {},
-): Promise<ExperimentSummary> {
+  options: SummarizeOptions<TrialRaw> = {},
+): Promise<ExperimentSummary<ExperimentRaw, TrialRaw>> {
   const { onTrial, ...call } = options;
   const experiment = await source.get(id, call);
-  const tally = new TrialTally(experiment.objective?.direction);
+  const tally = new TrialTally<TrialRaw>(experiment.objective?.direction);
   for await (const trial of source.all(experiment, call)) {
     tally.add(trial);
     onTrial?.(trial);
@@ -89,11 +89,11 @@ export async function summarizeExperiment(
 const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
 
 /** Everything a summary needs from the trials, gathered one trial at a time (no trial is kept but the best). */
-export class TrialTally {
+export class TrialTally<TrialRaw = unknown> {
   readonly #direction: ObjectiveDirection | undefined;
   readonly #counts: TrialCounts = {};
   #total = 0;
-  #best: Trial | undefined;
+  #best: Trial<TrialRaw> | undefined;
   #bestValue: number | undefined;
   #first: number | undefined;
   #lastEnd: number | undefined;
@@ -104,7 +104,7 @@ export class TrialTally {
     this.#direction = direction;
   }
 
-  add(trial: Trial): void {
+  add(trial: Trial<TrialRaw>): void {
     this.#counts[trial.status] = (this.#counts[trial.status] ?? 0) + 1;
     this.#total++;
     const value = trial.objective?.value;
@@ -130,7 +130,10 @@ export class TrialTally {
     }
   }
 
-  summary(experiment: Experiment, reported: ReportedTotals): ExperimentSummary {
+  summary<ExperimentRaw>(
+    experiment: Experiment<ExperimentRaw, TrialRaw>,
+    reported: ReportedTotals<TrialRaw>,
+  ): ExperimentSummary<ExperimentRaw, TrialRaw> {
     const derived: SummaryField[] = [];
     const pick = <T>(field: SummaryField, read: T | undefined, computed: T | undefined): T | undefined => {
       if (read !== undefined) return read;

@@ -7,19 +7,22 @@ import type { CallOptions } from '../http/call-options.js';
 import { ENDED_EXPERIMENT_STATUSES, type Experiment } from '../types.js';
 import { type PollOptions, poller } from './poll.js';
 
-export interface WaitOptions extends PollOptions {
+export interface WaitOptions<ExperimentRaw = unknown, TrialRaw = unknown> extends PollOptions {
   /** Called with the experiment after every poll, the last one included. */
-  onProgress?: ((experiment: Experiment) => void) | undefined;
+  onProgress?: ((experiment: Experiment<ExperimentRaw, TrialRaw>) => void) | undefined;
 }
 
-export type GetExperiment = (id: string, options?: CallOptions) => Promise<Experiment>;
-
-export async function waitForExperiment(
-  provider: ProviderId,
-  get: GetExperiment,
+export type GetExperiment<ExperimentRaw = unknown, TrialRaw = unknown> = (
   id: string,
-  options: WaitOptions = {},
-): Promise<Experiment> {
+  options?: CallOptions,
+) => Promise<Experiment<ExperimentRaw, TrialRaw>>;
+
+export async function waitForExperiment<ExperimentRaw, TrialRaw>(
+  provider: ProviderId,
+  get: GetExperiment<ExperimentRaw, TrialRaw>,
+  id: string,
+  options: WaitOptions<ExperimentRaw, TrialRaw> = {},
+): Promise<Experiment<ExperimentRaw, TrialRaw>> {
   const poll = poller({ provider, operation: 'experiments.wait', subject: `Experiment ${id}` }, options);
   for (;;) {
     const experiment = await poll((call) => get(id, call));

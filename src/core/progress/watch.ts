@@ -21,56 +21,67 @@ import {
 } from '../types.js';
 import { type PollOptions, poller } from './poll.js';
 
-export type ExperimentEvent =
+export type ExperimentEvent<ExperimentRaw = unknown, TrialRaw = unknown> =
   /** The experiment's status changed (on the first poll: its status then, `previous` undefined). */
-  | { type: 'status'; at: Date; experiment: Experiment; previous: ExperimentStatus | undefined }
-  | { type: 'trial-started'; at: Date; trial: Trial }
+  | {
+      type: 'status';
+      at: Date;
+      experiment: Experiment<ExperimentRaw, TrialRaw>;
+      previous: ExperimentStatus | undefined;
+    }
+  | { type: 'trial-started'; at: Date; trial: Trial<TrialRaw> }
   /** The trial ended, with its final objective where it reported one. */
-  | { type: 'trial-ended'; at: Date; trial: Trial }
+  | { type: 'trial-ended'; at: Date; trial: Trial<TrialRaw> }
   /** An ended, non-failed trial with a finite objective beat every earlier one. */
-  | { type: 'best'; at: Date; trial: Trial; previous: Trial | undefined }
+  | { type: 'best'; at: Date; trial: Trial<TrialRaw>; previous: Trial<TrialRaw> | undefined }
   /** After every poll: the experiment and the trials seen so far, by status. */
-  | { type: 'poll'; at: Date; experiment: Experiment; trials: TrialCounts };
+  | { type: 'poll'; at: Date; experiment: Experiment<ExperimentRaw, TrialRaw>; trials: TrialCounts };
 
 export type WatchOptions = PollOptions;
 
 /** How one cloud is watched. */
-export interface WatchSource {
-  get(id: string, options?: CallOptions): Promise<Experiment>;
+export interface WatchSource<ExperimentRaw = unknown, TrialRaw = unknown> {
+  get(id: string, options?: CallOptions): Promise<Experiment<ExperimentRaw, TrialRaw>>;
   /**
    * What the cloud reports about its trials as a whole (status counters, best trial): when it is
    * the same as at the last poll, no trial changed and none is read. Undefined: nothing reported.
    */
-  fingerprint(experiment: Experiment): string | undefined;
+  fingerprint(experiment: Experiment<ExperimentRaw, TrialRaw>): string | undefined;
   /**
    * Trials newest first (by creation), listed with the experiment just read, when the cloud can
    * sort so: a poll then reads only down to the oldest trial that had not ended. Without it,
    * every poll that may have seen a change reads every trial.
    */
-  newestFirst?(experiment: Experiment, options?: CallOptions): Paginated<Trial>;
-  all(experiment: Experiment, options?: CallOptions): Paginated<Trial>;
+  newestFirst?(
+    experiment: Experiment<ExperimentRaw, TrialRaw>,
+    options?: CallOptions,
+  ): Paginated<Trial<TrialRaw>>;
+  all(experiment: Experiment<ExperimentRaw, TrialRaw>, options?: CallOptions): Paginated<Trial<TrialRaw>>;
 }
 
-export async function* watchExperiment(
+export async function* watchExperiment<ExperimentRaw, TrialRaw>(
   provider: ProviderId,
-  source: WatchSource,
+  source: WatchSource<ExperimentRaw, TrialRaw>,
   id: string,
   options: WatchOptions = {},
-): AsyncGenerator<ExperimentEvent, void, undefined> {
+): AsyncGenerator<ExperimentEvent<ExperimentRaw, TrialRaw>, void, undefined> {
   const poll = poller({ provider, operation: 'experiments.watch', subject: `Experiment ${id}` }, options);
   const scheduler = options.scheduler;
   const now = () => new Date(scheduler ? scheduler.now() : Date.now());
   const seen = new Map<string, TrialStatus>();
-  let previous: Experiment | undefined;
+  let previous: Experiment<ExperimentRaw, TrialRaw> | undefined;
   let previousPrint: string | undefined;
-  let best: Trial | undefined;
+  let best: Trial<TrialRaw> | undefined;
 
   /**
    * Reads the trials that may have changed: none when the cloud's own report did not move; the
    * newest down to the oldest still open where the cloud sorts by creation; else, and once the
    * experiment has ended (a trial's objective may come after its status), every trial.
    */
-  const changedTrials = async (experiment: Experiment, call: CallOptions): Promise<Trial[]> => {
+  const changedTrials = async (
+    experiment: Experiment<ExperimentRaw, TrialRaw>,
+    call: CallOptions,
+  ): Promise<Trial<TrialRaw>[]> => {
     const print = source.fingerprint(experiment);
     const ended = ENDED_EXPERIMENT_STATUSES.has(experiment.status);
     if (previous && !ended && print !== undefined && print === previousPrint) return [];
@@ -79,7 +90,7 @@ export async function* watchExperiment(
     );
     const incremental = seen.size > 0 && !ended && source.newestFirst !== undefined;
     const listing = incremental ? source.newestFirst!(experiment, call) : source.all(experiment, call);
-    const trials: Trial[] = [];
+    const trials: Trial<TrialRaw>[] = [];
     let reachedKnown = false;
     for await (const page of listing.pages()) {
       for (const trial of page.items) {

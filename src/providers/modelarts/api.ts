@@ -4,11 +4,12 @@
  * project id, resolved once (reference §1.2); every answer is checked against its wire schema.
  */
 import type { $ZodType, output } from 'zod/v4/core';
-import { InvalidArgumentError, NotFoundError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import { percentEncode as encode } from '../../core/http/url.js';
+import { idSegment } from '../../core/ids.js';
 import type { Identity } from './iam.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
@@ -39,15 +40,8 @@ interface Call<S extends $ZodType> {
   reconcile?: (call: CallOptions) => Promise<output<S> | undefined>;
 }
 
-/** One path segment from a caller's id: an empty id or a dot segment would address another path. */
-function segment(value: string, name: string): string {
-  if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
-    throw new InvalidArgumentError(`${name} must be a non-empty id, got ${JSON.stringify(value)}`, {
-      provider: 'modelarts',
-    });
-  }
-  return encode(value);
-}
+/** One path segment from a caller's id (or the project's), checked as every cloud checks ids. */
+const segment = (value: string, name: string) => idSegment(value, name, 'modelarts');
 
 function queryString(query: Query | undefined): string {
   const pairs = Object.entries(query ?? {}).flatMap(([key, value]) =>
@@ -58,7 +52,9 @@ function queryString(query: Query | undefined): string {
 
 const TERMINATING = new Set(['Terminating', 'Terminated']);
 
-export function createModelArtsApi(config: ModelArtsApiConfig) {
+type Caller = <S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined) => Promise<output<S>>;
+
+export function createModelArtsApi(config: ModelArtsApiConfig): ModelArtsApi {
   function call<S extends $ZodType>(spec: Call<S>, options: CallOptions | undefined): Promise<output<S>> {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     let sentToken: string | undefined;
@@ -89,11 +85,20 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
       options,
     );
   }
+  return operations(call, config.trialEnded);
+}
 
+/** The methods, apart from how a call is sent: their type is the public `ModelArtsApi`. */
+function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) {
   const job = (id: string) => `/training-jobs/${segment(id, 'jobId')}`;
 
+  // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
-    listAutoSearchTrials(jobId: string, query: shapes.ListAutoSearchTrialsQuery = {}, options?: CallOptions) {
+    async listAutoSearchTrials(
+      jobId: string,
+      query: shapes.ListAutoSearchTrialsQuery = {},
+      options?: CallOptions,
+    ) {
       return call(
         {
           operation: 'ShowAutoSearchTrials',
@@ -105,7 +110,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         options,
       );
     },
-    getAutoSearchTrial(jobId: string, trialId: string, options?: CallOptions) {
+    async getAutoSearchTrial(jobId: string, trialId: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchPerTrial',
@@ -120,7 +125,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
      * Not sent twice blindly: a second stop of a trial the first one ended is refused. After an
      * ambiguous failure the trial's row is read; a trial that has ended counts as stopped.
      */
-    earlyStopTrial(jobId: string, trialId: string, options?: CallOptions) {
+    async earlyStopTrial(jobId: string, trialId: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchTrialEarlyStop',
@@ -129,12 +134,12 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
           schema: wire.EarlyStopResponseSchema(),
           idempotent: false,
           reconcile: async (call) =>
-            (await config.trialEnded(jobId, trialId, call)) ? { earlystop_trial: trialId } : undefined,
+            (await trialEnded(jobId, trialId, call)) ? { earlystop_trial: trialId } : undefined,
         },
         options,
       );
     },
-    listSearchAlgorithms(options?: CallOptions) {
+    async listSearchAlgorithms(options?: CallOptions) {
       return call(
         {
           operation: 'ShowSearchAlgorithms',
@@ -145,7 +150,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         options,
       );
     },
-    listYamlTemplates(options?: CallOptions) {
+    async listYamlTemplates(options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchYamlTemplatesInfo',
@@ -156,7 +161,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         options,
       );
     },
-    getYamlTemplate(algorithmType: string, algorithmName: string, options?: CallOptions) {
+    async getYamlTemplate(algorithmType: string, algorithmName: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchYamlTemplateContent',
@@ -167,7 +172,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         options,
       );
     },
-    getParameterAnalysis(jobId: string, options?: CallOptions) {
+    async getParameterAnalysis(jobId: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchParamsAnalysis',
@@ -179,7 +184,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
       );
     },
     /** Where the analysis image for one hyperparameter lies: an OBS path, not a URL. */
-    getParameterAnalysisPath(jobId: string, parameterName: string, options?: CallOptions) {
+    async getParameterAnalysisPath(jobId: string, parameterName: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowAutoSearchParamAnalysisResultPath',
@@ -194,7 +199,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
      * Not idempotent: after an ambiguous failure the job is looked up by name (names are unique
      * in a project) before the create is sent again.
      */
-    createTrainingJob(input: shapes.CreateTrainingJobRequest, options?: CallOptions) {
+    async createTrainingJob(input: shapes.CreateTrainingJobRequest, options?: CallOptions) {
       return call(
         {
           operation: 'CreateTrainingJob',
@@ -209,7 +214,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         options,
       );
     },
-    getTrainingJob(jobId: string, options?: CallOptions) {
+    async getTrainingJob(jobId: string, options?: CallOptions) {
       return call(
         {
           operation: 'ShowTrainingJobDetails',
@@ -221,7 +226,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
       );
     },
     /** A search changes nothing, so this POST is retried like a read. */
-    searchTrainingJobs(input: shapes.TrainingJobSearchRequest = {}, options?: CallOptions) {
+    async searchTrainingJobs(input: shapes.TrainingJobSearchRequest = {}, options?: CallOptions) {
       return call(
         {
           operation: 'ListTrainingJobs',
@@ -247,7 +252,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
      * (ModelArts.2796). After an ambiguous failure the job is read; Terminating or Terminated
      * means the first attempt took effect.
      */
-    terminateTrainingJob(jobId: string, options?: CallOptions) {
+    async terminateTrainingJob(jobId: string, options?: CallOptions) {
       return call(
         {
           operation: 'StopTrainingJob',
@@ -284,7 +289,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
         options,
       );
     },
-    listWorkspaces(query: shapes.ListWorkspacesQuery = {}, options?: CallOptions) {
+    async listWorkspaces(query: shapes.ListWorkspacesQuery = {}, options?: CallOptions) {
       return call(
         {
           operation: 'ListWorkspace',
@@ -301,4 +306,4 @@ export function createModelArtsApi(config: ModelArtsApiConfig) {
   return api;
 }
 
-export type ModelArtsApi = ReturnType<typeof createModelArtsApi>;
+export type ModelArtsApi = ReturnType<typeof operations>;

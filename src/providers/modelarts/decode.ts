@@ -17,7 +17,7 @@ import {
   numberIn,
 } from '../../core/fields.js';
 import type { HyperParameterValue } from '../../core/types.js';
-import type { TableCell, TableRow, TrialTableWire } from './wire.js';
+import type { ModelArtsTrialTableWire, TableCell, TableRow } from './wire.js';
 
 export { isObject, type JsonObject } from '../../core/fields.js';
 
@@ -86,7 +86,7 @@ export interface TableView {
  * whose length differs from the header's, or a column name used twice, is an error: reading
  * such a table would put values under the wrong names.
  */
-export function readTable(table: TrialTableWire | null | undefined, path: string): TableView {
+export function readTable(table: ModelArtsTrialTableWire | null | undefined, path: string): TableView {
   const header = table?.header ?? [];
   const data = table?.data ?? [];
   const columns = new Map<string, number>();

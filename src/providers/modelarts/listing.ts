@@ -15,12 +15,13 @@ import type { ModelArtsApi } from './api.js';
 import {
   experimentFromJob,
   listedTrialIds,
+  type ModelArtsTrialRaw,
   type TrialContext,
   trialFromRows,
   trialsFromTable,
 } from './normalize.js';
 import type { JobSearchFilter, TrainingJobSearchRequest } from './shapes.js';
-import type { AutoSearchTrialsWire, TrainingJobWire } from './wire.js';
+import type { ModelArtsAutoSearchTrialsWire, ModelArtsTrainingJobWire } from './wire.js';
 
 /** What the server answers without a `limit`. */
 export const DEFAULT_TRIAL_PAGE_SIZE = 50;
@@ -54,7 +55,7 @@ const PHASES: Readonly<Record<ExperimentStatus, readonly string[]>> = {
 };
 
 /** An experiment is a training job with a hyperparameter search: a policy, or an AutoSearch YAML job. */
-export function isSearchJob(job: TrainingJobWire): boolean {
+export function isSearchJob(job: ModelArtsTrainingJobWire): boolean {
   return Boolean(job.algorithm?.policies?.auto_search) || job.kind === 'autosearch_job';
 }
 
@@ -76,7 +77,7 @@ export function listExperiments(
   query: ExperimentQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Paginated<Experiment<TrainingJobWire>> {
+): Paginated<Experiment<ModelArtsTrainingJobWire, ModelArtsTrialRaw>> {
   const operation = 'ListTrainingJobs';
   const pageSize = pageSizeOf(query, MAX_JOB_PAGE_SIZE, MAX_JOB_PAGE_SIZE);
   if (query.sortBy === 'status') {
@@ -94,7 +95,7 @@ export function listExperiments(
     order: query.sortOrder ?? 'desc',
     filters: searchFilters(query),
   };
-  const walk = offsetWalk<TrainingJobWire>({
+  const walk = offsetWalk<ModelArtsTrainingJobWire>({
     provider: 'modelarts',
     operation,
     pageSize,
@@ -123,12 +124,12 @@ function trialWalk(
   pageSize: number,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): PageWalk<Trial> {
+): PageWalk<Trial<ModelArtsTrialRaw>> {
   const operation = 'ShowAutoSearchTrials';
   const details = { provider: 'modelarts', operation } as const;
   return async function* (cursor) {
     const ctx = await context();
-    yield* offsetWalk<string, Trial>({
+    yield* offsetWalk<string, Trial<ModelArtsTrialRaw>>({
       provider: 'modelarts',
       operation,
       pageSize,
@@ -150,7 +151,7 @@ function trialWalk(
         }));
       },
       read: (page) =>
-        normalizing(details, () => trialsFromTable((page.raw as AutoSearchTrialsWire).items, ctx)),
+        normalizing(details, () => trialsFromTable((page.raw as ModelArtsAutoSearchTrialsWire).items, ctx)),
     })(cursor);
   };
 }
@@ -162,7 +163,7 @@ export function listTrials(
   query: TrialQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Paginated<Trial> {
+): Paginated<Trial<ModelArtsTrialRaw>> {
   const pageSize = pageSizeOf(query, MAX_TRIAL_PAGE_SIZE, DEFAULT_TRIAL_PAGE_SIZE);
   const wanted = query.status;
   const walk = filterWalk(
@@ -177,7 +178,7 @@ export function listTrials(
   }
   const sortBy = query.sortBy;
   return new Paginated(async function* () {
-    const all: Trial[] = [];
+    const all: Trial<ModelArtsTrialRaw>[] = [];
     const raw: unknown[] = [];
     for await (const page of walk(undefined)) {
       all.push(...page.items);
@@ -200,7 +201,7 @@ export async function getTrial(
   trialId: string,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Promise<Trial> {
+): Promise<Trial<ModelArtsTrialRaw>> {
   const operation = 'ShowAutoSearchPerTrial';
   const experimentId = context.experimentId;
   const findListed = async () => {
@@ -236,16 +237,19 @@ export async function getTrial(
  * `createdAt` keeps it. By objective, best first unless an order is given; trials without an
  * objective come last either way.
  */
-export function sortTrials(
-  trials: readonly Trial[],
+export function sortTrials<Raw>(
+  trials: readonly Trial<Raw>[],
   sortBy: NonNullable<TrialQuery['sortBy']>,
   order: TrialQuery['sortOrder'],
   direction: 'minimize' | 'maximize' | undefined,
-): Trial[] {
+): Trial<Raw>[] {
   const indexed = trials.map((trial, index) => ({ trial, index }));
   const sign =
     (order ?? (sortBy === 'objective' && direction !== 'minimize' ? 'desc' : 'asc')) === 'desc' ? -1 : 1;
-  const compare = (a: { trial: Trial; index: number }, b: { trial: Trial; index: number }): number => {
+  const compare = (
+    a: { trial: Trial<Raw>; index: number },
+    b: { trial: Trial<Raw>; index: number },
+  ): number => {
     switch (sortBy) {
       case 'objective': {
         const x = a.trial.objective?.value;

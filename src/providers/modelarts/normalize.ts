@@ -34,7 +34,13 @@ import {
   type TableView,
 } from './decode.js';
 import { readSearchSpace } from './search-space.js';
-import type { AutoSearchWire, TableCell, TableRow, TrainingJobWire, TrialTableWire } from './wire.js';
+import type {
+  AutoSearchWire,
+  ModelArtsTrainingJobWire,
+  ModelArtsTrialTableWire,
+  TableCell,
+  TableRow,
+} from './wire.js';
 
 /** Level-1 job phases (reference §3.4); the same words serve a job read as a TrainingJob. */
 const PHASES = new Map<string, ExperimentStatus & TrialStatus>([
@@ -77,7 +83,7 @@ export function trialStatus(status: string | null | undefined): TrialStatus {
 
 const AUTO_SEARCH = 'algorithm.policies.auto_search';
 
-function autoSearchOf(job: TrainingJobWire): AutoSearchWire | undefined {
+function autoSearchOf(job: ModelArtsTrainingJobWire): AutoSearchWire | undefined {
   return job.algorithm?.policies?.auto_search ?? undefined;
 }
 
@@ -114,7 +120,7 @@ function algoSetting(autoSearch: AutoSearchWire | undefined, key: string): numbe
 }
 
 /** `spec.auto_stop` `{time_unit: 'HOURS', duration}` as seconds; other units are not documented. */
-function maxRuntimeSeconds(job: TrainingJobWire): number | undefined {
+function maxRuntimeSeconds(job: ModelArtsTrainingJobWire): number | undefined {
   const stop = job.spec?.auto_stop;
   if (!stop || word(stop.time_unit) !== 'hours' || stop.duration === undefined || stop.duration === null) {
     return undefined;
@@ -129,7 +135,7 @@ interface JobTimes {
 }
 
 /** `start_time` + `duration` is when a job that has ended ended; ModelArts keeps no end time. */
-function timesOf(job: TrainingJobWire, ended: boolean): JobTimes {
+function timesOf(job: ModelArtsTrainingJobWire, ended: boolean): JobTimes {
   const createdAt = epochMillis(job.metadata.create_time, 'metadata.create_time');
   const startedAt = epochMillis(job.status?.start_time, 'status.start_time');
   const duration = job.status?.duration;
@@ -145,7 +151,7 @@ function timesOf(job: TrainingJobWire, ended: boolean): JobTimes {
 }
 
 /** The tasks' own messages (`worker-0: …`) when the job failed. */
-function failureOf(job: TrainingJobWire, failed: boolean): string | undefined {
+function failureOf(job: ModelArtsTrainingJobWire, failed: boolean): string | undefined {
   if (!failed) return undefined;
   const messages = (job.status?.task_statuses ?? []).flatMap((t) =>
     t.message ? [t.task ? `${t.task}: ${t.message}` : t.message] : [],
@@ -153,7 +159,9 @@ function failureOf(job: TrainingJobWire, failed: boolean): string | undefined {
   return messages.length > 0 ? messages.join('; ') : undefined;
 }
 
-export function experimentFromJob(job: TrainingJobWire): Experiment<TrainingJobWire> {
+export function experimentFromJob(
+  job: ModelArtsTrainingJobWire,
+): Experiment<ModelArtsTrainingJobWire, ModelArtsTrialRaw> {
   const id = job.metadata.id;
   const phase = job.status?.phase ?? '';
   const status = experimentStatus(phase);
@@ -181,7 +189,7 @@ export function experimentFromJob(job: TrainingJobWire): Experiment<TrainingJobW
 }
 
 /** Fixed arguments of the training code, as sent. */
-function fixedParameters(job: TrainingJobWire): Record<string, HyperParameterValue> {
+function fixedParameters(job: ModelArtsTrainingJobWire): Record<string, HyperParameterValue> {
   const out: Record<string, HyperParameterValue> = {};
   for (const p of job.algorithm?.parameters ?? []) {
     if (p.name && p.value !== undefined && p.value !== null) setOwn(out, p.name, p.value);
@@ -190,7 +198,7 @@ function fixedParameters(job: TrainingJobWire): Record<string, HyperParameterVal
 }
 
 /** The search job itself: ModelArts runs every trial inside this one training job. */
-export function trainingJobFromJob(job: TrainingJobWire): TrainingJob<TrainingJobWire> {
+export function trainingJobFromJob(job: ModelArtsTrainingJobWire): TrainingJob<ModelArtsTrainingJobWire> {
   const id = job.metadata.id;
   const phase = job.status?.phase ?? '';
   const status = jobStatus(phase);
@@ -211,7 +219,7 @@ export function trainingJobFromJob(job: TrainingJobWire): TrainingJob<TrainingJo
 }
 
 /** The job's run time so far (`status.duration`, ms) and its flavor and node count, as read. */
-function jobUsage(job: TrainingJobWire): TrialUsage | undefined {
+function jobUsage(job: ModelArtsTrainingJobWire): TrialUsage | undefined {
   const duration = job.status?.duration;
   const ran = isAbsent(duration) ? undefined : decodeNumber(duration, 'status.duration');
   const nodes = job.spec?.resource?.node_count;
@@ -235,7 +243,7 @@ export interface TrialContext {
   trialId?: string | undefined;
 }
 
-export function trialContext(job: TrainingJobWire): TrialContext {
+export function trialContext(job: ModelArtsTrainingJobWire): TrialContext {
   const autoSearch = autoSearchOf(job);
   const objective = objectiveOf(autoSearch);
   return {
@@ -421,7 +429,7 @@ function trialOf(
 }
 
 /** The trial ids of a list answer's rows, in order: a row without one is an error, as when it is read. */
-export function listedTrialIds(table: TrialTableWire | null | undefined, path = 'items'): string[] {
+export function listedTrialIds(table: ModelArtsTrialTableWire | null | undefined, path = 'items'): string[] {
   const view = readTable(table, path);
   const at = columnsOf(view);
   return view.rows.map((row) => trialIdOf(row, at, undefined));
@@ -429,7 +437,7 @@ export function listedTrialIds(table: TrialTableWire | null | undefined, path = 
 
 /** The list answer (`items` of autosearch-trials): one trial per row. */
 export function trialsFromTable(
-  table: TrialTableWire | null | undefined,
+  table: ModelArtsTrialTableWire | null | undefined,
   context: TrialContext,
   path = 'items',
 ): Trial<ModelArtsTrialRaw>[] {
@@ -447,7 +455,7 @@ export function trialsFromTable(
  * reads as a pending trial when the trial asked for is known.
  */
 export function trialFromRows(
-  table: TrialTableWire | null | undefined,
+  table: ModelArtsTrialTableWire | null | undefined,
   context: TrialContext,
   path = '',
 ): Trial<ModelArtsTrialRaw> {

@@ -299,10 +299,10 @@ export const TokenResponseSchema = once(() =>
 
 type Out<F extends () => z.ZodMiniType> = z.infer<ReturnType<F>>;
 
-export type TrialTableWire = Out<typeof TrialTableSchema>;
+export type ModelArtsTrialTableWire = Out<typeof TrialTableSchema>;
 /** One cell of a trial table row, as sent. */
 export type TableRow = readonly TableCell[];
-export type AutoSearchTrialsWire = Out<typeof AutoSearchTrialsResponseSchema>;
+export type ModelArtsAutoSearchTrialsWire = Out<typeof AutoSearchTrialsResponseSchema>;
 export type EarlyStopWire = Out<typeof EarlyStopResponseSchema>;
 export type SearchAlgorithmsWire = Out<typeof SearchAlgorithmsResponseSchema>;
 export type YamlTemplatesWire = Out<typeof YamlTemplatesResponseSchema>;
@@ -310,9 +310,9 @@ export type YamlTemplateContentWire = Out<typeof YamlTemplateContentResponseSche
 export type ParameterAnalysisWire = Out<typeof ParameterAnalysisResponseSchema>;
 export type ParameterAnalysisPathWire = Out<typeof ParameterAnalysisPathResponseSchema>;
 export type AutoSearchWire = Out<typeof AutoSearchSchema>;
-export type TrainingJobWire = Out<typeof TrainingJobSchema>;
-export type TrainingJobSearchWire = Out<typeof TrainingJobSearchResponseSchema>;
+export type ModelArtsTrainingJobWire = Out<typeof TrainingJobSchema>;
+export type ModelArtsTrainingJobSearchWire = Out<typeof TrainingJobSearchResponseSchema>;
 export type WorkspaceWire = Out<typeof WorkspaceSchema>;
-export type WorkspacesWire = Out<typeof WorkspacesResponseSchema>;
+export type ModelArtsWorkspacesWire = Out<typeof WorkspacesResponseSchema>;
 export type ProjectsWire = Out<typeof ProjectsResponseSchema>;
 export type TokenWire = Out<typeof TokenResponseSchema>;

@@ -7,15 +7,18 @@
  * answer is checked against its wire schema. Usable on its own as `pai(...).api`.
  */
 import type { $ZodType, output } from 'zod/v4/core';
+import { NotFoundError } from '../../core/errors.js';
 import { decodeUtcDateTime, isObject } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
 import { checkWire, parseJsonBody } from '../../core/http/decode.js';
 import { mapError } from '../../core/http/error-mapper.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
-import type { HttpRequest, HttpResponse } from '../../core/http/message.js';
-import { percentEncode } from '../../core/http/url.js';
+import type { HttpRequest } from '../../core/http/message.js';
+import { checkId, idSegment } from '../../core/ids.js';
+import { ENDED_EXPERIMENT_STATUSES, ENDED_TRIAL_STATUSES } from '../../core/types.js';
 import type { RoaCall } from './auth.js';
 import { codeOf, isExecutionFailure, isSuccessCode, PAI_ERRORS } from './errors.js';
+import { experimentStatus, trialStatus } from './normalize.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
@@ -31,13 +34,13 @@ type Wire<S extends $ZodType> = output<S>;
 export type CreatedExperimentResult = Wire<ReturnType<typeof wire.CreatedExperimentSchema>>;
 export type GetHpoExperimentResult = Wire<ReturnType<typeof wire.GetHpoExperimentSchema>>;
 export type ListHpoExperimentsResult = Wire<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
-export type ExperimentWire = Wire<ReturnType<typeof wire.ExperimentSummarySchema>>;
+export type PaiExperimentWire = Wire<ReturnType<typeof wire.ExperimentSummarySchema>>;
 export type StopHpoExperimentResult = Wire<ReturnType<typeof wire.StopHpoExperimentSchema>>;
 export type EnvelopeResult = Wire<ReturnType<typeof wire.EnvelopeSchema>>;
 export type LogsResult = Wire<ReturnType<typeof wire.LogsSchema>>;
 export type ListHpoTrialsResult = Wire<ReturnType<typeof wire.ListHpoTrialsSchema>>;
 export type GetHpoTrialResult = Wire<ReturnType<typeof wire.GetHpoTrialSchema>>;
-export type TrialWire = Wire<ReturnType<typeof wire.TrialSchema>>;
+export type PaiTrialWire = Wire<ReturnType<typeof wire.TrialSchema>>;
 export type TrialResultsResult = Wire<ReturnType<typeof wire.TrialResultsSchema>>;
 export type LogNamesResult = Wire<ReturnType<typeof wire.LogNamesSchema>>;
 export type CommandsResult = Wire<ReturnType<typeof wire.CommandsSchema>>;
@@ -46,11 +49,15 @@ export type ServiceIdentityRoleResult = Wire<ReturnType<typeof wire.ServiceIdent
 
 const BASE = '/api/automl/v1';
 
-/** Path parameters as the official SDKs encode them. */
-export const encodePathParam = percentEncode;
+// Path parameters are encoded as the official SDKs encode them, once checked (core/ids.ts).
+const experimentPath = (id: string) => `${BASE}/hpo/experiment/${idSegment(id, 'ExperimentId', 'pai')}`;
+const trialPath = (id: string, trial: string) =>
+  `${experimentPath(id)}/trial/${idSegment(trial, 'TrialId', 'pai')}`;
+/** A reconciled stop's per-trial result: the trial was found ended after the answer was lost. */
+const STOPPED_ON_LOOKUP = 'ended (read after the answer to StopHpoTrials was lost)';
 
-const experimentPath = (id: string) => `${BASE}/hpo/experiment/${encodePathParam(id)}`;
-const trialPath = (id: string, trial: string) => `${experimentPath(id)}/trial/${encodePathParam(trial)}`;
+/** Trial ids sent in a body are ids all the same. */
+const trialIds = (ids: readonly string[]) => ids.map((id, i) => checkId(id, `TrialIds[${i}]`, 'pai'));
 
 /** `YYYY-MM-DD HH:mm:ss` in UTC, the form PAI's time filters take. */
 export function paiTime(date: Date): string {
@@ -75,6 +82,11 @@ function bodyOf(values: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
+/** What `onResponse` reads of an answer: its headers, without naming the transport's types. */
+interface HeaderReader {
+  get(name: string): string | null;
+}
+
 interface Operation<S extends $ZodType> {
   action: string;
   method: 'GET' | 'POST' | 'PUT';
@@ -86,14 +98,16 @@ interface Operation<S extends $ZodType> {
   /** False when repeating the call could repeat its effect (creates, restarts). */
   idempotent?: boolean;
   /**
-   * For creates: whether the call took effect after an ambiguous failure. PAI has no client token
-   * and names are not unique, so the call is never resent: what the look-up does not find is thrown.
+   * For writes: whether the call took effect after an ambiguous failure. PAI has no client token
+   * and names are not unique, so a create is never resent: what the look-up does not find is thrown.
    */
   reconcile?: ((call: CallOptions) => Promise<output<S> | undefined>) | undefined;
+  /** Whether a write the look-up found no trace of may be sent again (a stop or a delete; never a create). */
+  resendIfAbsent?: boolean | undefined;
   /** Called as each attempt starts. */
   onAttempt?: (() => void) | undefined;
   /** Sees a successful answer before it is decoded (its headers, which the result leaves out). */
-  onResponse?: ((response: HttpResponse) => void) | undefined;
+  onResponse?: ((response: { readonly headers: HeaderReader }) => void) | undefined;
   /** An answer with per-trial `Results` is read even when its `Code` says execution failed (StopHpoTrials). */
   resultsDespiteCode?: boolean | undefined;
 }
@@ -108,7 +122,9 @@ function listExperimentsOperation(input: shapes.ListHpoExperimentsRequest) {
   } as const satisfies Operation<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
 }
 
-export function createPaiApi(config: PaiApiConfig) {
+type Caller = <S extends $ZodType>(op: Operation<S>, options: CallOptions | undefined) => Promise<output<S>>;
+
+export function createPaiApi(config: PaiApiConfig): PaiApi {
   const { context, sign, renewCredentials } = config;
 
   function call<S extends $ZodType>(op: Operation<S>, options: CallOptions | undefined): Promise<output<S>> {
@@ -120,6 +136,7 @@ export function createPaiApi(config: PaiApiConfig) {
         operation: op.action,
         idempotent,
         reconcile: op.reconcile,
+        resendIfAbsent: op.resendIfAbsent,
         renewCredentials,
         request: () => {
           op.onAttempt?.();
@@ -142,14 +159,19 @@ export function createPaiApi(config: PaiApiConfig) {
       options,
     );
   }
+  return operations(call);
+}
 
+/** The methods, apart from how a call is sent: their type is the public `PaiApi`. */
+function operations(call: Caller) {
+  // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
     /**
      * Not idempotent and without a client token. After an ambiguous failure the experiment is
      * looked up by name (newest first, created since the first attempt began); when none is
      * found the failure is thrown rather than the request resent.
      */
-    createHpoExperiment(input: shapes.CreateHpoExperimentRequest, options?: CallOptions) {
+    async createHpoExperiment(input: shapes.CreateHpoExperimentRequest, options?: CallOptions) {
       let firstAttemptAt: number | undefined;
       return call(
         {
@@ -172,11 +194,11 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
+    async listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
       return call(listExperimentsOperation(input), options);
     },
 
-    getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    async getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'GetHpoExperiment',
@@ -188,7 +210,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
+    async updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
       const { ExperimentId, ...body } = input;
       return call(
         {
@@ -202,31 +224,53 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    /**
+     * Not sent twice blindly: after an answer that may have been lost, the experiment is read;
+     * ended (stopped or otherwise) means the stop took effect.
+     */
+    async stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'StopHpoExperiment',
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/stop`,
           schema: wire.StopHpoExperimentSchema(),
+          idempotent: false,
+          resendIfAbsent: true,
+          reconcile: async (lookup) => {
+            const read = await api.getHpoExperiment({ ExperimentId: input.ExperimentId }, lookup);
+            const ended = ENDED_EXPERIMENT_STATUSES.has(experimentStatus(read.Status));
+            return ended ? { ExpId: input.ExperimentId, Status: read.Status } : undefined;
+          },
         },
         options,
       );
     },
 
-    deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    /** After an answer that may have been lost, the experiment is read: gone means deleted. */
+    async deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'DeleteHpoExperiment',
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/delete`,
           schema: wire.EnvelopeSchema(),
+          idempotent: false,
+          resendIfAbsent: true,
+          reconcile: (lookup) =>
+            api.getHpoExperiment({ ExperimentId: input.ExperimentId }, lookup).then(
+              () => undefined,
+              (error: unknown) => {
+                if (NotFoundError.is(error)) return {};
+                throw error;
+              },
+            ),
         },
         options,
       );
     },
 
-    listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
+    async listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
         {
@@ -240,7 +284,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
+    async listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
         {
@@ -254,7 +298,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
+    async getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
           action: 'GetHpoTrial',
@@ -266,22 +310,38 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
+    /**
+     * Not sent twice blindly: a second stop of a trial the first one stopped is refused. After an
+     * answer that may have been lost the trials are read; when every one has ended, each counts
+     * as stopped.
+     */
+    async stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
+      const ids = trialIds(input.TrialIds);
       return call(
         {
           action: 'StopHpoTrials',
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/stop_trials`,
-          body: { TrialIds: input.TrialIds },
+          body: { TrialIds: ids },
           schema: wire.TrialResultsSchema(),
           resultsDespiteCode: true,
+          idempotent: false,
+          resendIfAbsent: true,
+          reconcile: async (lookup) => {
+            const reads = await Promise.all(
+              ids.map((TrialId) => api.getHpoTrial({ ExperimentId: input.ExperimentId, TrialId }, lookup)),
+            );
+            if (!reads.every((trial) => ENDED_TRIAL_STATUSES.has(trialStatus(trial.Status))))
+              return undefined;
+            return { Results: Object.fromEntries(ids.map((id) => [id, STOPPED_ON_LOOKUP])) };
+          },
         },
         options,
       );
     },
 
     /** Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
-    restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
+    async restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
       const hyper = input.TrialHyperParameters;
       return call(
         {
@@ -289,7 +349,7 @@ export function createPaiApi(config: PaiApiConfig) {
           method: 'PUT',
           pathname: `${experimentPath(input.ExperimentId)}/restart_trials`,
           body: bodyOf({
-            TrialIds: input.TrialIds,
+            TrialIds: input.TrialIds && trialIds(input.TrialIds),
             TrialHyperParameters: typeof hyper === 'object' ? JSON.stringify(hyper) : hyper,
           }),
           schema: wire.TrialResultsSchema(),
@@ -299,7 +359,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
+    async listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
           action: 'ListHpoTrialLogNames',
@@ -311,7 +371,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
+    async listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
       const { ExperimentId, TrialId, ...query } = input;
       return call(
         {
@@ -325,7 +385,7 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
+    async listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
           action: 'ListHpoTrialCommands',
@@ -338,7 +398,7 @@ export function createPaiApi(config: PaiApiConfig) {
     },
 
     /** Not idempotent; an ambiguous failure is thrown, not resent. */
-    createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
+    async createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
       return call(
         {
           action: 'CreateAutofeExperiment',
@@ -352,19 +412,19 @@ export function createPaiApi(config: PaiApiConfig) {
       );
     },
 
-    getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
+    async getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
           action: 'GetAutofeExperiment',
           method: 'GET',
-          pathname: `${BASE}/autofe/experiment/${encodePathParam(input.ExperimentId)}`,
+          pathname: `${BASE}/autofe/experiment/${idSegment(input.ExperimentId, 'ExperimentId', 'pai')}`,
           schema: wire.GetAutofeExperimentSchema(),
         },
         options,
       );
     },
 
-    getServiceIdentityRole(options?: CallOptions) {
+    async getServiceIdentityRole(options?: CallOptions) {
       return call(
         {
           action: 'GetServiceIdentityRole',
@@ -377,7 +437,7 @@ export function createPaiApi(config: PaiApiConfig) {
     },
 
     /** Creating the service-linked role twice leaves the same role: safe to retry. */
-    createServiceIdentityRole(options?: CallOptions) {
+    async createServiceIdentityRole(options?: CallOptions) {
       return call(
         {
           action: 'CreateServiceIdentityRole',
@@ -437,4 +497,4 @@ export function createPaiApi(config: PaiApiConfig) {
   return api;
 }
 
-export type PaiApi = ReturnType<typeof createPaiApi>;
+export type PaiApi = ReturnType<typeof operations>;

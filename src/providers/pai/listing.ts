@@ -27,7 +27,7 @@ import type {
   Trial,
   TrialQuery,
 } from '../../core/types.js';
-import type { CommandsResult, ExperimentWire, PaiApi, TrialWire } from './api.js';
+import type { CommandsResult, PaiApi, PaiExperimentWire, PaiTrialWire } from './api.js';
 import { optionalInteger } from './decode.js';
 import {
   experimentFromWire,
@@ -85,7 +85,7 @@ export function listExperiments(
   query: ExperimentQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Paginated<Experiment> {
+): Paginated<Experiment<PaiExperimentWire, PaiTrialWire>> {
   const operation = 'ListHpoExperiments';
   const pageSize = pageSizeOf(query, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   if (query.sortBy === 'name') {
@@ -105,7 +105,7 @@ export function listExperiments(
   const words: readonly (string | undefined)[] = wanted ? EXPERIMENT_STATUS_WORDS[wanted] : [undefined];
   const walks = words.map((Status) =>
     filterWalk(
-      indexedWalk<ExperimentWire, Experiment>({
+      indexedWalk<PaiExperimentWire, Experiment<PaiExperimentWire, PaiTrialWire>>({
         provider: 'pai',
         operation,
         pageSize,
@@ -129,7 +129,7 @@ export function listExperiments(
     walks.length === 0
       ? emptyWalk
       : walks.length === 1
-        ? (walks[0] as PageWalk<Experiment>)
+        ? (walks[0] as PageWalk<Experiment<PaiExperimentWire, PaiTrialWire>>)
         : concatWalks(walks);
   return new Paginated(walk, query.cursor);
 }
@@ -151,7 +151,7 @@ function trialWalk(
   query: TrialQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): PageWalk<Trial<TrialWire>> {
+): PageWalk<Trial<PaiTrialWire>> {
   const operation = 'ListHpoTrials';
   const pageSize = pageSizeOf(query, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
   if (query.sortBy === 'name' || query.sortBy === 'status') {
@@ -165,11 +165,11 @@ function trialWalk(
     SortBy: 'FINAL_METRIC' | 'CREATE_TIME' | undefined,
     Order: 'ASC' | 'DESC' | undefined,
     kind: string,
-    keep: (trial: Trial<TrialWire>) => boolean,
+    keep: (trial: Trial<PaiTrialWire>) => boolean,
   ) => {
     const context = { experimentId, objectiveMetric: objective?.metric };
     return filterWalk(
-      indexedWalk<TrialWire, Trial<TrialWire>>({
+      indexedWalk<PaiTrialWire, Trial<PaiTrialWire>>({
         provider: 'pai',
         operation,
         pageSize,
@@ -232,7 +232,7 @@ export function listTrials(
   query: TrialQuery,
   call: CallOptions | undefined,
   settings: ListingSettings,
-): Paginated<Trial<TrialWire>> {
+): Paginated<Trial<PaiTrialWire>> {
   return new Paginated(trialWalk(api, getObjective, experimentId, query, call, settings), query.cursor);
 }
 
@@ -249,7 +249,7 @@ export function listTrainingJobs(
   settings: ListingSettings,
 ): Paginated<TrainingJob<PaiTrainingJobRaw>> {
   const trials = trialWalk(api, getObjective, experimentId, query, call, settings);
-  const withJobs = async (page: Page<Trial<TrialWire>>): Promise<Page<TrainingJob<PaiTrainingJobRaw>>> => {
+  const withJobs = async (page: Page<Trial<PaiTrialWire>>): Promise<Page<TrainingJob<PaiTrainingJobRaw>>> => {
     const commands = await mapBounded(page.items, settings.pageConcurrency, (trial) =>
       api.listHpoTrialCommands({ ExperimentId: experimentId, TrialId: trial.id }, call),
     );

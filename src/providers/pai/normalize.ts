@@ -18,7 +18,7 @@ import {
   type TrialStatus,
   type TrialUsage,
 } from '../../core/types.js';
-import type { CommandsResult, ExperimentWire, GetHpoExperimentResult, TrialWire } from './api.js';
+import type { CommandsResult, GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './api.js';
 import {
   type JsonObject,
   jsonObject,
@@ -144,7 +144,10 @@ export function experimentObjective(item: GetHpoExperimentResult): Objective | u
 }
 
 /** An experiment from GetHpoExperiment or from a ListHpoExperiments item (`path` = `Experiments.3.`). */
-export function experimentFromWire(item: ExperimentWire, path = ''): Experiment {
+export function experimentFromWire(
+  item: PaiExperimentWire,
+  path = '',
+): Experiment<PaiExperimentWire, PaiTrialWire> {
   const view = readHpoExperiment(item, path);
   const config = view.configuration;
   const yml = view.configYml;
@@ -200,7 +203,11 @@ export interface TrialContext {
   objectiveMetric?: string | undefined;
 }
 
-export function trialFromWire(item: TrialWire, path = '', context: TrialContext = {}): Trial<TrialWire> {
+export function trialFromWire(
+  item: PaiTrialWire,
+  path = '',
+  context: TrialContext = {},
+): Trial<PaiTrialWire> {
   // A trial does not carry JobMeta (a training job does): left unread, as a listing reads thousands.
   const view = readHpoTrial(item, path, { jobMeta: false });
   const status = trialStatus(view.status);
@@ -240,7 +247,7 @@ function usageOf(createdAt: Date | undefined, endedAt: Date | undefined): TrialU
 
 /** The untouched answers a derived training job is built from. */
 export interface PaiTrainingJobRaw {
-  trial: TrialWire;
+  trial: PaiTrialWire;
   commands: CommandsResult | undefined;
 }
 
@@ -250,7 +257,7 @@ export interface PaiTrainingJobRaw {
  * trial id when `JobMeta` has one, else by the trial id.
  */
 export function trainingJobFromTrial(
-  trial: Trial<TrialWire>,
+  trial: Trial<PaiTrialWire>,
   commands: CommandsResult | undefined,
 ): TrainingJob<PaiTrainingJobRaw> {
   const nniId = jsonObject(trial.raw.JobMeta, 'JobMeta')?.nni_trial_id;

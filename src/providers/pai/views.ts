@@ -3,7 +3,7 @@
  * are built from, and what a user who needs PAI specifics (the YAML and INI configuration, the
  * raw metric entries, `JobMeta`) reads instead of parsing text themselves.
  */
-import type { AutofeExperimentResult, ExperimentWire, TrialWire } from './api.js';
+import type { AutofeExperimentResult, PaiExperimentWire, PaiTrialWire } from './api.js';
 import {
   finalMetric,
   iniObject,
@@ -46,7 +46,7 @@ export interface PaiHpoExperimentView {
 }
 
 export function readHpoExperiment(
-  item: ExperimentWire & { HpoExperimentConfiguration?: unknown },
+  item: PaiExperimentWire & { HpoExperimentConfiguration?: unknown },
   path = '',
 ): PaiHpoExperimentView {
   return {
@@ -88,7 +88,11 @@ export interface PaiHpoTrialView {
 }
 
 /** `jobMeta: false` leaves `JobMeta` unread (undefined), for readers that do not use it. */
-export function readHpoTrial(item: TrialWire, path = '', parts: { jobMeta?: boolean } = {}): PaiHpoTrialView {
+export function readHpoTrial(
+  item: PaiTrialWire,
+  path = '',
+  parts: { jobMeta?: boolean } = {},
+): PaiHpoTrialView {
   return {
     trialId: String(item.TrialId),
     experimentId: optionalText(item.ExperimentId),

@@ -9,6 +9,7 @@ import type { CallOptions } from '../../core/http/call-options.js';
 import { decodeJson } from '../../core/http/decode.js';
 import { type ExecutionContext, execute } from '../../core/http/execute.js';
 import type { HttpRequest } from '../../core/http/transport.js';
+import { checkId } from '../../core/ids.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
@@ -35,19 +36,49 @@ export type DescribeTrainingJobResult = Wire<ReturnType<typeof wire.DescribeTrai
 export type CreateHyperParameterTuningJobResult = Wire<
   ReturnType<typeof wire.CreateHyperParameterTuningJobResponseSchema>
 >;
-export type TrainingJobSummaryWire =
+export type SageMakerTrainingJobSummaryWire =
   ListTrainingJobsForHyperParameterTuningJobResult['TrainingJobSummaries'][number];
-export type TuningJobSummaryWire =
+export type SageMakerTuningJobSummaryWire =
   ListHyperParameterTuningJobsResult['HyperParameterTuningJobSummaries'][number];
 
-export function createSageMakerApi(config: SageMakerApiConfig) {
-  function call<S extends $ZodType>(
+/** The member naming the object each operation acts on (required by all of them): checked before sending. */
+const ID_MEMBER: Readonly<Record<string, string>> = {
+  CreateHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  DescribeHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  StopHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  DeleteHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  ListTrainingJobsForHyperParameterTuningJob: 'HyperParameterTuningJobName',
+  DescribeTrainingJob: 'TrainingJobName',
+};
+
+/** A tuning job's statuses once a stop has taken effect, or once nothing is left to stop. */
+const STOPPED: ReadonlySet<string> = new Set(['Stopping', 'Stopped', 'Completed', 'Failed']);
+
+interface CallExtra<S extends $ZodType> {
+  idempotent?: boolean;
+  reconcile?: (call: CallOptions) => Promise<output<S> | undefined>;
+}
+
+type Caller = <S extends $ZodType>(
+  operation: string,
+  input: object,
+  schema: S,
+  options: CallOptions | undefined,
+  extra?: CallExtra<S>,
+) => Promise<output<S>>;
+
+export function createSageMakerApi(config: SageMakerApiConfig): SageMakerApi {
+  // Async, so that an id refused before sending rejects the call like any other failure.
+  async function call<S extends $ZodType>(
     operation: string,
     input: object,
     schema: S,
     options: CallOptions | undefined,
-    extra: { idempotent?: boolean; reconcile?: (call: CallOptions) => Promise<output<S> | undefined> } = {},
+    extra: CallExtra<S> = {},
   ): Promise<output<S>> {
+    const member = ID_MEMBER[operation];
+    if (member)
+      checkId((input as Record<string, unknown> | undefined)?.[member], member, 'sagemaker', operation);
     const body = serialize(input);
     return execute(
       config.context,
@@ -73,7 +104,11 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
       options,
     );
   }
+  return operations(call);
+}
 
+/** The methods, apart from how a call is sent: their type is the public `SageMakerApi`. */
+function operations(call: Caller) {
   const api = {
     createHyperParameterTuningJob(input: shapes.CreateHyperParameterTuningJobRequest, options?: CallOptions) {
       // Not idempotent: after an ambiguous failure, look the job up by name before sending again.
@@ -121,15 +156,39 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
         options,
       );
     },
+    /**
+     * Not sent twice blindly: after an answer that may have been lost, the job is read; stopping,
+     * stopped or otherwise ended means the stop took effect (a second one could be refused).
+     */
     stopHyperParameterTuningJob(input: shapes.StopHyperParameterTuningJobRequest, options?: CallOptions) {
-      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
-        () => undefined,
-      );
+      return call('StopHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
+        idempotent: false,
+        reconcile: async (lookup) => {
+          const job = await api.describeHyperParameterTuningJob(
+            { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+            lookup,
+          );
+          return STOPPED.has(job.HyperParameterTuningJobStatus) ? {} : undefined;
+        },
+      }).then(() => undefined);
     },
+    /** After an answer that may have been lost, the job is read: gone or being deleted means deleted. */
     deleteHyperParameterTuningJob(input: shapes.DeleteHyperParameterTuningJobRequest, options?: CallOptions) {
-      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options).then(
-        () => undefined,
-      );
+      return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
+        idempotent: false,
+        reconcile: async (lookup) => {
+          try {
+            const job = await api.describeHyperParameterTuningJob(
+              { HyperParameterTuningJobName: input.HyperParameterTuningJobName },
+              lookup,
+            );
+            return job.HyperParameterTuningJobStatus === 'Deleting' ? {} : undefined;
+          } catch (error) {
+            if (NotFoundError.is(error)) return {};
+            throw error;
+          }
+        },
+      }).then(() => undefined);
     },
     listTrainingJobsForHyperParameterTuningJob(
       input: shapes.ListTrainingJobsForHyperParameterTuningJobRequest,
@@ -149,7 +208,7 @@ export function createSageMakerApi(config: SageMakerApiConfig) {
   return api;
 }
 
-export type SageMakerApi = ReturnType<typeof createSageMakerApi>;
+export type SageMakerApi = ReturnType<typeof operations>;
 
 /** AWS JSON: dates as epoch seconds, non-finite floats as "NaN"/"Infinity" strings, absent members omitted. */
 export function serialize(input: object): string {

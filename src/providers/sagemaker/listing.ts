@@ -28,8 +28,8 @@ import type {
 import type {
   DescribeHyperParameterTuningJobResult,
   SageMakerApi,
-  TrainingJobSummaryWire,
-  TuningJobSummaryWire,
+  SageMakerTrainingJobSummaryWire,
+  SageMakerTuningJobSummaryWire,
 } from './api.js';
 import {
   describedUsage,
@@ -73,7 +73,7 @@ export function listExperiments(
   api: SageMakerApi,
   query: ExperimentQuery,
   call?: CallOptions,
-): Paginated<Experiment> {
+): Paginated<Experiment<SageMakerTuningJobSummaryWire, SageMakerTrainingJobSummaryWire>> {
   const operation = 'ListHyperParameterTuningJobs';
   const base = {
     MaxResults: pageSizeOf(query, MAX_PAGE_SIZE, undefined),
@@ -88,7 +88,10 @@ export function listExperiments(
     ? EXPERIMENT_STATUS_WORDS[query.status]
     : [undefined];
   const walks = statusWords.map((StatusEquals) =>
-    tokenWalk<TuningJobSummaryWire, Experiment>({
+    tokenWalk<
+      SageMakerTuningJobSummaryWire,
+      Experiment<SageMakerTuningJobSummaryWire, SageMakerTrainingJobSummaryWire>
+    >({
       provider: 'sagemaker',
       operation,
       kind: `token:${StatusEquals ?? ''}`,
@@ -108,7 +111,7 @@ export function listExperiments(
     walks.length === 0
       ? emptyWalk
       : walks.length === 1
-        ? (walks[0] as PageWalk<Experiment>)
+        ? (walks[0] as PageWalk<Experiment<SageMakerTuningJobSummaryWire, SageMakerTrainingJobSummaryWire>>)
         : concatWalks(walks),
     query.cursor,
   );
@@ -127,7 +130,7 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
   experimentId: string,
   query: TrialQuery,
   call: CallOptions | undefined,
-  toItem: (summary: TrainingJobSummaryWire, context: TrialContext) => T,
+  toItem: (summary: SageMakerTrainingJobSummaryWire, context: TrialContext) => T,
 ): Paginated<T> {
   const operation = 'ListTrainingJobsForHyperParameterTuningJob';
   const size = pageSizeOf(query, MAX_PAGE_SIZE, undefined);
@@ -145,10 +148,13 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
       SortBy: string,
       SortOrder: string | undefined,
       kind: string,
-      keep: (s: TrainingJobSummaryWire) => boolean,
+      keep: (s: SageMakerTrainingJobSummaryWire) => boolean,
     ) => {
       // Filtered after the walk, which needs whole pages to tell a repeated page.
-      const listed = tokenWalk<TrainingJobSummaryWire, { summary: TrainingJobSummaryWire; item: T }>({
+      const listed = tokenWalk<
+        SageMakerTrainingJobSummaryWire,
+        { summary: SageMakerTrainingJobSummaryWire; item: T }
+      >({
         provider: 'sagemaker',
         operation,
         kind,
@@ -243,17 +249,17 @@ export function listTrialsWithBilling(
   describe: Describe,
   id: string,
   call?: CallOptions,
-): Paginated<Trial> {
+): Paginated<Trial<SageMakerTrainingJobSummaryWire>> {
   return new Paginated(async function* (cursor) {
     const job = await describe(id, call);
     const { resources } = normalizing(
       { provider: 'sagemaker', operation: 'DescribeHyperParameterTuningJob' },
       () => trialContext(job),
     );
-    const onSpot = (trial: Trial) =>
+    const onSpot = (trial: Trial<SageMakerTrainingJobSummaryWire>) =>
       trial.startedAt !== undefined &&
       trial.endedAt !== undefined &&
-      resources.get((trial.raw as TrainingJobSummaryWire).TrainingJobDefinitionName ?? '')?.spot === true;
+      resources.get(trial.raw.TrainingJobDefinitionName ?? '')?.spot === true;
     const query = { cursor, pageSize: MAX_PAGE_SIZE };
     for await (const page of listTrials(api, describe, id, query, call).pages()) {
       if (!page.items.some(onSpot)) {

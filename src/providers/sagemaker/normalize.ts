@@ -19,8 +19,8 @@ import type {
 import type {
   DescribeHyperParameterTuningJobResult,
   DescribeTrainingJobResult,
-  TrainingJobSummaryWire,
-  TuningJobSummaryWire,
+  SageMakerTrainingJobSummaryWire,
+  SageMakerTuningJobSummaryWire,
 } from './api.js';
 import { hyperParameterDecoders, readSearchSpace } from './search-space.js';
 
@@ -163,7 +163,9 @@ function listedUsage(
   };
 }
 
-export function experimentFromDescribe(job: DescribeHyperParameterTuningJobResult): Experiment {
+export function experimentFromDescribe(
+  job: DescribeHyperParameterTuningJobResult,
+): Experiment<DescribeHyperParameterTuningJobResult, SageMakerTrainingJobSummaryWire> {
   const config = job.HyperParameterTuningJobConfig;
   const context = trialContext(job);
   const best = job.BestTrainingJob;
@@ -192,7 +194,9 @@ export function experimentFromDescribe(job: DescribeHyperParameterTuningJobResul
   };
 }
 
-export function experimentFromSummary(summary: TuningJobSummaryWire): Experiment {
+export function experimentFromSummary(
+  summary: SageMakerTuningJobSummaryWire,
+): Experiment<SageMakerTuningJobSummaryWire, SageMakerTrainingJobSummaryWire> {
   return {
     provider: 'sagemaker',
     id: summary.HyperParameterTuningJobName,
@@ -224,7 +228,10 @@ function typedHyperParameters(
   return out;
 }
 
-export function trialFromSummary(summary: TrainingJobSummaryWire, context: TrialContext): Trial {
+export function trialFromSummary(
+  summary: SageMakerTrainingJobSummaryWire,
+  context: TrialContext,
+): Trial<SageMakerTrainingJobSummaryWire> {
   const final = summary.FinalHyperParameterTuningJobObjectiveMetric;
   const value =
     final === undefined
@@ -257,7 +264,10 @@ export function trialFromSummary(summary: TrainingJobSummaryWire, context: Trial
   };
 }
 
-export function trainingJobFromSummary(summary: TrainingJobSummaryWire, context: TrialContext): TrainingJob {
+export function trainingJobFromSummary(
+  summary: SageMakerTrainingJobSummaryWire,
+  context: TrialContext,
+): TrainingJob<SageMakerTrainingJobSummaryWire> {
   const trial = trialFromSummary(summary, context);
   return {
     provider: 'sagemaker',
@@ -279,7 +289,10 @@ export function trainingJobFromSummary(summary: TrainingJobSummaryWire, context:
 }
 
 /** A training job described on its own: all hyperparameters (static ones too) and every final metric. */
-export function trialFromTrainingJob(job: DescribeTrainingJobResult, context: TrialContext): Trial {
+export function trialFromTrainingJob(
+  job: DescribeTrainingJobResult,
+  context: TrialContext,
+): Trial<DescribeTrainingJobResult> {
   const metrics: MetricPoint[] = (job.FinalMetricDataList ?? []).map((m, i) => ({
     name: m.MetricName ?? '',
     value: decodeNumber(m.Value, `FinalMetricDataList.${i}.Value`),

@@ -66,3 +66,29 @@ function unitPosition(param: Exclude<Param, { kind: 'choice' | 'conditional' }>,
 function logistic(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * How the fakes' improving tuners pick a trial's point: the best of a number of random candidates
+ * that grows with the trial's position (1 for the first trial, 1 + `growth` for the last), so
+ * later trials drift towards the optimum the way a real optimizer's do. `growth` 0 is a random
+ * tuner. The same draws in the same order as before for every cloud, so seeded runs stay equal.
+ */
+export function bestOfCandidates<T>(
+  position: { index: number; of: number },
+  growth: number,
+  sample: () => T,
+  score: (candidate: T) => number,
+): T {
+  const candidates = 1 + Math.floor((growth * position.index) / Math.max(1, position.of - 1));
+  let best = sample();
+  let bestScore = score(best);
+  for (let i = 1; i < candidates; i++) {
+    const next = sample();
+    const nextScore = score(next);
+    if (nextScore > bestScore) {
+      best = next;
+      bestScore = nextScore;
+    }
+  }
+  return best;
+}

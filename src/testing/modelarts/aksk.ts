@@ -11,8 +11,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { HttpRequest } from '../../core/http/transport.js';
 import { ALGORITHM, signatureOf } from '../../providers/modelarts/auth.js';
 import { parseAuthorization } from '../engine/authorization.js';
-import type { FakeHuaweiAccessKey } from './auth.js';
 import { type ModelArtsWireError, wireErrors } from './errors.js';
+import type { FakeHuaweiAccessKey } from './types.js';
 
 /** The signing guide: X-Sdk-Date must be within 15 minutes of the gateway's time. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60_000;

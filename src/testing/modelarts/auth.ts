@@ -7,26 +7,6 @@ import { FAKE_HUAWEI_DOMAIN_ID, FAKE_HUAWEI_USER, FAKE_HUAWEI_USER_ID } from './
 import { ModelArtsWireError, wireErrors } from './errors.js';
 import type { TokenIdentity, TokenStore } from './tokens.js';
 
-/** An access key pair the fake accepts; the same shape as the ModelArts client's `AccessKeys`. */
-export interface FakeHuaweiAccessKey {
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Set for temporary keys: requests must then carry it in `X-Security-Token`. */
-  securityToken?: string | undefined;
-  /** The IAM user the key belongs to. Default {@link FAKE_HUAWEI_USER}'s name. */
-  userName?: string | undefined;
-}
-
-/** An IAM user the fake's `POST /v3/auth/tokens` accepts. */
-export interface HuaweiUser {
-  userName: string;
-  password: string;
-  /** The account (IAM domain) name. */
-  domainName: string;
-  /** Default {@link FAKE_HUAWEI_USER_ID}. */
-  userId?: string | undefined;
-}
-
 export interface Principal extends TokenIdentity {
   readonly via: 'token' | 'aksk' | 'none';
   /**

@@ -1,4 +1,4 @@
-import type { FakeHuaweiAccessKey, HuaweiUser } from './auth.js';
+import type { FakeHuaweiAccessKey, HuaweiUser } from './types.js';
 
 /**
  * An access key pair that is obviously not real: it follows no Huawei Cloud key format (real AKs

@@ -1,8 +1,8 @@
 /** What every operation gets, and what it answers. */
-import type { HuaweiUser, Principal } from './auth.js';
+import type { Principal } from './auth.js';
 import type { OffsetMeanings } from './paging.js';
 import type { ModelArtsState } from './state.js';
-import type { JsonObject } from './types.js';
+import type { HuaweiUser, JsonObject } from './types.js';
 
 export interface OperationContext {
   readonly state: ModelArtsState;

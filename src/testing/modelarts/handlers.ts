@@ -10,7 +10,7 @@ import type { FaultInjector } from '../engine/faults.js';
 import { isLoopbackHost } from '../engine/loopback-hosts.js';
 import { requestBody } from '../engine/request-body.js';
 import type { RequestLog } from '../engine/request-log.js';
-import { type Authenticator, authenticate, checkProject, type HuaweiUser } from './auth.js';
+import { type Authenticator, authenticate, checkProject } from './auth.js';
 import type { OperationContext, OperationResult } from './context.js';
 import { errorResponse, iamErrors, jsonResponse, ModelArtsWireError, wireErrors } from './errors.js';
 import { parseBody } from './input.js';
@@ -19,6 +19,7 @@ import type { OffsetMeanings } from './paging.js';
 import { loggableRequest, maskPassword } from './redact.js';
 import { loopbackService, matchRoute, type RouteMatch, type Service } from './routes.js';
 import type { ModelArtsState } from './state.js';
+import type { HuaweiUser } from './types.js';
 
 export interface HandlerContext {
   readonly endpoint: URL;

@@ -3,12 +3,12 @@
  * for a user's password, and the project id of a region. Tokens are valid 24 h of virtual time.
  */
 import { deriveRng, randomHex } from '../engine/rng.js';
-import type { HuaweiUser } from './auth.js';
 import { FAKE_HUAWEI_DOMAIN_ID, FAKE_HUAWEI_USER, FAKE_HUAWEI_USER_ID } from './constants.js';
 import type { Operation, OperationContext } from './context.js';
 import { iamErrors } from './errors.js';
 import { isObject } from './input.js';
 import type { TokenIdentity, TokenRecord } from './tokens.js';
+import type { HuaweiUser } from './types.js';
 
 export const IAM_OPERATIONS = {
   /** 201 with the token in `X-Subject-Token`; `?nocatalog=true` leaves the service catalogue out. */

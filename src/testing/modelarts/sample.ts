@@ -5,7 +5,7 @@
  * good ones over a search, as real ones do.
  */
 import { type Point, parse, type SearchSpace, SearchSpaceError, sample } from '../../search-space/index.js';
-import { scorePoint } from '../engine/quality.js';
+import { bestOfCandidates, scorePoint } from '../engine/quality.js';
 import type { Rng } from '../engine/rng.js';
 import { wireErrors } from './errors.js';
 
@@ -32,18 +32,12 @@ export function chooseConfig(
   rng: Rng,
 ): Point {
   const growth = algorithm === 'anneal_search' ? 2 : 4;
-  const candidates = 1 + Math.floor((growth * position.index) / Math.max(1, position.of - 1));
-  let best = sample(space, rng);
-  let bestScore = scoreConfig(seed, space, best);
-  for (let i = 1; i < candidates; i++) {
-    const next = sample(space, rng);
-    const score = scoreConfig(seed, space, next);
-    if (score > bestScore) {
-      best = next;
-      bestScore = score;
-    }
-  }
-  return best;
+  return bestOfCandidates(
+    position,
+    growth,
+    () => sample(space, rng),
+    (config) => scoreConfig(seed, space, config),
+  );
 }
 
 /** How close a config is to the seed's hidden optimum, in [0, 1]. */

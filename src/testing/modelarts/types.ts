@@ -112,3 +112,23 @@ export interface WorkspaceRecord {
   readonly updatedAt: number;
   readonly status: 'CREATE_FAILED' | 'NORMAL' | 'DELETING' | 'DELETE_FAILED';
 }
+
+/** An access key pair the fake accepts; the same shape as the ModelArts client's `AccessKeys`. */
+export interface FakeHuaweiAccessKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Set for temporary keys: requests must then carry it in `X-Security-Token`. */
+  securityToken?: string | undefined;
+  /** The IAM user the key belongs to. Default {@link FAKE_HUAWEI_USER}'s name. */
+  userName?: string | undefined;
+}
+
+/** An IAM user the fake's `POST /v3/auth/tokens` accepts. */
+export interface HuaweiUser {
+  userName: string;
+  password: string;
+  /** The account (IAM domain) name. */
+  domainName: string;
+  /** Default {@link FAKE_HUAWEI_USER_ID}. */
+  userId?: string | undefined;
+}

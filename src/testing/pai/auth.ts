@@ -9,17 +9,7 @@ import { parseAuthorization } from '../engine/authorization.js';
 import { ACS3_ALGORITHM, acs3Signature, canonicalRequest, sha256Hex, stringToSign } from './acs3.js';
 import { FAKE_ALIYUN_USER_ID } from './constants.js';
 import { type PaiWireError, wireErrors } from './errors.js';
-
-export interface AliyunCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** Set for STS credentials: requests must then carry it in `x-acs-security-token`. */
-  securityToken?: string;
-  /** The user the key belongs to, reported as `Creator`. Default {@link FAKE_ALIYUN_USER_ID}. */
-  userId?: string;
-  /** A RAM policy in miniature: when set, other actions are refused with NoPermission (403). */
-  allowedActions?: readonly string[];
-}
+import type { AliyunCredentials } from './types.js';
 
 /** Who sent an authentic request. */
 export interface Principal {

@@ -1,4 +1,4 @@
-import type { AliyunCredentials } from './auth.js';
+import type { AliyunCredentials } from './types.js';
 
 /**
  * An access key pair that is obviously not real: it follows no Alibaba Cloud key format, so

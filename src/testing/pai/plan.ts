@@ -4,7 +4,7 @@
  * sequence), so other experiments, or the order things are read in, never change it.
  */
 import type { Point } from '../../search-space/index.js';
-import { finalMetric, learningCurve, round6 } from '../engine/quality.js';
+import { bestOfCandidates, finalMetric, learningCurve, round6 } from '../engine/quality.js';
 import { deriveRng, type Rng, randomBetween, randomInt } from '../engine/rng.js';
 import { gridAxes, gridPoint, sampleHyperparams, scoreHyperparams } from './sample.js';
 import type { SimulationOptions } from './simulate.js';
@@ -83,21 +83,13 @@ function chooseHyperparams(input: TrialPlanInput, rng: Rng): Point {
     const axes = gridAxes(model);
     if (axes !== undefined) return gridPoint(model, axes, input.generatedIndex);
   }
-  const candidates =
-    spec.tuner === 'Random' || spec.tuner === 'Hyperband'
-      ? 1
-      : 1 + Math.floor((4 * input.generatedIndex) / Math.max(1, spec.maxTrials - 1));
-  let best = sampleHyperparams(model, rng);
-  let bestScore = scoreHyperparams(input.seed, model, best);
-  for (let i = 1; i < candidates; i++) {
-    const next = sampleHyperparams(model, rng);
-    const score = scoreHyperparams(input.seed, model, next);
-    if (score > bestScore) {
-      best = next;
-      bestScore = score;
-    }
-  }
-  return best;
+  const random = spec.tuner === 'Random' || spec.tuner === 'Hyperband';
+  return bestOfCandidates(
+    { index: input.generatedIndex, of: spec.maxTrials },
+    random ? 0 : 4,
+    () => sampleHyperparams(model, rng),
+    (point) => scoreHyperparams(input.seed, model, point),
+  );
 }
 
 /** `steps` PERIODICAL reports converging on each metric's final value; times are filled in later. */

@@ -1,8 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: PAI placeholders are literally written ${name}.
 /** Putting experiments straight into the store, e.g. dozens of them for paging tests. */
-import type { NewExperiment } from './state.js';
+
 import type { Tag } from './tags.js';
-import type { JsonObject } from './types.js';
+import type { JsonObject, NewExperiment } from './types.js';
 
 export interface SeedExperimentInput {
   name?: string;

@@ -24,23 +24,12 @@ import {
   stopExperiment,
 } from './simulate.js';
 import { buildSpec, mergeConfiguration } from './spec.js';
-import type { ExperimentRecord, JsonObject, TrialRecord } from './types.js';
+import type { ExperimentRecord, JsonObject, NewExperiment, TrialRecord } from './types.js';
 
 export interface StateEnvironment {
   readonly seed: number;
   readonly clock: VirtualClock;
   readonly simulation: SimulationOptions;
-}
-
-export interface NewExperiment {
-  readonly name: string;
-  readonly description: string;
-  readonly workspaceId: string;
-  readonly accessibility: 'PUBLIC' | 'PRIVATE';
-  readonly tags: Array<{ Key: string; Value: string }>;
-  /** Validated by `buildSpec` here, so seeding and the API refuse the same things. */
-  readonly configuration: JsonObject;
-  readonly creator: string;
 }
 
 /** What an experiment's metadata update may change. */

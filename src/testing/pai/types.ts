@@ -113,3 +113,26 @@ export interface ExperimentRecord {
   /** Status changes, for nnimanager.log. */
   readonly history: Array<{ at: number; from: ExperimentStatus; to: ExperimentStatus }>;
 }
+
+export interface NewExperiment {
+  readonly name: string;
+  readonly description: string;
+  readonly workspaceId: string;
+  readonly accessibility: 'PUBLIC' | 'PRIVATE';
+  readonly tags: Array<{ Key: string; Value: string }>;
+  /** Validated by `buildSpec` here, so seeding and the API refuse the same things. */
+  readonly configuration: JsonObject;
+  readonly creator: string;
+}
+
+/** A key pair the fake accepts, with what it allows. */
+export interface AliyunCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** Set for STS credentials: requests must then carry it in `x-acs-security-token`. */
+  securityToken?: string;
+  /** The user the key belongs to, reported as `Creator`. Default {@link FAKE_ALIYUN_USER_ID}. */
+  userId?: string;
+  /** A RAM policy in miniature: when set, other actions are refused with NoPermission (403). */
+  allowedActions?: readonly string[];
+}

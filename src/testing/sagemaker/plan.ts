@@ -3,7 +3,7 @@
  * outcome and metric. Each trial draws from its own stream (seed, tuning job, generation, index),
  * so creating another job, or reading jobs in another order, never changes it.
  */
-import { finalMetric } from '../engine/quality.js';
+import { bestOfCandidates, finalMetric } from '../engine/quality.js';
 import { deriveRng, type Rng, randomBetween, randomHex } from '../engine/rng.js';
 import { gridPoint, type NumericKind, sampleHyperParameters, unitPosition } from './sample.js';
 import type { SimulationOptions } from './simulate.js';
@@ -107,21 +107,12 @@ const NON_RETRYABLE_FAILURE: TrainingFailure = {
 function chooseHyperParameters(input: TrialInput, rng: Rng): Record<string, string> {
   const { ranges } = input.definition;
   if (input.strategy === 'Grid') return gridPoint(ranges, input.definitionSlot);
-  const candidates =
-    input.strategy === 'Bayesian'
-      ? 1 + Math.floor((4 * (input.index - 1)) / Math.max(1, input.maxJobs - 1))
-      : 1;
-  let best = sampleHyperParameters(ranges, rng);
-  let bestScore = scoreHyperParameters(input.seed, ranges, best);
-  for (let i = 1; i < candidates; i++) {
-    const next = sampleHyperParameters(ranges, rng);
-    const score = scoreHyperParameters(input.seed, ranges, next);
-    if (score > bestScore) {
-      best = next;
-      bestScore = score;
-    }
-  }
-  return best;
+  return bestOfCandidates(
+    { index: input.index - 1, of: input.maxJobs },
+    input.strategy === 'Bayesian' ? 4 : 0,
+    () => sampleHyperParameters(ranges, rng),
+    (values) => scoreHyperParameters(input.seed, ranges, values),
+  );
 }
 
 /**

@@ -1,0 +1,95 @@
+import type { VirtualClock } from '../engine/clock.js';
+import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { randomUuid } from '../engine/rng.js';
+import { type AwsCredentials, SigV4Verifier } from './auth.js';
+import { DEFAULT_FAKE_REGION, FAKE_AWS_ACCOUNT_ID, FAKE_AWS_CREDENTIALS } from './constants.js';
+import { createSageMakerHandlers } from './handlers.js';
+import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
+import { SageMakerState } from './state.js';
+
+export interface SageMakerFakeOptions {
+  /** Seeds every simulated trial and request id; same seed, same run. Default 42. */
+  seed?: number;
+  /** Default `us-east-1`. Requests signed for another region are rejected, as AWS does. */
+  region?: string;
+  /** Account id inside ARNs. Default `123456789012`. */
+  accountId?: string;
+  /** Access keys the fake accepts. Default `[FAKE_AWS_CREDENTIALS]`. */
+  credentials?: readonly AwsCredentials[];
+  /** Default `https://api.sagemaker.{region}.amazonaws.com`. */
+  endpoint?: string;
+  /** Share one clock between fakes; default a new clock at 2026-01-01T00:00:00Z. */
+  clock?: VirtualClock;
+  /** Check SigV4 signatures (default true). Turn off only to debug a client's signing separately. */
+  verifySignature?: boolean;
+  /** Timing and failure rates of simulated training jobs. */
+  simulation?: Partial<SimulationOptions>;
+  /** Concurrent InProgress/Stopping tuning jobs before Create answers ResourceLimitExceeded. Default 100. */
+  maxConcurrentTuningJobs?: number;
+}
+
+export interface SageMakerFake extends CloudFake<SageMakerState> {
+  /** The account id inside ARNs. */
+  readonly accountId: string;
+}
+
+/**
+ * A stateful SageMaker hyperparameter-tuning service for tests, speaking the real wire protocol
+ * (AWS JSON 1.1 + SigV4) through msw.
+ *
+ * @example
+ * const fake = sagemakerFake({ seed: 7 });
+ * const server = setupServer(...fake.handlers);
+ * server.listen({ onUnhandledFrame: 'error' });
+ * // ... create a tuning job with any client, then:
+ * fake.clock.advance(60 * 60_000); // an hour of training happens
+ */
+export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake {
+  const seed = options.seed ?? DEFAULT_FAKE_SEED;
+  const region = options.region ?? DEFAULT_FAKE_REGION;
+  const accountId = options.accountId ?? FAKE_AWS_ACCOUNT_ID;
+  const endpoint = new URL(options.endpoint ?? `https://api.sagemaker.${region}.amazonaws.com`);
+  const parts = fakeParts('sagemaker', seed, options.clock);
+  const { clock, faults, log } = parts;
+  const state = new SageMakerState({
+    seed,
+    region,
+    accountId,
+    clock,
+    simulation: { ...DEFAULT_SIMULATION, ...options.simulation },
+    maxConcurrentTuningJobs: options.maxConcurrentTuningJobs ?? 100,
+  });
+  const verifier =
+    options.verifySignature === false
+      ? undefined
+      : new SigV4Verifier({
+          credentials: options.credentials ?? [FAKE_AWS_CREDENTIALS],
+          region,
+          service: 'sagemaker',
+        });
+
+  const handlers = createSageMakerHandlers({
+    endpoint,
+    state,
+    clock,
+    faults,
+    log,
+    verifier,
+    nextRequestId: () => randomUuid(parts.requestIds()),
+  });
+
+  return {
+    handlers,
+    endpoint: endpoint.href.replace(/\/$/, ''),
+    region,
+    accountId,
+    clock,
+    faults,
+    requests: log.entries,
+    state,
+    reset() {
+      state.reset();
+      parts.reset();
+    },
+  };
+}
