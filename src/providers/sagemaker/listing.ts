@@ -9,7 +9,6 @@ import { type CallOptions, withSignal } from '../../core/http/call-options.js';
 import {
   concatWalks,
   filterWalk,
-  mapWalk,
   type PageWalk,
   Paginated,
   pageSizeOf,
@@ -124,7 +123,9 @@ type Describe = (id: string, call?: CallOptions) => Promise<DescribeHyperParamet
  * own objective sort (which omits jobs without an objective), then every job by creation time,
  * keeping those the first walk did not yield — so nothing is dropped.
  */
-export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
+export function listTrainingJobSummaries<
+  T extends { status: TrialStatus; raw: SageMakerTrainingJobSummaryWire },
+>(
   api: SageMakerApi,
   describe: Describe,
   experimentId: string,
@@ -150,11 +151,9 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
       kind: string,
       keep: (s: SageMakerTrainingJobSummaryWire) => boolean,
     ) => {
-      // Filtered after the walk, which needs whole pages to tell a repeated page.
-      const listed = tokenWalk<
-        SageMakerTrainingJobSummaryWire,
-        { summary: SageMakerTrainingJobSummaryWire; item: T }
-      >({
+      // Filtered after the walk, which needs whole pages to tell a repeated page; by each item's
+      // raw summary, so that nothing is allocated per item beside the item itself.
+      const listed = tokenWalk<SageMakerTrainingJobSummaryWire, T>({
         provider: 'sagemaker',
         operation,
         kind,
@@ -175,14 +174,10 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
         },
         read: (page) =>
           normalizing({ provider: 'sagemaker', operation }, () =>
-            page.items.map((summary) => ({ summary, item: toItem(summary, context) })),
+            page.items.map((summary) => toItem(summary, context)),
           ),
       });
-      const kept = filterWalk(
-        listed,
-        ({ summary, item }) => keep(summary) && (wanted === undefined || item.status === wanted),
-      );
-      return mapWalk(kept, ({ item }) => item);
+      return filterWalk(listed, (item) => keep(item.raw) && (wanted === undefined || item.status === wanted));
     };
 
     if (query.sortBy !== 'objective') {
