@@ -16,9 +16,13 @@ export default defineConfig({
     'supported-node': 'src/core/supported-node.ts',
   },
   format: ['esm', 'cjs'],
+  // zod is bundled, so its types are too: the wire types are zod output types, and a user's
+  // project must not need zod installed to read them.
   dts: true,
   clean: true,
-  sourcemap: true,
+  // No source maps in the package (they were 5 MB of its 8): the code is not minified, so a stack
+  // trace already names crosstune's own functions and files.
+  sourcemap: false,
   target: 'node22',
   splitting: true,
   treeshake: true,
@@ -26,7 +30,8 @@ export default defineConfig({
   // packages loaded on first use resolve from it.
   shims: true,
   // Inlined, tree-shaken from their ES builds: loaded as separate packages they cost more cold
-  // start than all the rest of crosstune (see docs/architecture.md#cold-start).
+  // start than all the rest of crosstune (see docs/architecture.md#cold-start). They are
+  // devDependencies for that reason: what is bundled is not installed a second time.
   noExternal: ['zod', '@smithy/signature-v4', '@alicloud/openapi-util'],
   // The bundled CommonJS packages (@alicloud/openapi-util and what it requires) call `require` for
   // Node's own modules, which an ES module has only when given one.

@@ -8,7 +8,7 @@ import { assertSupportedNode } from './core/supported-node.js';
 // Before anything else can fail on an older Node: one message naming the versions needed.
 assertSupportedNode();
 
-export type { Capabilities, Support, TuningProvider } from './core/contract.js';
+export type { Capabilities, CloudProvider, Support, TuningProvider } from './core/contract.js';
 export {
   AbortError,
   AuthenticationError,

@@ -86,3 +86,14 @@ export interface TuningProvider<ProviderOptions = unknown, Raw extends RawTypes 
     ): Paginated<TrainingJob<Raw['trainingJob']>>;
   };
 }
+
+/**
+ * A cloud's own provider, as each factory returns it: the neutral contract with that cloud's
+ * raw types, plus its region and its operations client (`.api`), one method per cloud operation.
+ */
+export interface CloudProvider<Id extends ProviderId, ProviderOptions, Raw extends RawTypes, Api>
+  extends TuningProvider<ProviderOptions, Raw> {
+  readonly id: Id;
+  readonly region: string;
+  readonly api: Api;
+}

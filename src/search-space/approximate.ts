@@ -26,5 +26,18 @@ export function normalAsRange(
     `a uniform range ${show([low, high])} on a ${scale} scale (mean ± 3 sigma)`,
   );
   if (p.step !== undefined) log.add(path, 'dropped-step', `step ${p.step}`, 'no step');
+  // Stryker disable next-line StringLiteral: the dialects read the bounds and the scale of the range, not its kind.
   return { kind: 'float', low, high, scale };
+}
+
+/**
+ * The uniform range a dialect without normals tunes: a float's own, a normal's mean ± 3 sigma
+ * (logged); undefined when there is none. What the range dialects (SageMaker, ModelArts) share.
+ */
+export function asRange(
+  p: FloatParam | NormalParam | LogNormalParam,
+  path: string,
+  log: LossLog,
+): FloatParam | undefined {
+  return p.kind === 'float' ? p : normalAsRange(p, path, log);
 }

@@ -11,6 +11,9 @@ import type { Param, SearchSpace } from './types.js';
 // Like classic zod, keep a locale someone configured before.
 if (!globalConfig.localeError) config(en());
 
+// Stryker disable next-line StringLiteral: nothing reads the code of a custom issue; its message is what is shown.
+const custom = (message: string) => ({ code: 'custom' as const, message });
+
 const schemas = once(() => {
   // -0 would survive every computation yet compare unequal to 0 in deep equality checks.
   const num = z.pipe(
@@ -33,7 +36,7 @@ const schemas = once(() => {
     .check(
       z.superRefine((p, ctx) => {
         if (new Set(p.values).size !== p.values.length) {
-          ctx.addIssue({ code: 'custom', message: 'values must be distinct' });
+          ctx.addIssue(custom('values must be distinct'));
         }
       }),
     );
@@ -61,12 +64,12 @@ const schemas = once(() => {
     .check(
       z.superRefine((p, ctx) => {
         if (p.low >= p.high) {
-          ctx.addIssue({ code: 'custom', message: 'low must be < high (use choice for a constant)' });
+          ctx.addIssue(custom('low must be < high (use choice for a constant)'));
         } else if ((p.high - p.low) % p.step !== 0) {
-          ctx.addIssue({ code: 'custom', message: 'high - low must be a multiple of step' });
+          ctx.addIssue(custom('high - low must be a multiple of step'));
         }
         if (p.scale === 'log' && p.low < 1) {
-          ctx.addIssue({ code: 'custom', message: 'a log scale needs low >= 1' });
+          ctx.addIssue(custom('a log scale needs low >= 1'));
         }
       }),
     );
@@ -82,15 +85,15 @@ const schemas = once(() => {
     .check(
       z.superRefine((p, ctx) => {
         if (!(p.low < p.high)) {
-          ctx.addIssue({ code: 'custom', message: 'low must be < high (use choice for a constant)' });
+          ctx.addIssue(custom('low must be < high (use choice for a constant)'));
         } else if (p.step !== undefined && !onGrid(p.high, p.low, p.step)) {
-          ctx.addIssue({ code: 'custom', message: 'high - low must be a whole number of steps' });
+          ctx.addIssue(custom('high - low must be a whole number of steps'));
         }
         if (p.scale === 'log' && p.low <= 0) {
-          ctx.addIssue({ code: 'custom', message: 'a log scale needs low > 0' });
+          ctx.addIssue(custom('a log scale needs low > 0'));
         }
         if (p.scale === 'reverse-log' && !(p.low >= 0 && p.high < 1)) {
-          ctx.addIssue({ code: 'custom', message: 'a reverse-log scale needs 0 <= low < high < 1' });
+          ctx.addIssue(custom('a reverse-log scale needs 0 <= low < high < 1'));
         }
       }),
     );
@@ -151,7 +154,14 @@ export function describeIssues(issues: readonly $ZodIssue[], prefix: readonly Pr
 
 // zod keeps `step: undefined` when the key was present; the canonical form omits it.
 function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+  if (
+    Array.isArray(value) ||
+    typeof value !== 'object' ||
+    // Stryker disable next-line ConditionalExpression: checked data holds no null; this only narrows the type.
+    value === null
+  ) {
+    return value;
+  }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = withoutUndefined(v);
   return out as T;

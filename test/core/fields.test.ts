@@ -11,6 +11,7 @@ import {
   FieldFormatError,
   normalizing,
 } from '../../src/core/fields.js';
+import { thrown } from '../helpers/thrown.js';
 import { FAR_ZONE, inTimeZone } from '../helpers/time-zone.js';
 
 describe('decodeNumber', () => {
@@ -170,14 +171,10 @@ describe('decodeBoolean and decodeJsonText', () => {
 
 describe('what a field error tells', () => {
   const message = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      expect(error).toBeInstanceOf(FieldFormatError);
-      expect((error as FieldFormatError).name).toBe('FieldFormatError');
-      return (error as Error).message;
-    }
-    throw new Error('expected a FieldFormatError');
+    const error = thrown(fn);
+    expect(error).toBeInstanceOf(FieldFormatError);
+    expect((error as FieldFormatError).name).toBe('FieldFormatError');
+    return (error as Error).message;
   };
 
   it('describes the value it got: short text quoted, long text by its length, null, lists, objects, the rest as written', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PaginationError } from '../../src/core/errors.js';
 import { Paginated } from '../../src/core/paginate.js';
 import { type IndexedPage, indexedWalk } from '../../src/core/paginate-indexed.js';
+import { recordingUnhandledRejections } from '../helpers/thrown.js';
 
 /** A page-addressed source over a list that may change between requests; it records concurrency. */
 function source(
@@ -132,10 +133,7 @@ describe('indexedWalk', () => {
 
 describe('indexedWalk prefetch', () => {
   it('reports a prefetched page that failed when the walk reaches it, not before', async () => {
-    const rejections: unknown[] = [];
-    const record = (reason: unknown) => rejections.push(reason);
-    process.on('unhandledRejection', record);
-    try {
+    await recordingUnhandledRejections(async (rejections) => {
       const walk = indexedWalk({
         provider: 'pai',
         operation: 'ListHpoTrials',
@@ -152,9 +150,7 @@ describe('indexedWalk prefetch', () => {
       expect(rejections).toEqual([]);
       expect((await pages.next()).value?.items).toEqual([1]);
       await expect(pages.next()).rejects.toThrow('page 3 failed');
-    } finally {
-      process.off('unhandledRejection', record);
-    }
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError, PaginationError } from '../../src/core/errors.js';
 import { concatWalks, Paginated, type TokenPage, tokenWalk } from '../../src/core/paginate.js';
+import { recordingUnhandledRejections } from '../helpers/thrown.js';
 
 /** A token-paged source over `items`, counting requests; tokens are deliberately not offsets. */
 function source(items: number[], pageSize: number) {
@@ -221,7 +222,7 @@ describe('token paging read-ahead', () => {
     const pages = new Paginated(walkOver(t)).pages();
     const first = await Promise.race([
       pages.next(),
-      new Promise((resolve) => setTimeout(() => resolve('waited for page 2'), 1000)),
+      new Promise((resolve) => setTimeout(() => resolve('waited for page 2'), 5000)),
     ]);
     expect((first as IteratorResult<{ items: number[] }>).value?.items).toEqual([10, 11]);
     t.release();
@@ -230,10 +231,7 @@ describe('token paging read-ahead', () => {
   });
 
   it('reports a page read ahead that failed when the caller asks for it, not before', async () => {
-    const rejections: unknown[] = [];
-    const record = (reason: unknown) => rejections.push(reason);
-    process.on('unhandledRejection', record);
-    try {
+    await recordingUnhandledRejections(async (rejections) => {
       const walk = tokenWalk({
         provider: 'sagemaker',
         operation: 'List',
@@ -248,9 +246,7 @@ describe('token paging read-ahead', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(rejections).toEqual([]);
       await expect(pages.next()).rejects.toThrow('page 2 failed');
-    } finally {
-      process.off('unhandledRejection', record);
-    }
+    });
   });
 
   it('aborts the page read ahead when the caller leaves a for-await loop', async () => {

@@ -173,7 +173,7 @@ describe('the AWS default chain', () => {
     // The same probe does see the chain being loaded when it is needed.
     expect(fallback.status).toBe('completed');
     expect(fallback.loaded).toEqual(
-      expect.arrayContaining([expect.stringMatching(/@aws-sdk\/credential-providers\//)]),
+      expect.arrayContaining([expect.stringMatching(/@aws-sdk\/credential-provider-node\//)]),
     );
     expect(fallback.authorization).toContain(`Credential=${FAKE_AWS_CREDENTIALS.accessKeyId}/`);
   });

@@ -265,3 +265,104 @@ describe('dialect bounds that meet, and what readers infer', () => {
     }
   });
 });
+
+describe('more edges', () => {
+  it('previews a negative NNI grid', () => {
+    expect(compile(space({ a: float(-5.5, -2.5, { step: 1 }) }), 'pai').losses[0]?.usedInstead).toBe(
+      'NNI quniform [-5.5, -2.5, 1], which rounds to multiples of 1 and clips: [-5, -4, -3, -2.5]',
+    );
+  });
+
+  it('names a malformed parameter inside a PAI branch by its whole path', () => {
+    expect(() =>
+      parse({ c: { _type: 'choice', _value: [{ _name: 'b', x: { _type: 'nope', _value: [1] } }] } }, 'pai'),
+    ).toThrow(/^Not a valid PAI \(NNI\) search space\n {2}- c\.b\.x\._type: Invalid option/);
+  });
+
+  it('reads a q-range of one value as that value, with no loss even off the grid', () => {
+    expect(parse({ x: { _type: 'quniform', _value: [0.05, 0.05, 0.1] } }, 'pai')).toEqual({
+      space: { x: choice([0.05]) },
+      losses: [],
+    });
+  });
+
+  it('reports values that merge as text', () => {
+    expect(compile(space({ v: choice([1, '1']) }), 'sagemaker').losses[0]).toEqual({
+      param: 'v',
+      kind: 'value-type',
+      lost: 'the value types of [1, "1"]',
+      usedInstead: 'text ["1"], read back as [1]',
+    });
+  });
+
+  it('takes a SageMaker ScalingType it does not know, "constructor" too, as SageMaker’s choice', () => {
+    expect(
+      parse(
+        { ContinuousParameterRanges: [{ Name: 'x', MinValue: 0, MaxValue: 1, ScalingType: 'constructor' }] },
+        'sagemaker',
+      ),
+    ).toEqual({
+      space: { x: float(0, 1) },
+      losses: [
+        {
+          param: 'x',
+          kind: 'scale-changed',
+          lost: 'ScalingType constructor, chosen by SageMaker',
+          usedInstead: 'a linear scale',
+        },
+      ],
+    });
+  });
+
+  it('reads ModelArts blank point counts as none, param_type over the values, and names a bad item', () => {
+    expect(
+      parse(
+        [
+          { name: 'c', lower_bound: '0', upper_bound: '1', discrete_points_num: '' },
+          { name: 'd', param_type: 'continuous', discrete_values: ['a'], lower_bound: '0', upper_bound: '2' },
+        ],
+        'modelarts',
+      ).space,
+    ).toEqual({ c: float(0, 1), d: float(0, 2) });
+    expect(() => parse([{ name: 5 }] as never, 'modelarts')).toThrow(
+      'Not a valid ModelArts search space\n  - 0.name: Invalid input: expected string, received number',
+    );
+  });
+
+  it('keeps a value on a grid far from 0 despite rounding', () => {
+    expect(contains(space({ x: float(1e9, 1e9 + 1, { step: 0.1 }) }), { x: 1e9 + 0.3 })).toBe(true);
+  });
+
+  it('takes a hand-written space without scale or step as linear with step 1', () => {
+    expect(
+      compile(
+        { x: { kind: 'int', low: 1, high: 5 }, y: { kind: 'float', low: 0, high: 1 } } as never,
+        'sagemaker',
+      ).value,
+    ).toEqual({
+      IntegerParameterRanges: [{ Name: 'x', MinValue: '1', MaxValue: '5', ScalingType: 'Linear' }],
+      ContinuousParameterRanges: [{ Name: 'y', MinValue: '0', MaxValue: '1', ScalingType: 'Linear' }],
+    });
+    expect(int(1, 7, { step: 3 })).toEqual({ kind: 'int', low: 1, high: 7, step: 3, scale: 'linear' });
+  });
+
+  it('reads decimals with several digits before the point', () => {
+    expect(
+      parse({ CategoricalParameterRanges: [{ Name: 'c', Values: ['12.5', '1'] }] }, 'sagemaker').space,
+    ).toEqual({
+      c: choice([12.5, 1]),
+    });
+  });
+
+  it('keeps draws in range for an rng that returns 1, and draws ints on their own grid', () => {
+    expect(sample({ i: int(0, 10, { step: 2 }) }, () => 1).i).toBe(10);
+    expect(sample({ c: choice(['a', 'b', 'c']) }, () => 1).c).toBe('c');
+    expect(sample({ i: int(0, 10, { step: 2 }) }, draws(0.3)).i).toBe(2);
+  });
+
+  it('does not take a function for a branch', () => {
+    expect(() =>
+      parse({ x: { _type: 'choice', _value: [Object.assign(() => 1, { _name: 'a' })] } } as never, 'pai'),
+    ).toThrow('x: choice values must be numbers, strings, booleans or {_name, …} branches');
+  });
+});

@@ -14,6 +14,7 @@ import {
   SearchSpaceError,
   space,
 } from '../../src/search-space/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 const spec = space({
   exp_id: float(0, 1),
@@ -174,14 +175,10 @@ describe('every loss, word for word', () => {
 
 describe('refusals, word for word', () => {
   const refusal = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      expect(SearchSpaceError.is(error)).toBe(true);
-      const { message, issues, losses } = error as SearchSpaceError;
-      return { message, issues, losses: losses.map((l) => l.kind) };
-    }
-    throw new Error('expected a SearchSpaceError');
+    const error = thrown(fn);
+    expect(SearchSpaceError.is(error)).toBe(true);
+    const { message, issues, losses } = error as SearchSpaceError;
+    return { message, issues, losses: losses.map((l) => l.kind) };
   };
 
   it('names what it cannot do and why', () => {

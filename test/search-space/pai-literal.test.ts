@@ -4,18 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/search-space/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 const notLiteral = (expected: string, offset: number) =>
   `Not a valid PAI search space\n  - SearchSpace text is neither JSON nor a Python literal: expected ${expected} at offset ${offset}`;
 
-const refusal = (text: string) => {
-  try {
-    parse(text, 'pai');
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the text to be refused');
-};
+const refusal = (text: string) => (thrown(() => parse(text, 'pai')) as Error).message;
 
 describe('a Python-literal search space', () => {
   it('reads both quotes, every escape (an unknown one kept as written), True/False, signed and exponent numbers', () => {

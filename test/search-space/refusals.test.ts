@@ -16,15 +16,12 @@ import {
   SearchSpaceError,
   space,
 } from '../../src/search-space/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(SearchSpaceError.is(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected a SearchSpaceError');
+  const error = thrown(fn);
+  expect(SearchSpaceError.is(error)).toBe(true);
+  return (error as Error).message;
 }
 
 const parameter = (issue: string) => `Invalid parameter\n  - ${issue}`;

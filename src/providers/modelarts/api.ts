@@ -14,13 +14,15 @@ import type { Identity } from './iam.js';
 import type * as shapes from './shapes.js';
 import * as wire from './wire.js';
 
+/** Whether a trial has ended (its row in the trial list); how an early stop is reconciled. */
+type TrialEnded = (jobId: string, trialId: string, options?: CallOptions) => Promise<boolean>;
+
 export interface ModelArtsApiConfig {
   context: ExecutionContext;
   /** `https://modelarts.{region}.myhuaweicloud.com`, without a trailing slash. */
   endpoint: string;
   identity: Identity;
-  /** Whether a trial has ended (its row in the trial list); how an early stop is reconciled. */
-  trialEnded(jobId: string, trialId: string, options?: CallOptions): Promise<boolean>;
+  trialEnded: TrialEnded;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -89,7 +91,7 @@ export function createModelArtsApi(config: ModelArtsApiConfig): ModelArtsApi {
 }
 
 /** The methods, apart from how a call is sent: their type is the public `ModelArtsApi`. */
-function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) {
+function operations(call: Caller, trialEnded: TrialEnded) {
   const job = (id: string) => `/training-jobs/${segment(id, 'jobId')}`;
 
   // Async methods, so that an id refused before sending rejects the call like any other failure.

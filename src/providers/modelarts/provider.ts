@@ -1,5 +1,6 @@
 /** The `modelarts()` factory: the neutral contract on ModelArts' operations client. */
-import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import type { Capabilities, CloudProvider } from '../../core/contract.js';
+import { withCompileLosses } from '../../core/created.js';
 import { NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
@@ -69,11 +70,8 @@ export interface ModelArtsRaw {
   trainingJob: ModelArtsTrainingJobWire;
 }
 
-export interface ModelArtsProvider extends TuningProvider<ModelArtsExperimentOptions, ModelArtsRaw> {
-  readonly id: 'modelarts';
-  readonly region: string;
-  readonly api: ModelArtsApi;
-}
+export interface ModelArtsProvider
+  extends CloudProvider<'modelarts', ModelArtsExperimentOptions, ModelArtsRaw, ModelArtsApi> {}
 
 export const MODELARTS_CAPABILITIES: Capabilities = {
   experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },
@@ -179,10 +177,7 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
         const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
         const job = await api.createTrainingJob(plan.request, call);
         const experiment = normalizing(details('CreateTrainingJob'), () => experimentFromJob(job));
-        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
-        else if (spec.searchSpace)
-          experiment.searchSpace = { spec: spec.searchSpace, losses: [], compileLosses: plan.losses };
-        return experiment;
+        return withCompileLosses(experiment, spec, plan.losses);
       },
       get: getExperiment,
       list(query: ExperimentQuery = {}, call?: CallOptions) {

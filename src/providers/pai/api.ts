@@ -29,24 +29,6 @@ export interface PaiApiConfig {
   renewCredentials(): boolean;
 }
 
-type Wire<S extends $ZodType> = output<S>;
-
-export type CreatedExperimentResult = Wire<ReturnType<typeof wire.CreatedExperimentSchema>>;
-export type GetHpoExperimentResult = Wire<ReturnType<typeof wire.GetHpoExperimentSchema>>;
-export type ListHpoExperimentsResult = Wire<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
-export type PaiExperimentWire = Wire<ReturnType<typeof wire.ExperimentSummarySchema>>;
-export type StopHpoExperimentResult = Wire<ReturnType<typeof wire.StopHpoExperimentSchema>>;
-export type EnvelopeResult = Wire<ReturnType<typeof wire.EnvelopeSchema>>;
-export type LogsResult = Wire<ReturnType<typeof wire.LogsSchema>>;
-export type ListHpoTrialsResult = Wire<ReturnType<typeof wire.ListHpoTrialsSchema>>;
-export type GetHpoTrialResult = Wire<ReturnType<typeof wire.GetHpoTrialSchema>>;
-export type PaiTrialWire = Wire<ReturnType<typeof wire.TrialSchema>>;
-export type TrialResultsResult = Wire<ReturnType<typeof wire.TrialResultsSchema>>;
-export type LogNamesResult = Wire<ReturnType<typeof wire.LogNamesSchema>>;
-export type CommandsResult = Wire<ReturnType<typeof wire.CommandsSchema>>;
-export type AutofeExperimentResult = Wire<ReturnType<typeof wire.GetAutofeExperimentSchema>>;
-export type ServiceIdentityRoleResult = Wire<ReturnType<typeof wire.ServiceIdentityRoleSchema>>;
-
 const BASE = '/api/automl/v1';
 
 // Path parameters are encoded as the official SDKs encode them, once checked (core/ids.ts).

@@ -13,6 +13,12 @@ import { assertSupportedNode } from '../../core/supported-node.js';
 // Before anything else can fail on an older Node: one message naming the versions needed.
 assertSupportedNode();
 
+export type { PaiApi } from './api.js';
+export type { AlibabaCredentialProvider, AlibabaCredentials } from './auth.js';
+export type { PaiExperimentOptions } from './create.js';
+export type { PaiTrainingJobRaw, TrialStopResult } from './normalize.js';
+export { type PaiOptions, type PaiProvider, type PaiRaw, pai } from './provider.js';
+export type * as PaiShapes from './shapes.js';
 export type {
   AutofeExperimentResult,
   CommandsResult,
@@ -21,12 +27,6 @@ export type {
   GetHpoTrialResult,
   ListHpoExperimentsResult,
   ListHpoTrialsResult,
-  PaiApi,
   PaiExperimentWire,
   PaiTrialWire,
-} from './api.js';
-export type { AlibabaCredentialProvider, AlibabaCredentials } from './auth.js';
-export type { PaiExperimentOptions } from './create.js';
-export type { PaiTrainingJobRaw, TrialStopResult } from './normalize.js';
-export { type PaiOptions, type PaiProvider, type PaiRaw, pai } from './provider.js';
-export type * as PaiShapes from './shapes.js';
+} from './wire.js';

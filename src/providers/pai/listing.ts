@@ -27,7 +27,7 @@ import type {
   Trial,
   TrialQuery,
 } from '../../core/types.js';
-import type { CommandsResult, PaiApi, PaiExperimentWire, PaiTrialWire } from './api.js';
+import type { PaiApi } from './api.js';
 import { optionalInteger } from './decode.js';
 import {
   experimentFromWire,
@@ -35,6 +35,7 @@ import {
   trainingJobFromTrial,
   trialFromWire,
 } from './normalize.js';
+import type { CommandsResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** PAI documents no upper bound; 100 is what Alibaba's list APIs commonly accept. */

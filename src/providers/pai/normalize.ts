@@ -4,6 +4,7 @@
  * untouched item stays in `raw` and PAI's status word in `providerStatus`.
  */
 import { decodeNumber } from '../../core/fields.js';
+import { trialAsTrainingJob } from '../../core/training-job.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
   ENDED_TRIAL_STATUSES,
@@ -18,7 +19,6 @@ import {
   type TrialStatus,
   type TrialUsage,
 } from '../../core/types.js';
-import type { CommandsResult, GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './api.js';
 import {
   type JsonObject,
   jsonObject,
@@ -30,6 +30,7 @@ import {
 } from './decode.js';
 import { hyperParametersFromPai, readSearchSpace } from './search-space.js';
 import { readHpoExperiment, readHpoTrial } from './views.js';
+import type { CommandsResult, GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 const EXPERIMENT_STATUS: Readonly<Record<string, ExperimentStatus>> = {
   CREATED: 'pending',
@@ -262,21 +263,7 @@ export function trainingJobFromTrial(
 ): TrainingJob<PaiTrainingJobRaw> {
   const nniId = jsonObject(trial.raw.JobMeta, 'JobMeta')?.nni_trial_id;
   const id = typeof nniId === 'string' || typeof nniId === 'number' ? String(nniId) : trial.id;
-  return {
-    provider: 'pai',
-    id,
-    name: id,
-    experimentId: trial.experimentId,
-    trialId: trial.id,
-    status: trial.status,
-    providerStatus: trial.providerStatus,
-    hyperParameters: trial.hyperParameters,
-    metrics: trial.metrics,
-    createdAt: trial.createdAt,
-    endedAt: trial.endedAt,
-    usage: trial.usage,
-    raw: { trial: trial.raw, commands },
-  };
+  return trialAsTrainingJob(trial, { id, name: id, raw: { trial: trial.raw, commands } });
 }
 
 /** StopHpoTrials' `Results` (trial id → message) read per trial: stopped unless the message says it failed. */

@@ -1,5 +1,6 @@
 /** The `pai()` factory: the neutral contract on PAI's operations client. */
-import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import type { Capabilities, CloudProvider } from '../../core/contract.js';
+import { withCompileLosses } from '../../core/created.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
@@ -18,13 +19,7 @@ import {
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
-import {
-  createPaiApi,
-  type GetHpoExperimentResult,
-  type PaiApi,
-  type PaiExperimentWire,
-  type PaiTrialWire,
-} from './api.js';
+import { createPaiApi, type PaiApi } from './api.js';
 import {
   type AlibabaCredentialProvider,
   type AlibabaCredentials,
@@ -49,6 +44,7 @@ import {
   trialFromWire,
 } from './normalize.js';
 import { readHpoExperiment } from './views.js';
+import type { GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 export interface PaiOptions extends ClientOptions {
   region: string;
@@ -76,10 +72,7 @@ export interface PaiRaw {
   trainingJob: PaiTrainingJobRaw;
 }
 
-export interface PaiProvider extends TuningProvider<PaiExperimentOptions, PaiRaw> {
-  readonly id: 'pai';
-  readonly region: string;
-  readonly api: PaiApi;
+export interface PaiProvider extends CloudProvider<'pai', PaiExperimentOptions, PaiRaw, PaiApi> {
   /** Stops several trials in one StopHpoTrials call; PAI answers per trial. */
   stopTrials(
     experimentId: string,
@@ -202,9 +195,7 @@ export function pai(options: PaiOptions): PaiProvider {
       async create(spec: ExperimentSpec<PaiExperimentOptions>, call?: CallOptions) {
         const plan = buildCreateRequest(spec, { workspaceId: options.workspaceId });
         const created = await api.createHpoExperiment(plan.request, call);
-        const experiment = await getExperiment(String(created.ExperimentId), call);
-        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
-        return experiment;
+        return withCompileLosses(await getExperiment(String(created.ExperimentId), call), spec, plan.losses);
       },
       get: getExperiment,
       list(query: ExperimentQuery = {}, call?: CallOptions) {

@@ -3,7 +3,7 @@
  * are built from, and what a user who needs PAI specifics (the YAML and INI configuration, the
  * raw metric entries, `JobMeta`) reads instead of parsing text themselves.
  */
-import type { AutofeExperimentResult, PaiExperimentWire, PaiTrialWire } from './api.js';
+
 import {
   finalMetric,
   iniObject,
@@ -18,6 +18,7 @@ import {
   trialStatusCounts,
   yamlObject,
 } from './decode.js';
+import type { AutofeExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 export interface PaiHpoExperimentView {
   experimentId: string;

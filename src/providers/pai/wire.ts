@@ -141,3 +141,22 @@ export const GetAutofeExperimentSchema = once(() =>
 export const ServiceIdentityRoleSchema = once(() =>
   z.looseObject({ ...envelope, RoleName: optional(z.string()) }),
 );
+
+/** What each schema lets through, as TypeScript types: the answers' and items' wire types. */
+type Wire<S extends z.core.$ZodType> = z.output<S>;
+
+export type CreatedExperimentResult = Wire<ReturnType<typeof CreatedExperimentSchema>>;
+export type GetHpoExperimentResult = Wire<ReturnType<typeof GetHpoExperimentSchema>>;
+export type ListHpoExperimentsResult = Wire<ReturnType<typeof ListHpoExperimentsSchema>>;
+export type PaiExperimentWire = Wire<ReturnType<typeof ExperimentSummarySchema>>;
+export type StopHpoExperimentResult = Wire<ReturnType<typeof StopHpoExperimentSchema>>;
+export type EnvelopeResult = Wire<ReturnType<typeof EnvelopeSchema>>;
+export type LogsResult = Wire<ReturnType<typeof LogsSchema>>;
+export type ListHpoTrialsResult = Wire<ReturnType<typeof ListHpoTrialsSchema>>;
+export type GetHpoTrialResult = Wire<ReturnType<typeof GetHpoTrialSchema>>;
+export type PaiTrialWire = Wire<ReturnType<typeof TrialSchema>>;
+export type TrialResultsResult = Wire<ReturnType<typeof TrialResultsSchema>>;
+export type LogNamesResult = Wire<ReturnType<typeof LogNamesSchema>>;
+export type CommandsResult = Wire<ReturnType<typeof CommandsSchema>>;
+export type AutofeExperimentResult = Wire<ReturnType<typeof GetAutofeExperimentSchema>>;
+export type ServiceIdentityRoleResult = Wire<ReturnType<typeof ServiceIdentityRoleSchema>>;

@@ -96,8 +96,10 @@ export function credentialSource(
   let chain: Promise<AwsCredentialProvider> | undefined;
   return {
     async get() {
-      chain ??= import('@aws-sdk/credential-providers').then(
-        (m) => m.fromNodeProviderChain() as AwsCredentialProvider,
+      // The chain every AWS SDK client uses by default, from its own small package rather than
+      // @aws-sdk/credential-providers (which adds Cognito and the rest, unused here).
+      chain ??= import('@aws-sdk/credential-provider-node').then(
+        (m) => m.defaultProvider() as AwsCredentialProvider,
       );
       return (await chain)();
     },

@@ -3,6 +3,7 @@
  * The untouched answer stays in `raw`; the cloud's status word in `providerStatus`.
  */
 import { decodeEpochSeconds, decodeNumber } from '../../core/fields.js';
+import { trialAsTrainingJob } from '../../core/training-job.js';
 import type {
   Experiment,
   ExperimentStatus,
@@ -269,23 +270,7 @@ export function trainingJobFromSummary(
   context: TrialContext,
 ): TrainingJob<SageMakerTrainingJobSummaryWire> {
   const trial = trialFromSummary(summary, context);
-  return {
-    provider: 'sagemaker',
-    id: trial.id,
-    name: summary.TrainingJobName,
-    experimentId: context.experimentId,
-    trialId: trial.id,
-    status: trial.status,
-    providerStatus: trial.providerStatus,
-    hyperParameters: trial.hyperParameters,
-    metrics: trial.metrics,
-    createdAt: trial.createdAt,
-    startedAt: trial.startedAt,
-    endedAt: trial.endedAt,
-    usage: trial.usage,
-    failureReason: trial.failureReason,
-    raw: summary,
-  };
+  return trialAsTrainingJob(trial, { id: trial.id, name: summary.TrainingJobName, raw: summary });
 }
 
 /** A training job described on its own: all hyperparameters (static ones too) and every final metric. */

@@ -1,5 +1,6 @@
 /** The `sagemaker()` factory: the neutral contract on SageMaker's operations client. */
-import type { Capabilities, TuningProvider } from '../../core/contract.js';
+import type { Capabilities, CloudProvider } from '../../core/contract.js';
+import { withCompileLosses } from '../../core/created.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
 import type { CallOptions } from '../../core/http/call-options.js';
@@ -46,11 +47,8 @@ export interface SageMakerRaw {
   trainingJob: SageMakerTrainingJobSummaryWire;
 }
 
-export interface SageMakerProvider extends TuningProvider<SageMakerExperimentOptions, SageMakerRaw> {
-  readonly id: 'sagemaker';
-  readonly region: string;
-  readonly api: SageMakerApi;
-}
+export interface SageMakerProvider
+  extends CloudProvider<'sagemaker', SageMakerExperimentOptions, SageMakerRaw, SageMakerApi> {}
 
 export const SAGEMAKER_CAPABILITIES: Capabilities = {
   experiments: { create: 'native', get: 'native', list: 'native', stop: 'native', delete: 'native' },
@@ -133,11 +131,7 @@ export function sagemaker(options: SageMakerOptions): SageMakerProvider {
       async create(spec: ExperimentSpec<SageMakerExperimentOptions>, call?: CallOptions) {
         const plan = buildCreateRequest(spec);
         await api.createHyperParameterTuningJob(plan.request, call);
-        const experiment = await getExperiment(spec.name, call);
-        if (experiment.searchSpace) experiment.searchSpace.compileLosses = plan.losses;
-        else if (spec.searchSpace)
-          experiment.searchSpace = { spec: spec.searchSpace, losses: [], compileLosses: plan.losses };
-        return experiment;
+        return withCompileLosses(await getExperiment(spec.name, call), spec, plan.losses);
       },
       get: getExperiment,
       list(query: ExperimentQuery = {}, call?: CallOptions) {

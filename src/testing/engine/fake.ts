@@ -55,3 +55,30 @@ export function fakeParts(cloud: string, seed: number, clock?: VirtualClock): Fa
     },
   };
 }
+
+/**
+ * The fake every cloud returns, from its parts: `reset()` empties the state and the parts, then
+ * whatever else the cloud keeps (a signature verifier's replay memory, issued access keys).
+ */
+export function assembleFake<State extends { reset(): void }>(
+  parts: FakeParts,
+  fake: { handlers: HttpHandler[]; endpoint: URL; region: string; state: State },
+  alsoReset: readonly ({ reset(): void } | undefined)[] = [],
+): CloudFake<State> {
+  const { state } = fake;
+  return {
+    handlers: fake.handlers,
+    // The origin as given, without the trailing slash a URL's href always has.
+    endpoint: fake.endpoint.href.replace(/\/$/, ''),
+    region: fake.region,
+    clock: parts.clock,
+    faults: parts.faults,
+    requests: parts.log.entries,
+    state,
+    reset() {
+      state.reset();
+      for (const other of alsoReset) other?.reset();
+      parts.reset();
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { VirtualClock } from '../engine/clock.js';
-import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { assembleFake, type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
 import { randomHex } from '../engine/rng.js';
 import { AkSkVerifier } from './aksk.js';
 import {
@@ -101,19 +101,8 @@ export function modelartsFake(options: ModelArtsFakeOptions = {}): ModelArtsFake
   });
 
   return {
-    handlers,
-    endpoint: endpoint.href.replace(/\/$/, ''),
+    ...assembleFake(parts, { handlers, endpoint, region, state }, [aksk]),
     iamEndpoint: iamEndpoint.href.replace(/\/$/, ''),
-    region,
     projectId,
-    clock,
-    faults,
-    requests: log.entries,
-    state,
-    reset() {
-      state.reset();
-      aksk?.reset();
-      parts.reset();
-    },
   };
 }

@@ -1,5 +1,5 @@
 import type { VirtualClock } from '../engine/clock.js';
-import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { assembleFake, type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
 import { randomUuid } from '../engine/rng.js';
 import { Acs3Verifier } from './auth.js';
 import { DEFAULT_PAI_REGION, defaultPaiEndpoint, FAKE_ALIYUN_CREDENTIALS } from './constants.js';
@@ -63,18 +63,5 @@ export function paiFake(options: PaiFakeOptions = {}): PaiFake {
     nextRequestId: () => randomUuid(parts.requestIds()).toUpperCase(),
   });
 
-  return {
-    handlers,
-    endpoint: endpoint.href.replace(/\/$/, ''),
-    region,
-    clock,
-    faults,
-    requests: log.entries,
-    state,
-    reset() {
-      state.reset();
-      verifier?.reset();
-      parts.reset();
-    },
-  };
+  return assembleFake(parts, { handlers, endpoint, region, state }, [verifier]);
 }

@@ -1,5 +1,5 @@
 import type { VirtualClock } from '../engine/clock.js';
-import { type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
+import { assembleFake, type CloudFake, DEFAULT_FAKE_SEED, fakeParts } from '../engine/fake.js';
 import { randomUuid } from '../engine/rng.js';
 import { type AwsCredentials, SigV4Verifier } from './auth.js';
 import { DEFAULT_FAKE_REGION, FAKE_AWS_ACCOUNT_ID, FAKE_AWS_CREDENTIALS } from './constants.js';
@@ -78,18 +78,5 @@ export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake
     nextRequestId: () => randomUuid(parts.requestIds()),
   });
 
-  return {
-    handlers,
-    endpoint: endpoint.href.replace(/\/$/, ''),
-    region,
-    accountId,
-    clock,
-    faults,
-    requests: log.entries,
-    state,
-    reset() {
-      state.reset();
-      parts.reset();
-    },
-  };
+  return { ...assembleFake(parts, { handlers, endpoint, region, state }), accountId };
 }

@@ -4,7 +4,7 @@
  * discrete points of a continuous hyperparameter"). ModelArts tunes float hyperparameters
  * only and has no scale, no normal and no conditional.
  */
-import { normalAsRange } from '../../approximate.js';
+import { asRange } from '../../approximate.js';
 import { encodeChoice } from '../../categorical.js';
 import { type FlatParam, flatten } from '../../flatten.js';
 import { evenSpacing, intervals } from '../../grid.js';
@@ -40,10 +40,9 @@ function toSearchParam(
         log,
       );
     case 'float':
-      return continuous(name, path, p, log);
     case 'normal':
     case 'lognormal': {
-      const range = normalAsRange(p, path, log);
+      const range = asRange(p, path, log);
       return range && continuous(name, path, range, log);
     }
   }

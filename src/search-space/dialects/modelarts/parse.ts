@@ -37,8 +37,7 @@ export function parseModelArts(input: unknown, log: LossLog): Record<string, Par
 }
 
 function toParam(p: SearchParam, log: LossLog): Param {
-  const type = p.param_type ?? (p.discrete_values ? 'discrete' : 'continuous');
-  if (type === 'discrete') {
+  if (p.param_type === 'discrete' || (p.param_type === undefined && p.discrete_values !== undefined)) {
     if (!p.discrete_values) {
       throw malformed('ModelArts', [`${p.name}: a discrete parameter needs discrete_values`]);
     }

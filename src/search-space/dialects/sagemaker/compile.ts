@@ -1,5 +1,5 @@
 /** Neutral space → SageMaker `ParameterRanges`: strings for numbers, no step, no normal, no conditional. */
-import { normalAsRange } from '../../approximate.js';
+import { asRange } from '../../approximate.js';
 import { encodeChoice, encodeScalar } from '../../categorical.js';
 import type { FlatParam } from '../../flatten.js';
 import { flatten } from '../../flatten.js';
@@ -67,10 +67,9 @@ function toRange(name: string, path: string, p: FlatParam['param'], log: LossLog
       }
       return { list: 'IntegerParameterRanges', range: numeric(name, p.low, p.high, SCALING[p.scale]) };
     case 'float':
-      return continuous(name, path, p, log);
     case 'normal':
     case 'lognormal': {
-      const range = normalAsRange(p, path, log);
+      const range = asRange(p, path, log);
       return range && continuous(name, path, range, log);
     }
   }

@@ -30,11 +30,12 @@ const rangesSchema = once(() => {
 });
 type NumericRange = NonNullable<z.infer<ReturnType<typeof rangesSchema>>['IntegerParameterRanges']>[number];
 
-const SCALES: Readonly<Record<string, FloatScale>> = {
-  Linear: 'linear',
-  Logarithmic: 'log',
-  ReverseLogarithmic: 'reverse-log',
-};
+// A Map: a ScalingType of "constructor" must not find Object's.
+const SCALES = new Map<string | undefined, FloatScale>([
+  ['Linear', 'linear'],
+  ['Logarithmic', 'log'],
+  ['ReverseLogarithmic', 'reverse-log'],
+]);
 
 export function parseSageMaker(input: unknown, log: LossLog): Record<string, Param> {
   const ranges = readDialect(rangesSchema(), input, 'SageMaker');
@@ -91,7 +92,7 @@ function continuous(r: NumericRange, log: LossLog): Param {
 
 /** `Auto` (also what an absent ScalingType means) lets SageMaker choose; the neutral space needs one scale. */
 function readScale(r: NumericRange, log: LossLog): FloatScale {
-  const scale = r.ScalingType === undefined ? undefined : SCALES[r.ScalingType];
+  const scale = SCALES.get(r.ScalingType);
   if (scale === undefined) {
     log.add(
       r.Name,
