@@ -7,12 +7,10 @@ import { assertSupportedNode } from '../../core/supported-node.js';
 // Before anything else can fail on an older Node: one message naming the versions needed.
 assertSupportedNode();
 
-export type { ModelArtsApi } from './api.js';
 export type { AccessKeys } from './auth.js';
 export type { ModelArtsExperimentOptions } from './create.js';
 export { DEFAULT_IAM_ENDPOINT, type HuaweiCredentials, type IamPassword, type IamToken } from './iam.js';
 export type { OffsetMeanings } from './listing.js';
-export type { ModelArtsTrialRaw } from './normalize.js';
 export {
   type ModelArtsOptions,
   type ModelArtsProvider,
@@ -22,9 +20,11 @@ export {
 } from './provider.js';
 export type * as ModelArtsShapes from './shapes.js';
 export type {
+  ModelArtsApi,
   ModelArtsAutoSearchTrialsWire,
   ModelArtsTrainingJobSearchWire,
   ModelArtsTrainingJobWire,
+  ModelArtsTrialRaw,
   ModelArtsTrialTableWire,
   ModelArtsWorkspacesWire,
-} from './wire.js';
+} from './wire-types.js';

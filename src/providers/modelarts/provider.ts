@@ -31,13 +31,13 @@ import {
   type ExperimentSpec,
   type TrialQuery,
 } from '../../core/types.js';
-import { createModelArtsApi, type ModelArtsApi } from './api.js';
+import { createModelArtsApi } from './api.js';
 import { buildCreateRequest, type ModelArtsExperimentOptions } from './create.js';
 import { MODELARTS_ERRORS } from './errors.js';
 import { createIdentity, type HuaweiCredentials } from './iam.js';
 import { getTrial, isSearchJob, listExperiments, listTrials, type OffsetMeanings } from './listing.js';
-import { experimentFromJob, type ModelArtsTrialRaw, trainingJobFromJob, trialContext } from './normalize.js';
-import type { ModelArtsTrainingJobWire } from './wire.js';
+import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
+import type { ModelArtsApi, ModelArtsTrainingJobWire, ModelArtsTrialRaw } from './wire-types.js';
 
 export interface ModelArtsOptions extends ClientOptions {
   region: string;

@@ -13,10 +13,9 @@ import { assertSupportedNode } from '../../core/supported-node.js';
 // Before anything else can fail on an older Node: one message naming the versions needed.
 assertSupportedNode();
 
-export type { PaiApi } from './api.js';
 export type { AlibabaCredentialProvider, AlibabaCredentials } from './auth.js';
 export type { PaiExperimentOptions } from './create.js';
-export type { PaiTrainingJobRaw, TrialStopResult } from './normalize.js';
+export type { TrialStopResult } from './normalize.js';
 export { type PaiOptions, type PaiProvider, type PaiRaw, pai } from './provider.js';
 export type * as PaiShapes from './shapes.js';
 export type {
@@ -27,6 +26,8 @@ export type {
   GetHpoTrialResult,
   ListHpoExperimentsResult,
   ListHpoTrialsResult,
+  PaiApi,
   PaiExperimentWire,
+  PaiTrainingJobRaw,
   PaiTrialWire,
-} from './wire.js';
+} from './wire-types.js';

@@ -19,7 +19,7 @@ import {
 import { DEFAULT_PAGE_CONCURRENCY } from '../../core/paginate-indexed.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
-import { createPaiApi, type PaiApi } from './api.js';
+import { createPaiApi } from './api.js';
 import {
   type AlibabaCredentialProvider,
   type AlibabaCredentials,
@@ -38,13 +38,18 @@ import {
 import {
   experimentFromWire,
   experimentObjective,
-  type PaiTrainingJobRaw,
   stopResults,
   type TrialStopResult,
   trialFromWire,
 } from './normalize.js';
 import { readHpoExperiment } from './views.js';
-import type { GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
+import type {
+  GetHpoExperimentResult,
+  PaiApi,
+  PaiExperimentWire,
+  PaiTrainingJobRaw,
+  PaiTrialWire,
+} from './wire-types.js';
 
 export interface PaiOptions extends ClientOptions {
   region: string;

@@ -7,6 +7,10 @@ import { assertSupportedNode } from '../../core/supported-node.js';
 // Before anything else can fail on an older Node: one message naming the versions needed.
 assertSupportedNode();
 
+export type { AwsCredentialProvider, AwsCredentials } from './auth.js';
+export type { SageMakerExperimentOptions } from './create.js';
+export { type SageMakerOptions, type SageMakerProvider, type SageMakerRaw, sagemaker } from './provider.js';
+export type * as SageMakerShapes from './shapes.js';
 export type {
   CreateHyperParameterTuningJobResult,
   DescribeHyperParameterTuningJobResult,
@@ -16,8 +20,4 @@ export type {
   SageMakerApi,
   SageMakerTrainingJobSummaryWire,
   SageMakerTuningJobSummaryWire,
-} from './api.js';
-export type { AwsCredentialProvider, AwsCredentials } from './auth.js';
-export type { SageMakerExperimentOptions } from './create.js';
-export { type SageMakerOptions, type SageMakerProvider, type SageMakerRaw, sagemaker } from './provider.js';
-export type * as SageMakerShapes from './shapes.js';
+} from './wire-types.js';

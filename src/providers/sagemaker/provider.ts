@@ -9,14 +9,7 @@ import { checkingIds } from '../../core/ids.js';
 import { checkClientOptions, credentialsGiven, httpUrl, optional, regionName } from '../../core/options.js';
 import { progressMethods } from '../../core/progress/index.js';
 import type { Experiment, ExperimentQuery, ExperimentSpec, TrialQuery } from '../../core/types.js';
-import {
-  createSageMakerApi,
-  type DescribeHyperParameterTuningJobResult,
-  type DescribeTrainingJobResult,
-  type SageMakerApi,
-  type SageMakerTrainingJobSummaryWire,
-  type SageMakerTuningJobSummaryWire,
-} from './api.js';
+import { createSageMakerApi } from './api.js';
 import { type AwsCredentialProvider, type AwsCredentials, createSigner, credentialSource } from './auth.js';
 import { buildCreateRequest, type SageMakerExperimentOptions } from './create.js';
 import { SAGEMAKER_ERRORS } from './errors.js';
@@ -28,6 +21,13 @@ import {
   MAX_PAGE_SIZE,
 } from './listing.js';
 import { experimentFromDescribe, trialContext, trialFromTrainingJob } from './normalize.js';
+import type {
+  DescribeHyperParameterTuningJobResult,
+  DescribeTrainingJobResult,
+  SageMakerApi,
+  SageMakerTrainingJobSummaryWire,
+  SageMakerTuningJobSummaryWire,
+} from './wire-types.js';
 
 export interface SageMakerOptions extends ClientOptions {
   region: string;
