@@ -141,7 +141,11 @@ export function generateWireTypes(): Record<string, string> {
     const imports = new Map<string, string>();
     const text = (node: ts.Node, self?: string) =>
       printer
-        .printNode(ts.EmitHint.Unspecified, ts.transform(node, [naming(self)]).transformed[0] ?? node, scratch)
+        .printNode(
+          ts.EmitHint.Unspecified,
+          ts.transform(node, [naming(self)]).transformed[0] ?? node,
+          scratch,
+        )
         .replace(/import\("([^"]+)"(?:, \{[^)]*\})?\)\.(\w+)/g, (_, path: string, member: string) => {
           // A public wire type of this cloud is one of this file's own.
           if (declared.has(member) && path.startsWith(dirname(target))) return member;
