@@ -192,7 +192,7 @@ export type ModelArtsTrainingJobWire = {
 export type ModelArtsTrialTableWire = {
   [x: string]: unknown;
   header?: string[] | null | undefined;
-  data?: (string | number | boolean | unknown[] | Record<string, unknown> | null)[][] | null | undefined;
+  data?: TableCell[][] | null | undefined;
 };
 
 export type ModelArtsWorkspacesWire = {
@@ -218,10 +218,17 @@ export type ModelArtsWorkspacesWire = {
     | undefined;
 };
 
-/** One cell of a trial table row, as sent. */
+/**
+ * One cell of a trial table: any JSON value. Text in the examples (numbers as decimal text,
+ * booleans as `"True"`), except `config`, a JSON object; numbers, booleans, null and lists are
+ * accepted too, so that an unexpected cell is reported by decode.ts, naming its column, not here.
+ * Declared, not checked: a union of every JSON kind accepts whatever JSON.parse gives, and
+ * checking it cell by cell cost more than half as much as parsing the page.
+ */
 export type TableCell = string | number | boolean | unknown[] | Record<string, unknown> | null;
 
-export type TableRow = readonly (string | number | boolean | unknown[] | Record<string, unknown> | null)[];
+/** One row of a trial table, as sent: a cell per column. */
+export type TableRow = readonly TableCell[];
 
 /** The untouched cells a trial was read from: the header and the trial's row(s). */
 export type ModelArtsTrialRaw = {

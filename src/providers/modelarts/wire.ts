@@ -300,7 +300,7 @@ export const TokenResponseSchema = once(() =>
 type Out<F extends () => z.ZodMiniType> = z.infer<ReturnType<F>>;
 
 export type ModelArtsTrialTableWire = Out<typeof TrialTableSchema>;
-/** One cell of a trial table row, as sent. */
+/** One row of a trial table, as sent: a cell per column. */
 export type TableRow = readonly TableCell[];
 export type ModelArtsAutoSearchTrialsWire = Out<typeof AutoSearchTrialsResponseSchema>;
 export type EarlyStopWire = Out<typeof EarlyStopResponseSchema>;
