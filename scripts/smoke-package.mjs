@@ -81,7 +81,11 @@ for (const cloud of Object.keys(FAKE_MARKERS)) {
     const text = readFileSync(new URL(url), 'utf8');
     for (const [other, marker] of Object.entries(FAKE_MARKERS)) {
       if (other === cloud) continue;
-      assert.equal(text.includes(marker), false, `crosstune/testing/${cloud} loads no ${other} code (${url})`);
+      assert.equal(
+        text.includes(marker),
+        false,
+        `crosstune/testing/${cloud} loads no ${other} code (${url})`,
+      );
     }
   }
 }

@@ -94,6 +94,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
 
   // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
+    /** `ShowAutoSearchTrials`: the autosearch job's trial table (one page). */
     async listAutoSearchTrials(
       jobId: string,
       query: shapes.ListAutoSearchTrialsQuery = {},
@@ -110,6 +111,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ShowAutoSearchPerTrial`: one trial of an autosearch job. */
     async getAutoSearchTrial(jobId: string, trialId: string, options?: CallOptions) {
       return call(
         {
@@ -122,7 +124,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
       );
     },
     /**
-     * Not sent twice blindly: a second stop of a trial the first one ended is refused. After an
+     * `ShowAutoSearchTrialEarlyStop`. Not sent twice blindly: a second stop of a trial the first one ended is refused. After an
      * ambiguous failure the trial's row is read; a trial that has ended counts as stopped.
      */
     async earlyStopTrial(jobId: string, trialId: string, options?: CallOptions) {
@@ -139,6 +141,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ShowSearchAlgorithms`: the search algorithms autosearch offers. */
     async listSearchAlgorithms(options?: CallOptions) {
       return call(
         {
@@ -150,6 +153,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ShowAutoSearchYamlTemplatesInfo`: the autosearch YAML templates there are. */
     async listYamlTemplates(options?: CallOptions) {
       return call(
         {
@@ -161,6 +165,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ShowAutoSearchYamlTemplateContent`: one template's YAML. */
     async getYamlTemplate(algorithmType: string, algorithmName: string, options?: CallOptions) {
       return call(
         {
@@ -172,6 +177,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ShowAutoSearchParamsAnalysis`: ModelArts' analysis of the job's hyperparameters. */
     async getParameterAnalysis(jobId: string, options?: CallOptions) {
       return call(
         {
@@ -183,7 +189,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
-    /** Where the analysis image for one hyperparameter lies: an OBS path, not a URL. */
+    /** `ShowAutoSearchParamAnalysisResultPath`. Where the analysis image for one hyperparameter lies: an OBS path, not a URL. */
     async getParameterAnalysisPath(jobId: string, parameterName: string, options?: CallOptions) {
       return call(
         {
@@ -196,7 +202,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
       );
     },
     /**
-     * Not idempotent: after an ambiguous failure the job is looked up by name (names are unique
+     * `CreateTrainingJob`. Not idempotent: after an ambiguous failure the job is looked up by name (names are unique
      * in a project) before the create is sent again.
      */
     async createTrainingJob(input: shapes.CreateTrainingJobRequest, options?: CallOptions) {
@@ -214,6 +220,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ShowTrainingJobDetails`: NotFoundError when there is no such job. */
     async getTrainingJob(jobId: string, options?: CallOptions) {
       return call(
         {
@@ -225,7 +232,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
-    /** A search changes nothing, so this POST is retried like a read. */
+    /** `ListTrainingJobs` (a POST search: filters, sort, one page). A search changes nothing, so this POST is retried like a read. */
     async searchTrainingJobs(input: shapes.TrainingJobSearchRequest = {}, options?: CallOptions) {
       return call(
         {
@@ -248,7 +255,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
       return found.items?.find((item) => item.metadata.name === name);
     },
     /**
-     * Not sent twice blindly: terminating a job the first attempt already terminated is refused
+     * `StopTrainingJob` (the `terminate` action). Not sent twice blindly: terminating a job the first attempt already terminated is refused
      * (ModelArts.2796). After an ambiguous failure the job is read; Terminating or Terminated
      * means the first attempt took effect.
      */
@@ -269,7 +276,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
-    /** After an ambiguous failure the job is read: gone means the first attempt deleted it. */
+    /** `DeleteTrainingJob`. After an ambiguous failure the job is read: gone means the first attempt deleted it. */
     async deleteTrainingJob(jobId: string, options?: CallOptions): Promise<void> {
       await call(
         {
@@ -289,6 +296,7 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
         options,
       );
     },
+    /** `ListWorkspace`: the workspaces the account sees. */
     async listWorkspaces(query: shapes.ListWorkspacesQuery = {}, options?: CallOptions) {
       return call(
         {
@@ -306,4 +314,10 @@ function operations(call: Caller, trialEnded: ModelArtsApiConfig['trialEnded']) 
   return api;
 }
 
+/**
+ * `modelarts(...).api`: one method per ModelArts operation crosstune uses (autosearch, training
+ * jobs, workspaces), each answer checked against its wire schema.
+ *
+ * @interface
+ */
 export type ModelArtsApi = ReturnType<typeof operations>;

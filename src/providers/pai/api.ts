@@ -31,19 +31,64 @@ export interface PaiApiConfig {
 
 type Wire<S extends $ZodType> = output<S>;
 
+/**
+ * The answer of `CreateHpoExperiment`: the new experiment's id.
+ *
+ * @interface
+ */
 export type CreatedExperimentResult = Wire<ReturnType<typeof wire.CreatedExperimentSchema>>;
+/**
+ * The answer of `GetHpoExperiment` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type GetHpoExperimentResult = Wire<ReturnType<typeof wire.GetHpoExperimentSchema>>;
+/**
+ * The answer of `ListHpoExperiments` (one page) as its wire schema checked it.
+ *
+ * @interface
+ */
 export type ListHpoExperimentsResult = Wire<ReturnType<typeof wire.ListHpoExperimentsSchema>>;
+/**
+ * One experiment as `GetHpoExperiment` and `ListHpoExperiments` give it: an experiment's `raw` on PAI.
+ *
+ * @interface
+ */
 export type PaiExperimentWire = Wire<ReturnType<typeof wire.ExperimentSummarySchema>>;
 export type StopHpoExperimentResult = Wire<ReturnType<typeof wire.StopHpoExperimentSchema>>;
 export type EnvelopeResult = Wire<ReturnType<typeof wire.EnvelopeSchema>>;
 export type LogsResult = Wire<ReturnType<typeof wire.LogsSchema>>;
+/**
+ * The answer of `ListHpoTrials` (one page) as its wire schema checked it.
+ *
+ * @interface
+ */
 export type ListHpoTrialsResult = Wire<ReturnType<typeof wire.ListHpoTrialsSchema>>;
+/**
+ * The answer of `GetHpoTrial` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type GetHpoTrialResult = Wire<ReturnType<typeof wire.GetHpoTrialSchema>>;
+/**
+ * One trial as `ListHpoTrials` and `GetHpoTrial` give it: a trial's `raw` on PAI.
+ *
+ * @interface
+ */
 export type PaiTrialWire = Wire<ReturnType<typeof wire.TrialSchema>>;
 export type TrialResultsResult = Wire<ReturnType<typeof wire.TrialResultsSchema>>;
 export type LogNamesResult = Wire<ReturnType<typeof wire.LogNamesSchema>>;
+/**
+ * The answer of `ListHpoTrialCommands`.
+ *
+ * @interface
+ */
 export type CommandsResult = Wire<ReturnType<typeof wire.CommandsSchema>>;
+/**
+ * The answer of `GetAutofeExperiment` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type AutofeExperimentResult = Wire<ReturnType<typeof wire.GetAutofeExperimentSchema>>;
 export type ServiceIdentityRoleResult = Wire<ReturnType<typeof wire.ServiceIdentityRoleSchema>>;
 
@@ -167,7 +212,7 @@ function operations(call: Caller) {
   // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
     /**
-     * Not idempotent and without a client token. After an ambiguous failure the experiment is
+     * `CreateHpoExperiment`. Not idempotent and without a client token. After an ambiguous failure the experiment is
      * looked up by name (newest first, created since the first attempt began); when none is
      * found the failure is thrown rather than the request resent.
      */
@@ -194,10 +239,12 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoExperiments`: one page of experiments (`PageNumber`, `PageSize`). */
     async listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
       return call(listExperimentsOperation(input), options);
     },
 
+    /** `GetHpoExperiment`: NotFoundError when there is no such experiment. */
     async getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -210,6 +257,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `UpdateHpoExperiment`: name, description, accessibility or configuration. */
     async updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
       const { ExperimentId, ...body } = input;
       return call(
@@ -225,7 +273,7 @@ function operations(call: Caller) {
     },
 
     /**
-     * Not sent twice blindly: after an answer that may have been lost, the experiment is read;
+     * `StopHpoExperiment`. Not sent twice blindly: after an answer that may have been lost, the experiment is read;
      * ended (stopped or otherwise) means the stop took effect.
      */
     async stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
@@ -247,7 +295,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** After an answer that may have been lost, the experiment is read: gone means deleted. */
+    /** `DeleteHpoExperiment`. After an answer that may have been lost, the experiment is read: gone means deleted. */
     async deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -270,6 +318,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoExperimentLogs`: one page of the experiment's log lines. */
     async listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
@@ -284,6 +333,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrials`: one page of the experiment's trials. */
     async listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
@@ -298,6 +348,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `GetHpoTrial`: one trial, with its metrics. */
     async getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
@@ -311,8 +362,8 @@ function operations(call: Caller) {
     },
 
     /**
-     * Not sent twice blindly: a second stop of a trial the first one stopped is refused. After an
-     * answer that may have been lost the trials are read; when every one has ended, each counts
+     * `StopHpoTrials`, with a result per trial. Not sent twice blindly: a second stop of a trial
+     * the first one stopped is refused. After an answer that may have been lost the trials are read; when every one has ended, each counts
      * as stopped.
      */
     async stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
@@ -340,7 +391,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
+    /** `RestartHpoTrials`. Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
     async restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
       const hyper = input.TrialHyperParameters;
       return call(
@@ -359,6 +410,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrialLogNames`: the names of a trial's logs. */
     async listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
@@ -371,6 +423,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrialLogs`: one page of a trial's log lines. */
     async listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
       const { ExperimentId, TrialId, ...query } = input;
       return call(
@@ -385,6 +438,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrialCommands`: the commands a trial ran. */
     async listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
@@ -397,7 +451,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** Not idempotent; an ambiguous failure is thrown, not resent. */
+    /** `CreateAutofeExperiment` (automatic feature engineering). Not idempotent; an ambiguous failure is thrown, not resent. */
     async createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
       return call(
         {
@@ -412,6 +466,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `GetAutofeExperiment`. */
     async getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -424,6 +479,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `GetServiceIdentityRole`: whether PAI AutoML's service-linked role exists. */
     async getServiceIdentityRole(options?: CallOptions) {
       return call(
         {
@@ -436,7 +492,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** Creating the service-linked role twice leaves the same role: safe to retry. */
+    /** `CreateServiceIdentityRole`: creating PAI AutoML's service-linked role twice leaves one role, so it is retried. */
     async createServiceIdentityRole(options?: CallOptions) {
       return call(
         {
@@ -497,4 +553,10 @@ function operations(call: Caller) {
   return api;
 }
 
+/**
+ * `pai(...).api`: one method per operation of `paiautoml` 2022-08-28, each taking the
+ * operation's request shape and {@link CallOptions}, each answer checked against its wire schema.
+ *
+ * @interface
+ */
 export type PaiApi = ReturnType<typeof operations>;
