@@ -20,6 +20,7 @@ export {
   modelarts,
   type OffsetMeaning,
 } from './provider.js';
+/** ModelArts' request shapes, as `.api`'s methods take them (types only). */
 export type * as ModelArtsShapes from './shapes.js';
 export type {
   ModelArtsAutoSearchTrialsWire,

@@ -29,4 +29,5 @@ export type { AlibabaCredentialProvider, AlibabaCredentials } from './auth.js';
 export type { PaiExperimentOptions } from './create.js';
 export type { PaiTrainingJobRaw, TrialStopResult } from './normalize.js';
 export { type PaiOptions, type PaiProvider, type PaiRaw, pai } from './provider.js';
+/** PAI AutoML's request shapes, as `.api`'s methods take them (types only). */
 export type * as PaiShapes from './shapes.js';

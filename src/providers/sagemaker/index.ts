@@ -20,4 +20,5 @@ export type {
 export type { AwsCredentialProvider, AwsCredentials } from './auth.js';
 export type { SageMakerExperimentOptions } from './create.js';
 export { type SageMakerOptions, type SageMakerProvider, type SageMakerRaw, sagemaker } from './provider.js';
+/** SageMaker's request and response structures, generated from its service model (types only). */
 export type * as SageMakerShapes from './shapes.js';
