@@ -11,7 +11,11 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
   /** Overrides of the client's retry policy for this call; `false` disables retries. */
   retry?: Partial<RetryOptions> | false | undefined;
-  /** Internal: set by crosstune on the options of a look-up made for a call, never by callers. */
+  /**
+   * Internal: set by crosstune on the options of a look-up made for a call, never by callers.
+   *
+   * @internal
+   */
   readonly [BUDGET]?: RetryBudget | undefined;
 }
 
