@@ -29,7 +29,9 @@ const examples = new Map();
     // A reference (a name re-exported by another entry point) repeats its target's comment.
     if (child.variant !== 'reference' && tags.length > 0) {
       // Overloads share one comment: each block once.
-      const code = tags.flatMap((tag) => tag.content.filter((part) => part.kind === 'code').map((p) => p.text));
+      const code = tags.flatMap((tag) =>
+        tag.content.filter((part) => part.kind === 'code').map((p) => p.text),
+      );
       examples.set(name, [...new Set(code)]);
     }
     if (child.kind === FUNCTION) {

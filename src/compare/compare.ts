@@ -90,7 +90,7 @@ function inRunOrder(rows: TrialRow[], starts: readonly number[]): TrialRow[] {
  * Compares tuning runs on any clouds by one objective: each run's summary, one row per trial,
  * best-so-far curves, parameter importance and, with `prices`, cost. Reads every run's experiment
  * first and throws ObjectiveMismatchError when their objectives differ and `options.objective`
- * does not say how to map them; InvalidArgumentError for a bad option or duplicate label.
+ * does not say how to map them; InvalidArgumentError for no runs, a bad option or a label used twice.
  *
  * @example
  * ```ts

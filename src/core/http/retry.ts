@@ -29,7 +29,7 @@ export interface RetryOptions {
   maxElapsedMs: number;
 }
 
-/** The retry policy when none is given: 4 attempts, within 2 minutes. */
+/** The retry policy when none is given: 4 attempts in all, and no retry starts 2 minutes after the call began. */
 export const DEFAULT_RETRY: Readonly<RetryOptions> = {
   maxAttempts: 4,
   baseDelayMs: 100,
