@@ -1,6 +1,8 @@
 /**
  * `crosstune/modelarts`: `modelarts({ region })` returns a TuningProvider for ModelArts training
  * jobs with hyperparameter search (autosearch), plus `.api`, the operations client.
+ *
+ * @module crosstune/modelarts
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 

@@ -7,6 +7,8 @@
  * sent through crosstune's transport, like every other cloud's: `fetch`, `dispatcher` (proxies),
  * hooks, time limits and aborts work the same. An `http://` endpoint (a local fake) is sent over
  * plain HTTP.
+ *
+ * @module crosstune/pai
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 

@@ -1,6 +1,8 @@
 /**
  * `crosstune/sagemaker`: `sagemaker({ region })` returns a TuningProvider for SageMaker
  * hyperparameter tuning jobs, plus `.api`, the complete operations client.
+ *
+ * @module crosstune/sagemaker
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 
