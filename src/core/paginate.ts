@@ -49,7 +49,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     return this.#walk(this.#cursor);
   }
 
-  /** The items, one page fetched whenever the previous one is used up; `break` stops the walk. */
+  /** The items, page by page (a strategy may read the next page ahead); `break` ends the walk. */
   [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
     // Hand-rolled rather than `yield*`: one generator step per item costs more than a listing
     // of thousands of trials should pay. An item already at hand is handed over without an async

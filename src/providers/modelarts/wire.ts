@@ -328,7 +328,8 @@ export type ParameterAnalysisWire = Out<typeof ParameterAnalysisResponseSchema>;
 export type ParameterAnalysisPathWire = Out<typeof ParameterAnalysisPathResponseSchema>;
 export type AutoSearchWire = Out<typeof AutoSearchSchema>;
 /**
- * One training job as `ShowTrainingJobDetails` gives it: an experiment's `raw` on ModelArts.
+ * One training job, as `ShowTrainingJobDetails` gives it and `ListTrainingJobs` lists it: an
+ * experiment's and a training job's `raw` on ModelArts.
  *
  * @interface
  */
