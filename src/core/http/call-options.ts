@@ -11,11 +11,7 @@ export interface CallOptions {
   timeoutMs?: number | undefined;
   /** Overrides of the client's retry policy for this call; `false` disables retries. */
   retry?: Partial<RetryOptions> | false | undefined;
-  /**
-   * Internal: set by crosstune on the options of a look-up made for a call, never by callers.
-   *
-   * @internal
-   */
+  /** Internal: set by crosstune on the options of a look-up made for a call, never by callers. */
   readonly [BUDGET]?: RetryBudget | undefined;
 }
 
