@@ -80,11 +80,13 @@ export type TrialCounts = Partial<Record<TrialStatus, number>> & { total?: numbe
 /** `Raw`: the cloud's answer kept in `raw`; `TrialRaw`: the one `bestTrial` keeps. */
 export interface Experiment<Raw = unknown, TrialRaw = unknown> {
   provider: ProviderId;
+  /** What `get`, `stop`, `delete` and `trials.list` take: SageMaker's job name, PAI's ExperimentId, ModelArts' job id. */
   id: string;
   name: string;
   /** The cloud's full resource name where it has one (an ARN on SageMaker). */
   resourceName?: string | undefined;
   status: ExperimentStatus;
+  /** The cloud's own status word, as it sent it (`InProgress`, `RUNNING`, …). */
   providerStatus: string;
   objective?: Objective | undefined;
   /** Search algorithm in the cloud's words (`Bayesian`, `TPE`, …). */
@@ -98,6 +100,7 @@ export interface Experiment<Raw = unknown, TrialRaw = unknown> {
   endedAt?: Date | undefined;
   updatedAt?: Date | undefined;
   failureReason?: string | undefined;
+  /** The cloud's answer the experiment was read from, as its wire schema checked it. */
   raw: Raw;
 }
 
