@@ -2,6 +2,8 @@
  * `crosstune`: the provider-neutral contract, types, errors, paging and search space.
  * Cloud adapters live in their own subpaths (`crosstune/sagemaker`, …) so an app loads only
  * the clouds it uses.
+ *
+ * @module crosstune
  */
 import { assertSupportedNode } from './core/supported-node.js';
 
