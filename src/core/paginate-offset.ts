@@ -13,6 +13,7 @@ import { PaginationError, type ProviderId } from './errors.js';
 import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
 import { type IndexedPage, indexedWalk } from './paginate-indexed.js';
 
+/** What a listing's `offset` counts: items already listed (`record`) or pages (`page`). */
 export type OffsetMeaning = 'record' | 'page';
 
 export interface OffsetWalkOptions<T, W = T> {

@@ -7,6 +7,7 @@
 import { InvalidArgumentError, PaginationError, type ProviderId } from './errors.js';
 import { RecentKeys, repeatFilter } from './paginate-repeats.js';
 
+/** One page of a listing: its items, the cursor that resumes after it, and the cloud's answer. */
 export interface Page<T> {
   items: T[];
   /** Resumes the walk after this page; undefined on the last page. */
@@ -18,10 +19,26 @@ export interface Page<T> {
 /** Yields pages starting at the position a cursor encodes (undefined: from the start). */
 export type PageWalk<T> = (cursor: string | undefined) => AsyncGenerator<Page<T>, void, undefined>;
 
+/**
+ * Every listing: fetched page by page as it is iterated, never all at once. A page's `cursor`
+ * passed back as the query's `cursor` resumes the walk after that page, in this process or another.
+ *
+ * @example
+ * ```ts
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const cloud = sagemaker({ region: 'us-east-1' });
+ * const first10 = await cloud.trials.list('xgb-tune-0001').toArray({ limit: 10 });
+ * for await (const page of cloud.trials.list('xgb-tune-0001', { pageSize: 50 }).pages()) {
+ *   console.log(page.items.length, page.cursor); // save page.cursor to resume later
+ * }
+ * ```
+ */
 export class Paginated<T> implements AsyncIterable<T> {
   readonly #walk: PageWalk<T>;
   readonly #cursor: string | undefined;
 
+  /** For adapters: a listing over `walk`, starting after `cursor` (from the start without one). */
   constructor(walk: PageWalk<T>, cursor?: string) {
     this.#walk = walk;
     this.#cursor = cursor;
@@ -32,6 +49,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     return this.#walk(this.#cursor);
   }
 
+  /** The items, page by page (a strategy may read the next page ahead); `break` ends the walk. */
   [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
     // Hand-rolled rather than `yield*`: one generator step per item costs more than a listing
     // of thousands of trials should pay. An item already at hand is handed over without an async
