@@ -5,6 +5,7 @@
  * with a PaginationError. Filters PAI cannot express (trial status, trials with an objective)
  * are applied to whole pages after they are fetched, so the walk's guards still see full pages.
  */
+
 import { mapBounded } from '../../core/bounded.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
@@ -18,6 +19,7 @@ import {
   pageSizeOf,
 } from '../../core/paginate.js';
 import { type IndexedPage, indexedWalk } from '../../core/paginate-indexed.js';
+import { rankedThenRest } from '../../core/paginate-ranked.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -210,19 +212,15 @@ function trialWalk(
         : objective?.direction === 'minimize'
           ? 'ASC'
           : 'DESC';
-    const seen = new Set<string>();
-    const ranked = walkSorted(objective, 'FINAL_METRIC', order, 'ranked', (trial) => {
-      if (trial.objective === undefined) return false;
-      seen.add(trial.id);
-      return true;
-    });
-    // A walk resumed from a cursor has not seen what the first walk yielded: it falls back to
-    // "no objective", which misses only a trial that gained its objective between the walks.
-    const fromStart = cursor === undefined;
-    const rest = walkSorted(objective, 'CREATE_TIME', 'ASC', 'unranked', (trial) =>
-      fromStart ? !seen.has(trial.id) : trial.objective === undefined,
+    // PAI's objective sort mixes in the trials without a final metric: they come after the rest.
+    yield* rankedThenRest(
+      cursor,
+      (part, keep) =>
+        part === 'ranked'
+          ? walkSorted(objective, 'FINAL_METRIC', order, part, keep)
+          : walkSorted(objective, 'CREATE_TIME', 'ASC', part, keep),
+      { key: (trial: Trial<PaiTrialWire>) => trial.id, ranked: (trial) => trial.objective !== undefined },
     );
-    yield* concatWalks([ranked, rest])(cursor);
   };
 }
 

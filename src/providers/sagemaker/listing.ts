@@ -3,6 +3,7 @@
  * sort, filters), the objective sort that keeps trials without an objective, and status filters
  * SageMaker cannot express (early-stopped vs stopped).
  */
+
 import { mapBounded } from '../../core/bounded.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
@@ -14,6 +15,7 @@ import {
   pageSizeOf,
   tokenWalk,
 } from '../../core/paginate.js';
+import { rankedThenRest } from '../../core/paginate-ranked.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -144,7 +146,6 @@ export function listTrainingJobSummaries<
     const context = normalizing({ provider: 'sagemaker', operation: 'DescribeHyperParameterTuningJob' }, () =>
       trialContext(job),
     );
-    const seen = new Set<string>();
     const walkSorted = (
       SortBy: string,
       SortOrder: string | undefined,
@@ -196,17 +197,18 @@ export function listTrainingJobSummaries<
       job.HyperParameterTuningJobConfig.HyperParameterTuningJobObjective?.Type === 'Maximize'
         ? 'desc'
         : 'asc';
-    const ranked = walkSorted('FinalObjectiveMetricValue', ORDER[query.sortOrder ?? best], 'ranked', (s) => {
-      seen.add(s.TrainingJobName);
-      return true;
-    });
-    // A walk resumed from a cursor has not seen every name the first walk yields: it falls back
-    // to "no objective", which misses only a job that gained its objective between the walks.
-    const fromStart = cursor === undefined;
-    const rest = walkSorted('CreationTime', 'Ascending', 'unranked', (s) =>
-      fromStart ? !seen.has(s.TrainingJobName) : s.FinalHyperParameterTuningJobObjectiveMetric === undefined,
+    // SageMaker's objective sort leaves out the jobs without an objective: they come after the rest.
+    yield* rankedThenRest(
+      cursor,
+      (part, keep) =>
+        part === 'ranked'
+          ? walkSorted('FinalObjectiveMetricValue', ORDER[query.sortOrder ?? best], part, keep)
+          : walkSorted('CreationTime', 'Ascending', part, keep),
+      {
+        key: (summary: SageMakerTrainingJobSummaryWire) => summary.TrainingJobName,
+        ranked: (summary) => summary.FinalHyperParameterTuningJobObjectiveMetric !== undefined,
+      },
     );
-    yield* concatWalks([ranked, rest])(cursor);
   }, query.cursor);
 }
 
