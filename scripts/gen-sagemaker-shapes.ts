@@ -133,9 +133,18 @@ function generateShapesFile(model: Model, shapeOf: (name: string) => Shape): str
     }
   };
 
+  // A shape the model leaves undocumented still gets a line saying what it mirrors: the API
+  // reference (TypeDoc, notDocumented) documents every exported type.
+  const operationOf = new Map<string, string>();
+  for (const [op, { input, output }] of Object.entries(model.operations)) {
+    if (input) operationOf.set(input.shape, `The input of SageMaker's \`${op}\` operation.`);
+    if (output) operationOf.set(output.shape, `The output of SageMaker's \`${op}\` operation.`);
+  }
+
   for (const [name, shape] of Object.entries(model.shapes)) {
     if (shape.type === 'string' && shape.enum) {
-      out.push('', ...jsDoc(shape.documentation, ''));
+      const fallback = `The values SageMaker's model lists for \`${name}\` (open: SageMaker adds values).`;
+      out.push('', ...jsDoc(shape.documentation ?? fallback, ''));
       const values = [...shape.enum.map((value) => `'${escapeString(value)}'`), '(string & {})'];
       const oneLine = `export type ${name} = ${values.join(' | ')};`;
       if (oneLine.length <= LINE_WIDTH) out.push(oneLine);
@@ -145,7 +154,8 @@ function generateShapesFile(model: Model, shapeOf: (name: string) => Shape): str
           ...values.map((v, i) => `  | ${v}${i === values.length - 1 ? ';' : ''}`),
         );
     } else if (shape.type === 'structure') {
-      out.push('', ...jsDoc(shape.documentation, ''));
+      const fallback = operationOf.get(name) ?? `SageMaker's \`${name}\` structure.`;
+      out.push('', ...jsDoc(shape.documentation ?? fallback, ''));
       // An empty interface would accept any object at all (and biome flags it).
       if (Object.keys(shape.members).length === 0) {
         out.push(`export type ${name} = Record<string, never>;`);

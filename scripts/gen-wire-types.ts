@@ -54,8 +54,8 @@ export const PUBLIC_WIRE_TYPES: Record<string, Record<string, readonly string[]>
       'ModelArtsTrainingJobWire',
       'ModelArtsTrialTableWire',
       'ModelArtsWorkspacesWire',
-      'TableCell',
-      'TableRow',
+      'TableCell as ModelArtsTableCell',
+      'TableRow as ModelArtsTableRow',
     ],
     'normalize.ts': ['ModelArtsTrialRaw'],
     'api.ts': ['ModelArtsApi'],
@@ -94,14 +94,17 @@ export function generateWireTypes(): Record<string, string> {
   for (const [cloud, modules] of Object.entries(PUBLIC_WIRE_TYPES)) {
     const target = resolve(ROOT, wireTypesPath(cloud));
     const declared = new Map<string, { type: ts.Type; docs: string }>();
+    const renamed = new Map<string, string>();
     for (const [file, names] of Object.entries(modules)) {
       const source = program.getSourceFile(resolve(ROOT, `src/providers/${cloud}/${file}`));
       const module = source && checker.getSymbolAtLocation(source);
       if (!module) throw new Error(`src/providers/${cloud}/${file} was not found`);
       const exports = checker.getExportsOfModule(module);
-      for (const name of names) {
-        const symbol = exports.find((s) => s.name === name);
-        if (!symbol) throw new Error(`${cloud}/${file} exports no ${name}`);
+      for (const entry of names) {
+        // `Inferred as Public`: a type whose name inside src/ is not cloud-prefixed.
+        const [inferred = entry, name = inferred] = entry.split(' as ');
+        const symbol = exports.find((s) => s.name === inferred);
+        if (!symbol) throw new Error(`${cloud}/${file} exports no ${inferred}`);
         const declaration = symbol.declarations?.[0];
         const docs = declaration
           ? ts
@@ -110,6 +113,7 @@ export function generateWireTypes(): Record<string, string> {
               .join('\n')
           : '';
         declared.set(name, { type: checker.getDeclaredTypeOfSymbol(symbol), docs });
+        if (name !== inferred) renamed.set(inferred, name);
       }
     }
     // Two types are the same when they print the same, written out in full.
@@ -138,7 +142,8 @@ export function generateWireTypes(): Record<string, string> {
         };
         return (root) => visit(root);
       };
-    const imports = new Map<string, string>();
+    // Named imports, so that a doc comment's {@link CallOptions} resolves in the written-out file.
+    const imports = new Map<string, Set<string>>();
     const text = (node: ts.Node, self?: string) =>
       printer
         .printNode(
@@ -148,15 +153,17 @@ export function generateWireTypes(): Record<string, string> {
         )
         .replace(/import\("([^"]+)"(?:, \{[^)]*\})?\)\.(\w+)/g, (_, path: string, member: string) => {
           // A public wire type of this cloud is one of this file's own.
-          if (declared.has(member) && path.startsWith(dirname(target))) return member;
+          if (path.startsWith(dirname(target))) {
+            const own = renamed.get(member) ?? member;
+            if (declared.has(own)) return own;
+          }
           let from = relative(dirname(target), path).replaceAll('\\', '/');
           if (!from.startsWith('.')) from = `./${from}`;
           from = `${from.replace(/\.ts$/, '')}.js`;
-          // `../../core/http/call-options.js` → callOptions
-          const base = (from.split('/').at(-1) ?? from).replace(/\.js$/, '');
-          const alias = imports.get(from) ?? base.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
-          imports.set(from, alias);
-          return `${alias}.${member}`;
+          if (declared.has(member)) throw new Error(`${member} of ${from} clashes with a public wire type`);
+          const names = imports.get(from) ?? new Set<string>();
+          imports.set(from, names.add(member));
+          return member;
         });
     // The type itself written out (an interface as its members), the types it names kept by name.
     const expanded = (type: ts.Type, name: string): string => {
@@ -209,7 +216,7 @@ export function generateWireTypes(): Record<string, string> {
       '',
       ...[...imports]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([from, alias]) => `import type * as ${alias} from '${from}';`),
+        .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';`),
     ];
     out[cloud] = `${head.join('\n')}\n\n${body.join('\n\n')}\n`;
   }

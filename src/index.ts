@@ -2,6 +2,8 @@
  * `crosstune`: the provider-neutral contract, types, errors, paging and search space.
  * Cloud adapters live in their own subpaths (`crosstune/sagemaker`, …) so an app loads only
  * the clouds it uses.
+ *
+ * @module crosstune
  */
 import { assertSupportedNode } from './core/supported-node.js';
 
@@ -33,7 +35,7 @@ export type { ClientOptions } from './core/http/client-options.js';
 export type { AttemptEvent, Hooks } from './core/http/hooks.js';
 export { DEFAULT_RETRY, type RetryOptions } from './core/http/retry.js';
 export type { FetchLike } from './core/http/transport.js';
-export { type Page, Paginated } from './core/paginate.js';
+export { type Page, type PageWalk, Paginated } from './core/paginate.js';
 export type { PollOptions, Scheduler } from './core/progress/poll.js';
 export type { ExperimentSummary, SummarizeOptions, SummaryField } from './core/progress/summarize.js';
 export type { WaitOptions } from './core/progress/wait.js';

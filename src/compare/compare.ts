@@ -24,6 +24,7 @@ import type {
   TrialRow,
 } from './types.js';
 
+/** The `tolerance` `compare` uses when none is given: within 1 % of the best value counts as reached. */
 export const DEFAULT_TOLERANCE = 0.01;
 export const DEFAULT_RUN_CONCURRENCY = 3;
 
@@ -85,6 +86,29 @@ function inRunOrder(rows: TrialRow[], starts: readonly number[]): TrialRow[] {
   return ordered;
 }
 
+/**
+ * Compares tuning runs on any clouds by one objective: each run's summary, one row per trial,
+ * best-so-far curves, parameter importance and, with `prices`, cost. Reads every run's experiment
+ * first and throws ObjectiveMismatchError when their objectives differ and `options.objective`
+ * does not say how to map them; InvalidArgumentError for no runs, a bad option or a label used twice.
+ *
+ * @example
+ * ```ts
+ * import { compare, toMarkdown } from 'crosstune/compare';
+ * import { pai } from 'crosstune/pai';
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const comparison = await compare(
+ *   [
+ *     { provider: sagemaker({ region: 'us-east-1' }), experimentId: 'xgb-auc', label: 'sagemaker' },
+ *     { provider: pai({ region: 'cn-hangzhou' }), experimentId: 'mi0sIBk', label: 'pai' },
+ *   ],
+ *   { prices: { 'ml.m5.xlarge': 0.23 } }, // per instance-hour, your currency
+ * );
+ * console.log(comparison.runs.map((run) => [run.label, run.best?.value, run.cost]));
+ * console.log(toMarkdown(comparison));
+ * ```
+ */
 export async function compare(
   runs: readonly CompareRun[],
   options: CompareOptions = {},

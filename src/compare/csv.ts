@@ -9,7 +9,9 @@ import { InvalidArgumentError } from '../core/errors.js';
 import type { HyperParameterValue } from '../core/types.js';
 import type { Comparison } from './types.js';
 
+/** Which table `toCsv` writes. */
 export interface CsvOptions {
+  /** `trials`: one row per trial of every run; `runs`: one row per run. */
   table: 'trials' | 'runs';
 }
 
@@ -110,6 +112,20 @@ function runsTable(comparison: Comparison): Cell[][] {
   return [header, ...rows];
 }
 
+/**
+ * A comparison's trials or runs as CSV (RFC 4180, a header row; dates ISO 8601 UTC, one column per
+ * hyperparameter). Throws InvalidArgumentError when `options.table` is neither `trials` nor `runs`.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { compare, toCsv } from 'crosstune/compare';
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const comparison = await compare([{ provider: sagemaker({ region: 'us-east-1' }), experimentId: 'xgb-auc' }]);
+ * await writeFile('trials.csv', toCsv(comparison, { table: 'trials' }));
+ * ```
+ */
 export function toCsv(comparison: Comparison, options: CsvOptions): string {
   if (options?.table !== 'trials' && options?.table !== 'runs') {
     throw new InvalidArgumentError(

@@ -13,6 +13,7 @@
 import type { HyperParameterValue } from '../core/types.js';
 import type { ParameterImportance } from './types.js';
 
+/** How parameter importance is computed, as `RunImportance.method` names it. */
 export const IMPORTANCE_METHOD =
   'epsilon-squared main effects (one-way ANOVA, numbers in up to 10 equal-count bins)';
 

@@ -2,6 +2,8 @@
  * `crosstune/compare`: runs of hyperparameter tuning on any of the clouds, compared by one
  * objective — summaries, one row per trial, best-so-far curves, parameter importance, cost — and
  * exported as CSV, JSON or Markdown. Loads no provider: pass providers from their own subpaths.
+ *
+ * @module crosstune/compare
  */
 import { assertSupportedNode } from '../core/supported-node.js';
 

@@ -7,6 +7,7 @@
 import type { HyperParameterValue } from '../core/types.js';
 import type { Comparison, CurvePoint, RunResult, TrialRow } from './types.js';
 
+/** The `version` `toJson` writes; it changes when the shape does (see the shipped JSON Schema). */
 export const COMPARISON_JSON_VERSION = 1;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -80,6 +81,21 @@ function trialJson(row: TrialRow): Json {
 const points = (curve: readonly CurvePoint[]): Json =>
   curve.map((p) => ({ x: p.x, best: p.best, trialId: p.trialId }));
 
+/**
+ * A comparison as plain, versioned JSON data, valid against `crosstune/compare/comparison.schema.json`:
+ * every key present, `null` where a value is unknown or not finite, dates as ISO 8601 strings, no
+ * raw cloud answers.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { compare, toJson } from 'crosstune/compare';
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const comparison = await compare([{ provider: sagemaker({ region: 'us-east-1' }), experimentId: 'xgb-auc' }]);
+ * await writeFile('comparison.json', JSON.stringify(toJson(comparison), null, 2));
+ * ```
+ */
 export function toJson(comparison: Comparison) {
   return {
     version: COMPARISON_JSON_VERSION,
@@ -123,4 +139,5 @@ export function toJson(comparison: Comparison) {
   };
 }
 
+/** What `toJson` returns. */
 export type ComparisonJson = ReturnType<typeof toJson>;

@@ -20,6 +20,19 @@ function counts<T extends string>(items: readonly T[]): string {
   return [...by].map(([key, n]) => `${n} ${key}`).join(', ');
 }
 
+/**
+ * A comparison as a Markdown report: the objective rule, a table of runs (best, trials and time
+ * to reach it, cost), the best hyperparameters and what mattered per run.
+ *
+ * @example
+ * ```ts
+ * import { compare, toMarkdown } from 'crosstune/compare';
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const comparison = await compare([{ provider: sagemaker({ region: 'us-east-1' }), experimentId: 'xgb-auc' }]);
+ * console.log(toMarkdown(comparison));
+ * ```
+ */
 export function toMarkdown(comparison: Comparison): string {
   const { objective, runs } = comparison;
   const metric = objective.metric;

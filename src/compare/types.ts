@@ -51,6 +51,7 @@ export interface ComparedObjective {
   runs: { label: string; metric: string; direction: ObjectiveDirection | undefined }[];
 }
 
+/** One run's outcome: its best trial by the compared objective, how soon it got there, and cost. */
 export interface RunResult {
   label: string;
   cloud: ProviderId;
@@ -74,6 +75,7 @@ export interface RunResult {
   unpricedTrials: number;
 }
 
+/** One trial of one run, as the comparison's tables show it. */
 export interface TrialRow {
   run: string;
   cloud: ProviderId;
@@ -105,6 +107,7 @@ export interface CurvePoint {
   trialId: string;
 }
 
+/** One run's best-so-far curves, by trial and by time. */
 export interface RunCurves {
   run: string;
   /** The best so far after each trial, in the run's order: a point where it changed, and the last trial. */
@@ -113,6 +116,7 @@ export interface RunCurves {
   byTime: CurvePoint[];
 }
 
+/** How much of the objective's variation one hyperparameter explains in one run. */
 export interface ParameterImportance {
   name: string;
   /** Share of the explained variation (the run's shares add up to 1 when any is above 0). */
@@ -121,6 +125,7 @@ export interface ParameterImportance {
   effect: number;
 }
 
+/** One run's parameter importance, most important first. */
 export interface RunImportance {
   run: string;
   method: string;
@@ -129,19 +134,23 @@ export interface RunImportance {
   parameters: ParameterImportance[];
 }
 
+/** A trial left out of the ranking, and why. */
 export interface ExcludedTrial {
   run: string;
   trialId: string;
   reason: ExclusionReason;
 }
 
+/** Why a trial has no cost: what it lacked. */
 export type UnpricedReason = 'no-instance-type' | 'no-instance-count' | 'no-billable-time' | 'no-price';
 
+/** The prices a comparison was given and the trials they could not price. */
 export interface Pricing {
   prices: Readonly<Record<string, number>>;
   unpriced: { run: string; trialId: string; reason: UnpricedReason }[];
 }
 
+/** What `compare` returns: every export (`toCsv`, `toJson`, `toMarkdown`) is written from it. */
 export interface Comparison {
   objective: ComparedObjective;
   tolerance: number;

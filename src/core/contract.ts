@@ -22,6 +22,7 @@ import type {
 /** How a cloud supports an operation: natively, emulated on top of other calls, or not at all. */
 export type Support = 'native' | 'emulated' | 'unsupported';
 
+/** Per operation, how this cloud supports it; an `unsupported` one throws UnsupportedOperationError. */
 export interface Capabilities {
   experiments: { create: Support; get: Support; list: Support; stop: Support; delete: Support };
   trials: { list: Support; get: Support; stop: Support };
@@ -39,16 +40,24 @@ export interface TuningProvider<ProviderOptions = unknown, Raw extends RawTypes 
   readonly id: ProviderId;
   readonly capabilities: Capabilities;
   readonly experiments: {
+    /**
+     * Creates the experiment and starts tuning; the result carries the cloud's answer and, under
+     * `searchSpace.compileLosses`, what translating the search space for this cloud lost.
+     */
     create(
       spec: ExperimentSpec<ProviderOptions>,
       options?: CallOptions,
     ): Promise<Experiment<Raw['experiment'], Raw['trial']>>;
+    /** The experiment by id (the cloud's name or id for it); NotFoundError when there is none. */
     get(id: string, options?: CallOptions): Promise<Experiment<Raw['experiment'], Raw['trial']>>;
+    /** Every experiment matching the query, fetched page by page as it is iterated. */
     list(
       query?: ExperimentQuery,
       options?: CallOptions,
     ): Paginated<Experiment<Raw['experiment'], Raw['trial']>>;
+    /** Asks the cloud to stop the experiment; resolves once it accepted (the experiment may still be stopping). */
     stop(id: string, options?: CallOptions): Promise<void>;
+    /** Deletes the experiment; a delete whose answer was lost after the cloud acted still resolves. */
     delete(id: string, options?: CallOptions): Promise<void>;
     /**
      * The experiment with its best trial, trial counts, timing and billing, from one `get` and
@@ -74,11 +83,15 @@ export interface TuningProvider<ProviderOptions = unknown, Raw extends RawTypes 
     ): AsyncIterable<ExperimentEvent<Raw['experiment'], Raw['trial']>>;
   };
   readonly trials: {
+    /** The experiment's trials matching the query, page by page as iterated. */
     list(experimentId: string, query?: TrialQuery, options?: CallOptions): Paginated<Trial<Raw['trial']>>;
+    /** One trial of the experiment; NotFoundError when there is none. */
     get(experimentId: string, trialId: string, options?: CallOptions): Promise<Trial<Raw['trial']>>;
+    /** Stops one trial where the cloud can (UnsupportedOperationError on SageMaker). */
     stop(experimentId: string, trialId: string, options?: CallOptions): Promise<void>;
   };
   readonly trainingJobs: {
+    /** The training jobs the experiment ran, page by page as iterated. */
     list(
       experimentId: string,
       query?: TrainingJobQuery,

@@ -13,8 +13,10 @@ const KINDS = Symbol.for('crosstune.error.kinds');
  */
 declare const CLASS: unique symbol;
 
+/** The clouds crosstune speaks to: a provider's `id` and every error's and object's `provider`. */
 export type ProviderId = 'sagemaker' | 'pai' | 'modelarts';
 
+/** What an error knows of the failed call; the fields are copied onto the error as they are. */
 export interface ErrorDetails {
   provider?: ProviderId | undefined;
   operation?: string | undefined;
@@ -26,6 +28,24 @@ export interface ErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * The base of every error crosstune throws. Test the class with `X.is(err)` rather than
+ * `instanceof`: it holds across the ESM and CJS copies of the package.
+ *
+ * @example
+ * ```ts
+ * import { NotFoundError, ThrottlingError } from 'crosstune';
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * try {
+ *   await sagemaker({ region: 'us-east-1' }).experiments.get('xgb-tune-0001');
+ * } catch (err) {
+ *   if (NotFoundError.is(err)) console.log('no such tuning job', err.requestId);
+ *   else if (ThrottlingError.is(err)) console.log('throttled; retry after', err.retryAfterMs, 'ms');
+ *   else throw err;
+ * }
+ * ```
+ */
 export class CrosstuneError extends Error {
   static readonly kind: string = 'CrosstuneError';
   readonly provider: ProviderId | undefined;
@@ -72,6 +92,7 @@ export class CrosstuneError extends Error {
     return branded && Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
+  /** The fields as plain data, for logs; `cause` is left out (it may hold the whole answer). */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -86,31 +107,38 @@ export class CrosstuneError extends Error {
   }
 }
 
+/** The cloud does not accept the credentials or the signature (HTTP 401, an expired token…). Not retryable. */
 export class AuthenticationError extends CrosstuneError {
   static override readonly kind = 'AuthenticationError';
   declare protected readonly [CLASS]: 'AuthenticationError';
 }
+/** The identity is known but not allowed to do this (HTTP 403, `AccessDeniedException`). Not retryable. */
 export class PermissionDeniedError extends CrosstuneError {
   static override readonly kind = 'PermissionDeniedError';
   declare protected readonly [CLASS]: 'PermissionDeniedError';
 }
+/** The experiment, trial or job does not exist (HTTP 404, or the cloud's own code for it). Not retryable. */
 export class NotFoundError extends CrosstuneError {
   static override readonly kind = 'NotFoundError';
   declare protected readonly [CLASS]: 'NotFoundError';
 }
+/** The name is taken or the resource is busy (HTTP 409, SageMaker `ResourceInUse`). Not retryable. */
 export class ConflictError extends CrosstuneError {
   static override readonly kind = 'ConflictError';
   declare protected readonly [CLASS]: 'ConflictError';
 }
+/** The cloud rejected the request as invalid (a 4xx without a more specific class). Not retryable. */
 export class ValidationError extends CrosstuneError {
   static override readonly kind = 'ValidationError';
   declare protected readonly [CLASS]: 'ValidationError';
 }
+/** An account limit was reached (SageMaker `ResourceLimitExceeded`); not throttling, so not retryable. */
 export class QuotaExceededError extends CrosstuneError {
   static override readonly kind = 'QuotaExceededError';
   declare protected readonly [CLASS]: 'QuotaExceededError';
 }
 
+/** Too many requests (HTTP 429 or a cloud's throttling code, whatever the status). Retryable. */
 export class ThrottlingError extends CrosstuneError {
   static override readonly kind = 'ThrottlingError';
   declare protected readonly [CLASS]: 'ThrottlingError';
@@ -120,15 +148,18 @@ export class ThrottlingError extends CrosstuneError {
     super(message, { retryable: true, ...details });
     this.retryAfterMs = details.retryAfterMs;
   }
+  /** The base fields and `retryAfterMs`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 
+/** Any other error answer (a 5xx, a 3xx: redirects are not followed); retryable for 500, 502, 503, 504. */
 export class ServiceError extends CrosstuneError {
   static override readonly kind = 'ServiceError';
   declare protected readonly [CLASS]: 'ServiceError';
 }
+/** The connection failed or was reset; `code` is the system's (e.g. `ECONNRESET`). Retryable. */
 export class NetworkError extends CrosstuneError {
   static override readonly kind = 'NetworkError';
   declare protected readonly [CLASS]: 'NetworkError';
@@ -136,10 +167,12 @@ export class NetworkError extends CrosstuneError {
     super(message, { retryable: true, ...details });
   }
 }
+/** No answer within the call's `timeoutMs` (per attempt), or a `wait` past its deadline. */
 export class TimeoutError extends CrosstuneError {
   static override readonly kind = 'TimeoutError';
   declare protected readonly [CLASS]: 'TimeoutError';
 }
+/** The caller's `signal` aborted the call. Not retryable. */
 export class AbortError extends CrosstuneError {
   static override readonly kind = 'AbortError';
   declare protected readonly [CLASS]: 'AbortError';
@@ -154,11 +187,13 @@ export class ResponseFormatError extends CrosstuneError {
     super(message, details);
     this.path = details.path;
   }
+  /** The base fields and `path`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), path: this.path };
   }
 }
 
+/** The cloud has no such operation (see the provider's `capabilities`); nothing was sent. */
 export class UnsupportedOperationError extends CrosstuneError {
   static override readonly kind = 'UnsupportedOperationError';
   declare protected readonly [CLASS]: 'UnsupportedOperationError';

@@ -45,17 +45,22 @@ export function isAbsent(value: unknown): value is undefined | null | '' {
   return value === undefined || value === null || value === '';
 }
 
+/** A number, or a string holding one (incl. NaN / Infinity / inf in any case); undefined otherwise. */
+export function numberIn(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return undefined;
+  const n = Number(value);
+  // Number('') and Number('  ') are 0: blank text is not a number.
+  if (!Number.isNaN(n)) return n !== 0 || value.trim() !== '' ? n : undefined;
+  const word = value.trim().toLowerCase();
+  return Object.hasOwn(SPECIAL_NUMBERS, word) ? SPECIAL_NUMBERS[word] : undefined;
+}
+
 /** A number, or a string holding one (incl. NaN / Infinity / inf in any case). */
 export function decodeNumber(value: unknown, path: string): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const n = Number(value);
-    // Number('') and Number('  ') are 0: blank text is not a number.
-    if (!Number.isNaN(n) && value.trim() !== '') return n;
-    const special = SPECIAL_NUMBERS[value.trim().toLowerCase()];
-    if (special !== undefined) return special;
-  }
-  throw new FieldFormatError(path, 'a number', value);
+  const n = numberIn(value);
+  if (n === undefined) throw new FieldFormatError(path, 'a number', value);
+  return n;
 }
 
 export function decodeInteger(value: unknown, path: string): number {
@@ -117,14 +122,29 @@ function plainUtcDateTime(text: string): number | undefined {
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
+  // A day past the month's end (02-30) would roll over in Date.UTC: left to Date.parse's judgement.
   if (
-    !(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)
+    !(
+      year >= 1000 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysIn(year, month) &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59
+    )
   ) {
     return undefined;
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  // A day past the month's end (02-30) rolls over in Date.UTC: leave it to Date.parse's judgement.
-  return new Date(ms).getUTCDate() === day ? ms : undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 /** The number `length` decimal digits at `at` spell, or NaN when one is not a digit. */

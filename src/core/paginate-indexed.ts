@@ -4,7 +4,14 @@
  * later pages are fetched concurrently (bounded) and still yielded in order.
  */
 import { PaginationError, type ProviderId } from './errors.js';
-import { DEFAULT_MAX_PAGES, decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
+import {
+  beforeReading,
+  DEFAULT_MAX_PAGES,
+  decodeCursor,
+  encodeCursor,
+  type PageWalk,
+  readKept,
+} from './paginate.js';
 import { repeatFilter } from './paginate-repeats.js';
 
 /** Pages in flight at once, by default, once a walk knows its total. */
@@ -17,14 +24,19 @@ export interface IndexedPage<T> {
   raw: unknown;
 }
 
-export interface IndexedWalkOptions<T> {
+export interface IndexedWalkOptions<T, W = T> {
   provider: ProviderId;
   operation: string;
   pageSize: number;
   /** Fetches page `index` (0-based); the adapter turns it into a page number or an offset. */
-  fetchPage(index: number, signal: AbortSignal): Promise<IndexedPage<T>>;
-  /** What identifies an item (a trial id): how the walk tells a repeated item or page. */
-  keyOf(item: T): string;
+  fetchPage(index: number, signal: AbortSignal): Promise<IndexedPage<W>>;
+  /** What identifies an item as fetched (a trial id): how the walk tells a repeated item or page. */
+  keyOf(item: W): string;
+  /**
+   * Reads a fetched page's items, one for one (a normalizer); without it the items are yielded as
+   * fetched. Run once the walk has checked the page and asked for the next one (`beforeReading`).
+   */
+  read?: ((page: IndexedPage<W>) => T[]) | undefined;
   /** Pages in flight at once once the total is known (default 4; 1 walks one page at a time). */
   concurrency?: number | undefined;
   /** Ends a walk that never ends with a PaginationError. */
@@ -40,7 +52,7 @@ export interface IndexedWalkOptions<T> {
  * by insertions ahead of them) are dropped, and a page of nothing new (a server that ignores
  * the page number) ends the walk with a PaginationError (paginate-repeats.ts).
  */
-export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
+export function indexedWalk<W, T = W>(options: IndexedWalkOptions<T, W>): PageWalk<T> {
   const kind = options.kind ?? 'index';
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_PAGE_CONCURRENCY);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
@@ -54,7 +66,7 @@ export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
     let index = cursor === undefined ? 0 : decodeCursor<{ k: string; i: number }>(cursor, kind).i;
     if (!Number.isInteger(index) || index < 0) throw fail('the cursor does not name a page');
     const controller = new AbortController();
-    const inFlight = new Map<number, Promise<IndexedPage<T>>>();
+    const inFlight = new Map<number, Promise<IndexedPage<W>>>();
     const request = (i: number) => {
       let pending = inFlight.get(i);
       if (!pending) {
@@ -88,12 +100,16 @@ export function indexedWalk<T>(options: IndexedWalkOptions<T>): PageWalk<T> {
             `page ${index + 1} had ${page.items.length} items of ${options.pageSize} before the end; items moved`,
           );
         }
-        const items = fresh(page.items, `page ${index + 1}`);
+        const kept = fresh(page.items, `page ${index + 1}`);
         if (more && lastIndex !== undefined) {
           for (let i = index + 1; i <= Math.min(lastIndex, index + concurrency); i++) request(i);
+          // A walk of one page at a time has nothing else in flight while this page is read; with
+          // several pages in flight the network is busy already, and a page is handed over as soon
+          // as it is in (an abort between pages then finds the next one still on its way).
+          if (concurrency === 1) await beforeReading(request(index + 1));
         }
         yield {
-          items,
+          items: readKept(page, kept, options.read),
           cursor: more ? encodeCursor({ k: kind, i: index + 1 }) : undefined,
           raw: page.raw,
         };

@@ -13,16 +13,19 @@ import { PaginationError, type ProviderId } from './errors.js';
 import { decodeCursor, encodeCursor, type PageWalk } from './paginate.js';
 import { type IndexedPage, indexedWalk } from './paginate-indexed.js';
 
+/** What a listing's `offset` counts: items already listed (`record`) or pages (`page`). */
 export type OffsetMeaning = 'record' | 'page';
 
-export interface OffsetWalkOptions<T> {
+export interface OffsetWalkOptions<T, W = T> {
   provider: ProviderId;
   operation: string;
   /** The `limit` sent with every request. */
   pageSize: number;
-  fetchAt(offset: number, signal: AbortSignal): Promise<IndexedPage<T>>;
-  /** What identifies an item (a trial id, a job id): how pages are compared. */
-  keyOf(item: T): string;
+  fetchAt(offset: number, signal: AbortSignal): Promise<IndexedPage<W>>;
+  /** What identifies an item as fetched (a trial id, a job id): how pages are compared. */
+  keyOf(item: W): string;
+  /** Reads a fetched page's items, one for one (a normalizer), as `indexedWalk`'s `read`. */
+  read?: ((page: IndexedPage<W>) => T[]) | undefined;
   /** What `offset` counts, when known; otherwise the walk finds out. */
   meaning?: OffsetMeaning | undefined;
   concurrency?: number | undefined;
@@ -30,18 +33,18 @@ export interface OffsetWalkOptions<T> {
   kind?: string | undefined;
 }
 
-export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
+export function offsetWalk<W, T = W>(options: OffsetWalkOptions<T, W>): PageWalk<T> {
   const kind = options.kind ?? 'offset';
   const fail = (message: string) =>
     new PaginationError(`${options.operation}: ${message}`, {
       provider: options.provider,
       operation: options.operation,
     });
-  const full = (page: IndexedPage<T>) =>
+  const full = (page: IndexedPage<W>) =>
     page.items.length >= options.pageSize && (page.total === undefined || page.total > options.pageSize);
 
   /** Reads the meaning from the answers to offset 0 and offset 1. */
-  function meaningOf(first: IndexedPage<T>, second: IndexedPage<T>): OffsetMeaning | 'ignored' {
+  function meaningOf(first: IndexedPage<W>, second: IndexedPage<W>): OffsetMeaning | 'ignored' {
     const firstKeys = first.items.map(options.keyOf);
     const secondKeys = second.items.map(options.keyOf);
     if (secondKeys.length === 0) return 'page';
@@ -59,16 +62,16 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
       if (state.m !== 'record' && state.m !== 'page')
         throw fail('the cursor does not say what offset counts');
     }
-    const known = new Map<number, IndexedPage<T>>();
+    const known = new Map<number, IndexedPage<W>>();
     let meaning = state.m;
     if (meaning === undefined) {
       // Nothing runs ahead of the caller here, so nothing needs aborting on an early exit; the
       // caller's own signal still reaches these requests through `fetchAt`.
       const signal = new AbortController().signal;
       meaning = 'page';
-      const sameKeys = (a: IndexedPage<T>, b: IndexedPage<T>) =>
+      const sameKeys = (a: IndexedPage<W>, b: IndexedPage<W>) =>
         a.items.length === b.items.length &&
-        a.items.every((item, i) => options.keyOf(item) === options.keyOf(b.items[i] as T));
+        a.items.every((item, i) => options.keyOf(item) === options.keyOf(b.items[i] as W));
       for (let look = 1; ; look++) {
         const first = await options.fetchAt(0, signal);
         known.set(0, first);
@@ -92,7 +95,7 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
       }
     }
     const chosen = meaning;
-    const inner = indexedWalk<T>({
+    const inner = indexedWalk<W, T>({
       provider: options.provider,
       operation: options.operation,
       pageSize: options.pageSize,
@@ -100,6 +103,7 @@ export function offsetWalk<T>(options: OffsetWalkOptions<T>): PageWalk<T> {
       maxPages: options.maxPages,
       kind,
       keyOf: options.keyOf,
+      read: options.read,
       fetchPage: (index, signal) => {
         const held = known.get(index);
         known.delete(index);

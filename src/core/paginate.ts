@@ -7,6 +7,7 @@
 import { InvalidArgumentError, PaginationError, type ProviderId } from './errors.js';
 import { RecentKeys, repeatFilter } from './paginate-repeats.js';
 
+/** One page of a listing: its items, the cursor that resumes after it, and the cloud's answer. */
 export interface Page<T> {
   items: T[];
   /** Resumes the walk after this page; undefined on the last page. */
@@ -18,10 +19,26 @@ export interface Page<T> {
 /** Yields pages starting at the position a cursor encodes (undefined: from the start). */
 export type PageWalk<T> = (cursor: string | undefined) => AsyncGenerator<Page<T>, void, undefined>;
 
+/**
+ * Every listing: fetched page by page as it is iterated, never all at once. A page's `cursor`
+ * passed back as the query's `cursor` resumes the walk after that page, in this process or another.
+ *
+ * @example
+ * ```ts
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const cloud = sagemaker({ region: 'us-east-1' });
+ * const first10 = await cloud.trials.list('xgb-tune-0001').toArray({ limit: 10 });
+ * for await (const page of cloud.trials.list('xgb-tune-0001', { pageSize: 50 }).pages()) {
+ *   console.log(page.items.length, page.cursor); // save page.cursor to resume later
+ * }
+ * ```
+ */
 export class Paginated<T> implements AsyncIterable<T> {
   readonly #walk: PageWalk<T>;
   readonly #cursor: string | undefined;
 
+  /** For adapters: a listing over `walk`, starting after `cursor` (from the start without one). */
   constructor(walk: PageWalk<T>, cursor?: string) {
     this.#walk = walk;
     this.#cursor = cursor;
@@ -32,6 +49,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     return this.#walk(this.#cursor);
   }
 
+  /** The items, page by page (a strategy may read the next page ahead); `break` ends the walk. */
   [Symbol.asyncIterator](): AsyncIterator<T, void, undefined> {
     // Hand-rolled rather than `yield*`: one generator step per item costs more than a listing
     // of thousands of trials should pay. An item already at hand is handed over without an async
@@ -147,13 +165,18 @@ export interface TokenPage<T> {
   raw: unknown;
 }
 
-export interface TokenWalkOptions<T> {
+export interface TokenWalkOptions<T, W = T> {
   provider: ProviderId;
   operation: string;
   /** `signal` aborts a read-ahead request the consumer no longer needs. */
-  fetchPage(token: string | undefined, signal: AbortSignal): Promise<TokenPage<T>>;
-  /** What identifies an item (a job name): how the walk tells a repeated item or page. */
-  keyOf(item: T): string;
+  fetchPage(token: string | undefined, signal: AbortSignal): Promise<TokenPage<W>>;
+  /** What identifies an item as fetched (a job name): how the walk tells a repeated item or page. */
+  keyOf(item: W): string;
+  /**
+   * Reads a fetched page's items, one for one (a normalizer); without it the items are yielded as
+   * fetched. Run once the walk has checked the page and asked for the next one (`beforeReading`).
+   */
+  read?: ((page: TokenPage<W>) => T[]) | undefined;
   /** Ends a walk that never ends with a PaginationError. */
   maxPages?: number | undefined;
   /** Distinguishes cursors of several token walks chained in one listing. */
@@ -162,11 +185,6 @@ export interface TokenWalkOptions<T> {
 
 export const DEFAULT_MAX_PAGES = 100_000;
 
-/**
- * One turn of the event loop. A request started ahead reaches the socket only when the current
- * run of promise callbacks ends (with fetch and node:http alike), which without this is after a
- * caller working synchronously through the page just handed over: no overlap at all.
- */
 const noop = () => undefined;
 
 export function leaveTheProcess(): Promise<void> {
@@ -174,13 +192,48 @@ export function leaveTheProcess(): Promise<void> {
 }
 
 /**
- * Token paging (SageMaker `NextToken`): sequential by nature, guarded against loops. The next
- * page is requested as soon as its token is known, before the current page is handed over, so
- * the network wait overlaps the caller's work on the current page; a walk the caller leaves
- * early aborts that request. Items already handed over are dropped, and a token or a page seen
- * before ends the walk with a PaginationError (paginate-repeats.ts).
+ * Between asking for the next page and reading the current one: one turn of the event loop, or
+ * less if the next page settles first. A request started ahead reaches the socket only when the
+ * current run of promise callbacks ends (with fetch and node:http alike), which without this is
+ * after the page in hand has been read (normalized) and a caller working synchronously through it
+ * is done: no overlap at all. Raced with the page itself because under a test's fake timers
+ * setImmediate never fires; the race also handles the page's failure, reported when the caller
+ * asks for that page.
  */
-export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
+export function beforeReading(next: Promise<unknown>): Promise<unknown> {
+  return Promise.race([leaveTheProcess(), next.then(noop, noop)]);
+}
+
+/**
+ * What a walk hands over from a fetched page: `read` (a normalizer) applied to the whole page,
+ * so that field paths in its errors are the answer's own (`Trials.7.Metric`), then only the items
+ * the repeat filter `kept` (a subsequence of `page.items`, picked out by identity).
+ */
+export function readKept<T, W, P extends { items: W[] }>(
+  page: P,
+  kept: readonly W[],
+  read: ((page: P) => T[]) | undefined,
+): T[] {
+  const all = read ? read(page) : (page.items as unknown as T[]);
+  if (kept.length === page.items.length) return all;
+  const out: T[] = [];
+  for (let i = 0, k = 0; i < page.items.length && k < kept.length; i++) {
+    if (page.items[i] === kept[k]) {
+      out.push(all[i] as T);
+      k++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Token paging (SageMaker `NextToken`): sequential by nature, guarded against loops. Once a page
+ * has passed the walk's checks, the next page is requested before the page is read and handed
+ * over, so the network wait overlaps the reading and the caller's work on the page; a walk the
+ * caller leaves early aborts that request. Items already handed over are dropped, and a token or
+ * a page seen before ends the walk with a PaginationError (paginate-repeats.ts).
+ */
+export function tokenWalk<W, T = W>(options: TokenWalkOptions<T, W>): PageWalk<T> {
   const kind = options.kind ?? 'token';
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const fail = (message: string) =>
@@ -194,8 +247,8 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
     let pending = options.fetchPage(first, controller.signal);
     try {
       for (let pages = 1; ; pages++) {
-        let page: TokenPage<T> | undefined = await pending;
-        const items = fresh(page.items, `page ${pages}`);
+        let page: TokenPage<W> | undefined = await pending;
+        const kept = fresh(page.items, `page ${pages}`);
         const next = page.nextToken || undefined;
         if (next !== undefined) {
           if (tokens.has(next))
@@ -206,12 +259,10 @@ export function tokenWalk<T>(options: TokenWalkOptions<T>): PageWalk<T> {
             throw fail(`${options.operation} was still returning pages after ${maxPages}; stopped`);
           tokens.remember(new Set([next]));
           pending = options.fetchPage(next, controller.signal);
-          // Raced with the page itself: under a test's fake timers setImmediate never fires. The
-          // race also handles its failure, reported when the caller asks for that page.
-          await Promise.race([leaveTheProcess(), pending.then(noop, noop)]);
+          await beforeReading(pending);
         }
         yield {
-          items,
+          items: readKept(page, kept, options.read),
           cursor: next === undefined ? undefined : encodeCursor({ k: kind, t: next }),
           raw: page.raw,
         };

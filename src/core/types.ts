@@ -9,6 +9,7 @@ import type { HyperParameterValue } from './values.js';
 
 export type { HyperParameterValue, ProviderId };
 
+/** An experiment's status on every cloud; a word the mapping does not know is `'unknown'`, never an error. */
 export type ExperimentStatus =
   | 'pending'
   | 'running'
@@ -19,6 +20,10 @@ export type ExperimentStatus =
   | 'deleting'
   | 'unknown';
 
+/**
+ * A trial's (and a training job's) status on every cloud; `early_stopped` is the tuner's stop,
+ * `stopped` the user's. A word the mapping does not know is `'unknown'`.
+ */
 export type TrialStatus =
   | 'pending'
   | 'running'
@@ -44,8 +49,10 @@ export const ENDED_EXPERIMENT_STATUSES: ReadonlySet<ExperimentStatus> = new Set<
   'stopped',
 ]);
 
+/** Whether a lower or a higher objective value is better. */
 export type ObjectiveDirection = 'minimize' | 'maximize';
 
+/** The metric an experiment optimizes, named as the training code reports it, and its direction. */
 export interface Objective {
   metric: string;
   direction: ObjectiveDirection;
@@ -60,6 +67,7 @@ export interface MetricPoint {
   final?: boolean | undefined;
 }
 
+/** An experiment's budget: trials in all, trials at once, and its whole run time in seconds. */
 export interface ExperimentLimits {
   maxTrials?: number | undefined;
   maxParallelTrials?: number | undefined;
@@ -72,11 +80,13 @@ export type TrialCounts = Partial<Record<TrialStatus, number>> & { total?: numbe
 /** `Raw`: the cloud's answer kept in `raw`; `TrialRaw`: the one `bestTrial` keeps. */
 export interface Experiment<Raw = unknown, TrialRaw = unknown> {
   provider: ProviderId;
+  /** What `get`, `stop`, `delete` and `trials.list` take: SageMaker's job name, PAI's ExperimentId, ModelArts' job id. */
   id: string;
   name: string;
   /** The cloud's full resource name where it has one (an ARN on SageMaker). */
   resourceName?: string | undefined;
   status: ExperimentStatus;
+  /** The cloud's own status word, as it sent it (`InProgress`, `RUNNING`, …). */
   providerStatus: string;
   objective?: Objective | undefined;
   /** Search algorithm in the cloud's words (`Bayesian`, `TPE`, …). */
@@ -90,6 +100,7 @@ export interface Experiment<Raw = unknown, TrialRaw = unknown> {
   endedAt?: Date | undefined;
   updatedAt?: Date | undefined;
   failureReason?: string | undefined;
+  /** The cloud's answer the experiment was read from, as its wire schema checked it. */
   raw: Raw;
 }
 
@@ -102,6 +113,7 @@ export interface ExperimentSearchSpace {
   compileLosses?: readonly Loss[] | undefined;
 }
 
+/** A trial's final objective value; `metric` is the experiment's name for it. */
 export interface TrialObjective {
   metric?: string | undefined;
   value: number;
@@ -125,6 +137,10 @@ export interface TrialUsage {
   derived: readonly UsageField[];
 }
 
+/**
+ * One set of hyperparameters the tuner tried, normalized; `Raw` is the cloud's answer kept in
+ * `raw` (`unknown` unless the provider names its wire type).
+ */
 export interface Trial<Raw = unknown> {
   provider: ProviderId;
   id: string;
@@ -149,6 +165,10 @@ export interface Trial<Raw = unknown> {
   raw: Raw;
 }
 
+/**
+ * A training job an experiment ran, with the job's own name and `trialId` linking it to its trial
+ * where the cloud tells the two apart; `Raw` as in {@link Trial}.
+ */
 export interface TrainingJob<Raw = unknown> {
   provider: ProviderId;
   id: string;
@@ -191,8 +211,10 @@ export interface ExperimentSpec<ProviderOptions = unknown> {
   providerOptions?: ProviderOptions | undefined;
 }
 
+/** Ascending or descending. */
 export type SortOrder = 'asc' | 'desc';
 
+/** What every listing takes: the page size and a cursor to resume from. */
 export interface ListQuery {
   /** Items per request; each cloud caps it (SageMaker 100). */
   pageSize?: number | undefined;
@@ -200,6 +222,10 @@ export interface ListQuery {
   cursor?: string | undefined;
 }
 
+/**
+ * Filters and order for `experiments.list`, sent to the cloud; a status the cloud has no word for
+ * (e.g. `pending` on SageMaker) gives an empty listing.
+ */
 export interface ExperimentQuery extends ListQuery {
   status?: ExperimentStatus | undefined;
   nameContains?: string | undefined;
@@ -209,6 +235,7 @@ export interface ExperimentQuery extends ListQuery {
   sortOrder?: SortOrder | undefined;
 }
 
+/** Filters and order for `trials.list`. */
 export interface TrialQuery extends ListQuery {
   status?: TrialStatus | undefined;
   /** `objective` orders by the final objective; trials without one come after all others. */
@@ -216,4 +243,5 @@ export interface TrialQuery extends ListQuery {
   sortOrder?: SortOrder | undefined;
 }
 
+/** Filters and order for `trainingJobs.list`: the same as for trials. */
 export type TrainingJobQuery = TrialQuery;

@@ -17,11 +17,13 @@ export interface DialectValue {
   modelarts: ModelArtsSearchParam[];
 }
 
+/** Options of `compile`. */
 export interface CompileOptions {
   /** Throw a `SearchSpaceError` listing every loss instead of returning a lossy value. */
   strict?: boolean | undefined;
 }
 
+/** A compiled space: the cloud's value and what translating lost (empty when exact). */
 export interface CompileResult<V> {
   value: V;
   losses: Loss[];
@@ -33,6 +35,20 @@ const COMPILERS: { readonly [T in Target]: (spec: SearchSpace, log: LossLog) => 
   modelarts: compileModelArts,
 };
 
+/**
+ * A neutral space in one cloud's dialect (SageMaker ranges, PAI's NNI JSON, ModelArts'
+ * `search_params`), with every loss the translation made. `strict: true` throws SearchSpaceError
+ * instead of returning a lossy value.
+ *
+ * @example
+ * ```ts
+ * import { compile, float, int, space } from 'crosstune';
+ *
+ * const searchSpace = space({ eta: float(0.01, 0.5, { log: true }), max_depth: int(3, 10) });
+ * const { value, losses } = compile(searchSpace, 'sagemaker');
+ * console.log(value.ContinuousParameterRanges, losses); // losses: [] when exact
+ * ```
+ */
 export function compile<T extends Target>(
   spec: SearchSpace,
   target: T,

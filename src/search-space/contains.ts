@@ -2,7 +2,18 @@
 import { onGrid } from './grid.js';
 import type { Param, Point, Scalar, SearchSpace } from './types.js';
 
-/** Takes any record, e.g. hyperparameters read from a cloud, and tells whether it is a point of `spec`. */
+/**
+ * Takes any record, e.g. hyperparameters read from a cloud, and tells whether it is a point of `spec`.
+ *
+ * @example
+ * ```ts
+ * import { contains, int, space } from 'crosstune';
+ *
+ * const searchSpace = space({ max_depth: int(3, 10) });
+ * contains(searchSpace, { max_depth: 4 }); // true
+ * contains(searchSpace, { max_depth: 4.5 }); // false: not on the integer grid
+ * ```
+ */
 export function contains(spec: SearchSpace, point: Readonly<Record<string, unknown>>): point is Point {
   const names = Object.keys(spec);
   if (Object.keys(point).length !== names.length) return false;

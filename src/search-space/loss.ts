@@ -17,8 +17,10 @@ export const LOSS_KINDS = [
   'dropped-parameter',
 ] as const;
 
+/** What kind of thing a dialect could not express (one of {@link LOSS_KINDS}). */
 export type LossKind = (typeof LOSS_KINDS)[number];
 
+/** One thing a translation lost: which parameter, what was asked, what was used instead. */
 export interface Loss {
   /** The parameter's path in the neutral space; nested parameters as `choiceName.branch.param`. */
   readonly param: string;

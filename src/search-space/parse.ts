@@ -18,11 +18,13 @@ export interface DialectInput {
   modelarts: readonly ModelArtsSearchParamInput[];
 }
 
+/** Options of `parse`. */
 export interface ParseOptions {
   /** Throw a `SearchSpaceError` listing every loss instead of returning an approximate space. */
   strict?: boolean | undefined;
 }
 
+/** A space read back from a dialect, with what the neutral form could not hold. */
 export interface ParseResult {
   space: SearchSpace;
   losses: Loss[];
@@ -34,6 +36,22 @@ const PARSERS: { readonly [T in Target]: (input: unknown, log: LossLog) => Recor
   modelarts: parseModelArts,
 };
 
+/**
+ * A cloud's search space (as its API returns it) read into the neutral form, with every loss.
+ * `strict: true` throws SearchSpaceError instead of returning an approximate space; a malformed
+ * value always throws it.
+ *
+ * @example
+ * ```ts
+ * import { parse } from 'crosstune';
+ *
+ * const { space, losses } = parse(
+ *   { batch_size: { _type: 'choice', _value: [16, 32, 64] }, lr: { _type: 'loguniform', _value: [1e-5, 0.1] } },
+ *   'pai',
+ * );
+ * console.log(space.lr, losses);
+ * ```
+ */
 export function parse<T extends Target>(
   value: DialectInput[T],
   source: T,

@@ -2,6 +2,18 @@
 import { snap } from './grid.js';
 import type { FloatParam, Param, Point, PointValue, Rng, SearchSpace } from './types.js';
 
+/**
+ * One random point of the space, drawn with `rng` (uniform in [0, 1)): the same `rng` sequence
+ * gives the same point, so a seeded generator makes draws repeatable.
+ *
+ * @example
+ * ```ts
+ * import { choice, float, sample, space } from 'crosstune';
+ *
+ * const searchSpace = space({ lr: float(1e-4, 1e-1, { log: true }), batch: choice([32, 64]) });
+ * const point = sample(searchSpace, Math.random); // e.g. { lr: 0.0031, batch: 64 }
+ * ```
+ */
 export function sample(spec: SearchSpace, rng: Rng): Point {
   const point: Record<string, PointValue> = {};
   for (const [name, param] of Object.entries(spec)) point[name] = sampleParam(param, rng);

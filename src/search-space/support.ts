@@ -9,6 +9,7 @@ import { SAGEMAKER_LIMIT_SOURCES, SAGEMAKER_LIMITS } from './dialects/sagemaker/
 import type { LossKind } from './loss.js';
 import type { Param, Target } from './types.js';
 
+/** How one cloud expresses one feature: exactly or not, the loss kinds, the compiled value. */
 export interface SupportCell {
   lossless: boolean;
   /** The kinds of loss compiling the example reports, each once. */
@@ -17,6 +18,7 @@ export interface SupportCell {
   value: unknown;
 }
 
+/** One feature of the neutral space (`int, log`, …) and how each cloud expresses it. */
 export interface SupportRow {
   feature: string;
   /** The example compiled, as the parameter `x` of a one-parameter space. */
@@ -24,12 +26,14 @@ export interface SupportRow {
   cells: Record<Target, SupportCell>;
 }
 
+/** A limit a cloud puts on a whole space (e.g. SageMaker's number of ranges), and its source. */
 export interface SupportLimit {
   target: Target;
   rule: string;
   source: string;
 }
 
+/** What `describeSupport` returns: a row per feature, a cell per cloud, and the clouds' limits. */
 export interface SupportTable {
   targets: readonly Target[];
   rows: SupportRow[];
@@ -58,6 +62,19 @@ function features(): Array<[string, Param]> {
   ];
 }
 
+/**
+ * Which search-space features each cloud expresses exactly, computed by compiling one example per
+ * feature (so it cannot drift from the compilers); docs/search-space.md is generated from it.
+ *
+ * @example
+ * ```ts
+ * import { describeSupport } from 'crosstune';
+ *
+ * for (const row of describeSupport().rows) {
+ *   console.log(row.feature, row.cells.sagemaker.lossless, row.cells.pai.losses);
+ * }
+ * ```
+ */
 export function describeSupport(): SupportTable {
   const rows = features().map(([feature, example]): SupportRow => {
     const cells = {} as Record<Target, SupportCell>;

@@ -32,6 +32,7 @@ export interface IntParam {
   readonly scale: 'linear' | 'log';
 }
 
+/** How a float is sampled: evenly, evenly on a log scale, or densely near 1 (`reverse-log`). */
 export type FloatScale = 'linear' | 'log' | 'reverse-log';
 
 /** Reals in `[low, high]`; with `step`, only `low + k·step` up to `high`. */
@@ -59,9 +60,12 @@ export interface LogNormalParam {
   readonly step?: number;
 }
 
+/** One parameter of a neutral space, told apart by `kind`; made by the builders (`int`, `float`, …). */
 export type Param = ChoiceParam | ConditionalParam | IntParam | FloatParam | NormalParam | LogNormalParam;
+/** The kinds of parameter. */
 export type ParamKind = Param['kind'];
 
+/** A neutral search space: parameter name → parameter. Build it with `space()`. */
 export type SearchSpace = Readonly<Record<string, Param>>;
 
 /** The value of a conditional parameter: the chosen branch under `_name` (as NNI writes it) and its values. */
@@ -70,6 +74,7 @@ export interface BranchValue {
   readonly [param: string]: PointValue;
 }
 
+/** A parameter's value in a point: a scalar, or a conditional parameter's branch and its values. */
 export type PointValue = Scalar | BranchValue;
 
 /** One assignment of values to every parameter of a space, e.g. one trial's hyperparameters. */

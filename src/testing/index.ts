@@ -3,6 +3,8 @@
  * The fakes speak each cloud's real wire protocol, so the official SDKs work against them too.
  * The union of `crosstune/testing/sagemaker`, `/pai` and `/modelarts`: a test that needs one
  * cloud imports its subpath and loads that fake alone.
+ *
+ * @module crosstune/testing
  */
 import { assertSupportedNode } from '../core/supported-node.js';
 

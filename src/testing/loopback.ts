@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
 import { LOOPBACK_BODY_HEADER } from './engine/request-body.js';
 
+/** A running loopback server (see `startLoopbackServer`). */
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>` — point a client's endpoint here. */
   readonly url: string;
@@ -21,7 +22,23 @@ export interface LoopbackServer {
 /** Hop-by-hop headers describe the msw-side Response, not the bytes this server writes. */
 const SKIPPED_RESPONSE_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
-/** Binds 127.0.0.1 only (never all interfaces), on an ephemeral port unless `port` is given. */
+/**
+ * Serves msw handlers over real HTTP on 127.0.0.1 (never all interfaces), on an ephemeral port
+ * unless `port` is given: for clients msw cannot see (undici used directly, another process) and
+ * for benchmarks that should pay real socket costs.
+ *
+ * @example
+ * ```ts
+ * import { sagemaker } from 'crosstune/sagemaker';
+ * import { FAKE_AWS_CREDENTIALS, sagemakerFake, startLoopbackServer } from 'crosstune/testing/sagemaker';
+ *
+ * const fake = sagemakerFake();
+ * const server = await startLoopbackServer(fake.handlers);
+ * const cloud = sagemaker({ region: fake.region, endpoint: server.url, credentials: FAKE_AWS_CREDENTIALS });
+ * console.log(await cloud.experiments.list().toArray());
+ * await server.close();
+ * ```
+ */
 export async function startLoopbackServer(
   handlers: readonly RequestHandler[],
   options: { port?: number } = {},

@@ -153,3 +153,57 @@ describe('indexedWalk prefetch', () => {
     });
   });
 });
+
+describe('indexedWalk read', () => {
+  /** Pages of two numbers from `items`; `log` records each request and each page read, in order. */
+  function reading(items: number[], concurrency: number) {
+    const log: string[] = [];
+    const walk = indexedWalk<number, string>({
+      provider: 'pai',
+      operation: 'ListHpoTrials',
+      pageSize: 2,
+      concurrency,
+      keyOf: String,
+      fetchPage: async (index) => {
+        log.push(`request ${index}`);
+        return { items: items.slice(index * 2, index * 2 + 2), total: items.length, raw: { index } };
+      },
+      read: (page) => {
+        log.push(`read ${(page.raw as { index: number }).index}`);
+        return page.items.map((n) => `#${n}`);
+      },
+    });
+    return { log, walk };
+  }
+
+  it('reads a page one walking page by page only once the next page is asked for', async () => {
+    const { log, walk } = reading([1, 2, 3, 4, 5], 1);
+    expect(await new Paginated(walk).toArray()).toEqual(['#1', '#2', '#3', '#4', '#5']);
+    expect(log).toEqual(['request 0', 'request 1', 'read 0', 'request 2', 'read 1', 'read 2']);
+  });
+
+  it('hands over what read makes of exactly the items the repeat filter kept', async () => {
+    const shifted = [1, 2, 2, 3, 4, 5];
+    const { walk } = reading(shifted, 1);
+    // Page 2 repeats item 2, shifted back by an insertion: it is dropped, read or not.
+    expect(await new Paginated(walk).toArray()).toEqual(['#1', '#2', '#3', '#4', '#5']);
+  });
+
+  it('reports what read throws when the caller reaches that page', async () => {
+    const walk = indexedWalk<number, number>({
+      provider: 'pai',
+      operation: 'ListHpoTrials',
+      pageSize: 2,
+      concurrency: 1,
+      keyOf: String,
+      fetchPage: async (index) => ({ items: [index * 2, index * 2 + 1], total: 4, raw: null }),
+      read: (page) => {
+        if (page.items[0] === 2) throw new Error('page 2 is malformed');
+        return page.items;
+      },
+    });
+    const pages = new Paginated(walk).pages();
+    expect((await pages.next()).value?.items).toEqual([0, 1]);
+    await expect(pages.next()).rejects.toThrow('page 2 is malformed');
+  });
+});

@@ -47,7 +47,8 @@ describe('the public wire types', () => {
     expectTypeOf<ModelArts.ModelArtsTrainingJobWire>().toEqualTypeOf<ModelArtsWire.ModelArtsTrainingJobWire>();
     expectTypeOf<ModelArts.ModelArtsTrialTableWire>().toEqualTypeOf<ModelArtsWire.ModelArtsTrialTableWire>();
     expectTypeOf<ModelArts.ModelArtsWorkspacesWire>().toEqualTypeOf<ModelArtsWire.ModelArtsWorkspacesWire>();
-    expectTypeOf<ModelArts.TableRow>().toEqualTypeOf<ModelArtsWire.TableRow>();
+    expectTypeOf<ModelArts.ModelArtsTableRow>().toEqualTypeOf<ModelArtsWire.TableRow>();
+    expectTypeOf<ModelArts.ModelArtsTableCell>().toEqualTypeOf<ModelArtsWire.TableCell>();
     expectTypeOf<ModelArts.ModelArtsTrialRaw>().toEqualTypeOf<ModelArtsNormalize.ModelArtsTrialRaw>();
     expectTypeOf<ModelArts.ModelArtsApi>().toEqualTypeOf<ModelArtsApi.ModelArtsApi>();
   });

@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: PAI keys are literally written ${name}.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromPlaceholder, toPlaceholder } from '../../src/search-space/dialects/pai/placeholders.js';
 import {
   choice,
   compile,
@@ -79,6 +81,24 @@ describe('PAI (NNI) dialect', () => {
       opt: choice({ sgd: space({ momentum: float(0, 0.9), lr: float(0, 1) }) }),
     });
     expect(paiPlaceholders(spec)).toEqual(['${lr}', '${opt}', '${momentum}']);
+  });
+
+  it('reads the name inside ${name} as /^\\$\\{(.+)\\}$/ does: one character at least, no line break', () => {
+    const key = fc.oneof(
+      fc.string({ unit: fc.constantFrom('$', '{', '}', 'a', '.', '\n', '\r', '\u2028', '\u2029', 'é') }),
+      fc.string().map(toPlaceholder),
+    );
+    fc.assert(
+      fc.property(key, (k) => {
+        expect(fromPlaceholder(k)).toBe(/^\$\{(.+)\}$/.exec(k)?.[1] ?? k);
+      }),
+      { numRuns: 2000 },
+    );
+    expect([fromPlaceholder('${}'), fromPlaceholder('${}}'), fromPlaceholder('${a\nb}')]).toEqual([
+      '${}',
+      '}',
+      '${a\nb}',
+    ]);
   });
 
   it('drops a parameter named like PAI’s own placeholders', () => {

@@ -3,8 +3,8 @@
  * path), and an error body leniently, as whatever JSON object it holds.
  */
 
-import { compile, safeParse } from 'zod/mini';
-import type { $ZodType, output } from 'zod/v4/core';
+import { compile, safeParse, validate } from 'zod/mini';
+import type { $ZodError, $ZodType, output } from 'zod/v4/core';
 import { config, globalConfig } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { type ErrorDetails, ResponseFormatError } from '../errors.js';
@@ -53,7 +53,7 @@ export function readJsonObject(body: string): JsonObject | undefined {
 }
 
 /**
- * zod can compile a schema into a generated fast path that parses several times faster, but
+ * zod can compile a schema into a generated fast path that checks several times faster, but
  * compiling a large response schema costs tens of milliseconds. So a schema is compiled on its
  * second use: a one-off call (a script, a cold start) never pays for it, a listing of many pages
  * does from its second page on.
@@ -75,17 +75,83 @@ function fastest(schema: $ZodType): $ZodType {
   return fast;
 }
 
+/**
+ * Whether what a schema outputs is what it was given: no transform, default, rewrite or stripped
+ * member anywhere in it. The wire schemas are all such (loose objects, unions, plain values), so
+ * a valid answer is used as parsed rather than as zod's copy of it: `raw` is then the answer
+ * itself, and a listing does not build (and keep) a second copy of every page.
+ */
+function keepsInput(schema: $ZodType): boolean {
+  const def = schema._zod.def as WireDef;
+  if (def.checks?.some((check) => check._zod.def.check === 'overwrite')) return false;
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'undefined':
+    case 'unknown':
+    case 'enum':
+    case 'literal':
+    case 'custom':
+      return true;
+    case 'optional':
+    case 'nullable':
+      return keepsInput(def.innerType as $ZodType);
+    case 'array':
+      return keepsInput(def.element as $ZodType);
+    case 'union':
+      return (def.options as $ZodType[]).every(keepsInput);
+    case 'record':
+      return keepsInput(def.keyType as $ZodType) && keepsInput(def.valueType as $ZodType);
+    case 'object': {
+      // A plain z.object strips members it does not name; z.looseObject keeps them (catchall unknown).
+      const catchall = def.catchall as $ZodType | undefined;
+      const shape = def.shape as Record<string, $ZodType>;
+      return catchall !== undefined && keepsInput(catchall) && Object.values(shape).every(keepsInput);
+    }
+    default:
+      return false;
+  }
+}
+
+interface WireDef {
+  type: string;
+  checks?: Array<{ _zod: { def: { check: string } } }>;
+  [member: string]: unknown;
+}
+
+const faithful = new WeakMap<$ZodType, boolean>();
+
+export function outputIsInput(schema: $ZodType): boolean {
+  let known = faithful.get(schema);
+  if (known === undefined) {
+    known = keepsInput(schema);
+    faithful.set(schema, known);
+  }
+  return known;
+}
+
 export function checkWire<S extends $ZodType>(value: unknown, schema: S, details: ErrorDetails): output<S> {
-  const result = safeParse(fastest(schema), value);
-  if (result.success) return result.data as output<S>;
-  const issue = result.error.issues[0];
+  const fast = fastest(schema);
+  if (outputIsInput(schema)) {
+    if (validate(fast, value)) return value as output<S>;
+  } else {
+    const result = safeParse(fast, value);
+    if (result.success) return result.data as output<S>;
+  }
+  throw formatError(safeParse(fast, value).error, details);
+}
+
+function formatError(error: $ZodError | undefined, details: ErrorDetails): ResponseFormatError {
+  const issue = error?.issues[0];
   const path = issue?.path.length ? issue.path.join('.') : '(body)';
-  throw new ResponseFormatError(
+  return new ResponseFormatError(
     `${details.operation} response field ${path}: ${issue?.message ?? 'invalid'}`,
     {
       ...details,
       path,
-      cause: result.error,
+      cause: error,
     },
   );
 }

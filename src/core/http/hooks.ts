@@ -20,7 +20,9 @@ export interface AttemptEvent {
   retryDelayMs?: number | undefined;
 }
 
+/** Observers of a client's HTTP traffic (the `hooks` client option). */
 export interface Hooks {
+  /** Called after every attempt, retried or not; an exception it throws is ignored. */
   onAttempt?: ((event: AttemptEvent) => void) | undefined;
 }
 

@@ -11,16 +11,25 @@
  */
 import { AbortError, CrosstuneError, type ErrorDetails, ThrottlingError } from '../errors.js';
 
+/**
+ * How failed attempts are retried (client option `retry`, or per call; `false` sends once). Only
+ * retryable errors are retried, after full-jitter exponential backoff, at least a throttling
+ * answer's `Retry-After`.
+ */
 export interface RetryOptions {
   /** Attempts of one request in all, the first included; `maxAttempts - 1` retries per call. */
   maxAttempts: number;
+  /** The first retry's backoff ceiling in ms, doubling with each retry. */
   baseDelayMs: number;
+  /** The same after a ThrottlingError. */
   throttlingBaseDelayMs: number;
+  /** No backoff (apart from a server's `Retry-After`) is longer, in ms. */
   maxDelayMs: number;
   /** No retry starts once this much time has passed since the call began. */
   maxElapsedMs: number;
 }
 
+/** The retry policy when none is given: 4 attempts in all, and no retry starts 2 minutes after the call began. */
 export const DEFAULT_RETRY: Readonly<RetryOptions> = {
   maxAttempts: 4,
   baseDelayMs: 100,

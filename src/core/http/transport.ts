@@ -13,6 +13,7 @@ import { sendNodeHttp } from './node-transport.js';
 
 export type { HttpRequest, HttpResponse, ResponseHeaders } from './message.js';
 
+/** A fetch-shaped function (the `fetch` client option): crosstune sends every request through it as given. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {

@@ -26,6 +26,7 @@ export interface Scheduler {
 
 export const REAL_TIME: Scheduler = { now: () => Date.now(), sleep };
 
+/** How `wait` and `watch` poll: pauses growing ×1.5 from `pollIntervalMs` to `maxPollIntervalMs`, ±20 % jitter. */
 export interface PollOptions {
   /** Pause before the second poll, in milliseconds (default 5 000); later pauses grow from it. */
   pollIntervalMs?: number | undefined;

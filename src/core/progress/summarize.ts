@@ -25,6 +25,7 @@ export type SummaryField =
   | 'trialSeconds'
   | 'billableSeconds';
 
+/** What `experiments.summarize` returns: an experiment's outcome, counts and time, with `derived` naming what was computed. */
 export interface ExperimentSummary<ExperimentRaw = unknown, TrialRaw = unknown> {
   /** The experiment as `experiments.get` returns it. */
   experiment: Experiment<ExperimentRaw, TrialRaw>;

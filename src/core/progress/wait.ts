@@ -7,6 +7,7 @@ import type { CallOptions } from '../http/call-options.js';
 import { ENDED_EXPERIMENT_STATUSES, type Experiment } from '../types.js';
 import { type PollOptions, poller } from './poll.js';
 
+/** Options of `experiments.wait`: how to poll, and a callback per poll. */
 export interface WaitOptions<ExperimentRaw = unknown, TrialRaw = unknown> extends PollOptions {
   /** Called with the experiment after every poll, the last one included. */
   onProgress?: ((experiment: Experiment<ExperimentRaw, TrialRaw>) => void) | undefined;

@@ -21,6 +21,7 @@ import {
 } from '../types.js';
 import { type PollOptions, poller } from './poll.js';
 
+/** One event of `experiments.watch`, told apart by `type`; `at` is when the poll that saw it ran. */
 export type ExperimentEvent<ExperimentRaw = unknown, TrialRaw = unknown> =
   /** The experiment's status changed (on the first poll: its status then, `previous` undefined). */
   | {
@@ -37,6 +38,7 @@ export type ExperimentEvent<ExperimentRaw = unknown, TrialRaw = unknown> =
   /** After every poll: the experiment and the trials seen so far, by status. */
   | { type: 'poll'; at: Date; experiment: Experiment<ExperimentRaw, TrialRaw>; trials: TrialCounts };
 
+/** Options of `experiments.watch`: how to poll. */
 export type WatchOptions = PollOptions;
 
 /** How one cloud is watched. */

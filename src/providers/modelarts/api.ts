@@ -96,6 +96,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
 
   // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
+    /** `ShowAutoSearchTrials`: the autosearch job's trial table (one page). */
     async listAutoSearchTrials(
       jobId: string,
       query: shapes.ListAutoSearchTrialsQuery = {},
@@ -112,6 +113,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ShowAutoSearchPerTrial`: one trial of an autosearch job. */
     async getAutoSearchTrial(jobId: string, trialId: string, options?: CallOptions) {
       return call(
         {
@@ -124,7 +126,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
       );
     },
     /**
-     * Not sent twice blindly: a second stop of a trial the first one ended is refused. After an
+     * `ShowAutoSearchTrialEarlyStop`. Not sent twice blindly: a second stop of a trial the first one ended is refused. After an
      * ambiguous failure the trial's row is read; a trial that has ended counts as stopped.
      */
     async earlyStopTrial(jobId: string, trialId: string, options?: CallOptions) {
@@ -141,6 +143,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ShowSearchAlgorithms`: the search algorithms autosearch offers. */
     async listSearchAlgorithms(options?: CallOptions) {
       return call(
         {
@@ -152,6 +155,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ShowAutoSearchYamlTemplatesInfo`: the autosearch YAML templates there are. */
     async listYamlTemplates(options?: CallOptions) {
       return call(
         {
@@ -163,6 +167,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ShowAutoSearchYamlTemplateContent`: one template's YAML. */
     async getYamlTemplate(algorithmType: string, algorithmName: string, options?: CallOptions) {
       return call(
         {
@@ -174,6 +179,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ShowAutoSearchParamsAnalysis`: ModelArts' analysis of the job's hyperparameters. */
     async getParameterAnalysis(jobId: string, options?: CallOptions) {
       return call(
         {
@@ -185,7 +191,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
-    /** Where the analysis image for one hyperparameter lies: an OBS path, not a URL. */
+    /** `ShowAutoSearchParamAnalysisResultPath`. Where the analysis image for one hyperparameter lies: an OBS path, not a URL. */
     async getParameterAnalysisPath(jobId: string, parameterName: string, options?: CallOptions) {
       return call(
         {
@@ -198,7 +204,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
       );
     },
     /**
-     * Not idempotent: after an ambiguous failure the job is looked up by name (names are unique
+     * `CreateTrainingJob`. Not idempotent: after an ambiguous failure the job is looked up by name (names are unique
      * in a project) before the create is sent again.
      */
     async createTrainingJob(input: shapes.CreateTrainingJobRequest, options?: CallOptions) {
@@ -216,6 +222,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ShowTrainingJobDetails`: NotFoundError when there is no such job. */
     async getTrainingJob(jobId: string, options?: CallOptions) {
       return call(
         {
@@ -227,7 +234,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
-    /** A search changes nothing, so this POST is retried like a read. */
+    /** `ListTrainingJobs` (a POST search: filters, sort, one page). A search changes nothing, so this POST is retried like a read. */
     async searchTrainingJobs(input: shapes.TrainingJobSearchRequest = {}, options?: CallOptions) {
       return call(
         {
@@ -250,7 +257,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
       return found.items?.find((item) => item.metadata.name === name);
     },
     /**
-     * Not sent twice blindly: terminating a job the first attempt already terminated is refused
+     * `StopTrainingJob` (the `terminate` action). Not sent twice blindly: terminating a job the first attempt already terminated is refused
      * (ModelArts.2796). After an ambiguous failure the job is read; Terminating or Terminated
      * means the first attempt took effect.
      */
@@ -271,7 +278,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
-    /** After an ambiguous failure the job is read: gone means the first attempt deleted it. */
+    /** `DeleteTrainingJob`. After an ambiguous failure the job is read: gone means the first attempt deleted it. */
     async deleteTrainingJob(jobId: string, options?: CallOptions): Promise<void> {
       await call(
         {
@@ -291,6 +298,7 @@ function operations(call: Caller, trialEnded: TrialEnded) {
         options,
       );
     },
+    /** `ListWorkspace`: the workspaces the account sees. */
     async listWorkspaces(query: shapes.ListWorkspacesQuery = {}, options?: CallOptions) {
       return call(
         {
@@ -308,4 +316,10 @@ function operations(call: Caller, trialEnded: TrialEnded) {
   return api;
 }
 
+/**
+ * `modelarts(...).api`: one method per ModelArts operation crosstune uses (autosearch, training
+ * jobs, workspaces), each answer checked against its wire schema.
+ *
+ * @interface
+ */
 export type ModelArtsApi = ReturnType<typeof operations>;

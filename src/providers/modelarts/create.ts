@@ -19,6 +19,7 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> | undefined }
     : T;
 
+/** ModelArts' `providerOptions` for `experiments.create`: the training job autosearch runs, beyond the neutral spec. */
 export interface ModelArtsExperimentOptions {
   /** A saved algorithm (`algorithm.id`). One source of: this, `codeDir` + `bootFile`, or `imageUrl` + `command`. */
   algorithmId?: string | undefined;

@@ -11,10 +11,10 @@
 import {
   decodeBoolean,
   decodeJsonText,
-  decodeNumber,
   FieldFormatError,
   isObject,
   type JsonObject,
+  numberIn,
 } from '../../core/fields.js';
 import type { HyperParameterValue } from '../../core/types.js';
 import type { ModelArtsTrialTableWire, TableCell, TableRow } from './wire.js';
@@ -42,35 +42,43 @@ export interface RowCells extends Iterable<[string, TableCell]> {
 }
 
 /**
- * A row read through the table's one column index: a listing reads thousands of rows, and a Map
- * and a path string of their own for each would cost more than the reading itself.
+ * A row read through its table's one column index, and its own cells: a listing reads thousands
+ * of rows, and a Map, a path string or a closure of their own for each would cost more than the
+ * reading itself. Readers of many cells resolve their columns once per table (`TableView.column`)
+ * and read `raw` by position.
  */
-class Row implements TableRowView {
-  readonly cells: RowCells;
+class Row implements TableRowView, RowCells {
   constructor(
     readonly index: number,
     readonly raw: TableRow,
-    private readonly base: string,
-    columns: ReadonlyMap<string, number>,
-  ) {
-    this.cells = {
-      get: (column) => cellAt(raw, columns.get(column)),
-      *[Symbol.iterator]() {
-        for (const [column, j] of columns) yield [column, raw[j] as TableCell];
-      },
-    };
+    private readonly table: TableView,
+  ) {}
+  get cells(): RowCells {
+    return this;
+  }
+  get(column: string): TableCell | undefined {
+    return cellAt(this.raw, this.table.column(column));
+  }
+  *[Symbol.iterator](): Iterator<[string, TableCell]> {
+    const { header } = this.table;
+    for (let j = 0; j < header.length; j++) yield [header[j] as string, this.raw[j] as TableCell];
   }
   get path(): string {
-    return fieldPath(this.base, `data.${this.index}`);
+    return fieldPath(this.table.path, `data.${this.index}`);
   }
 }
 
-const cellAt = (row: TableRow, j: number | undefined) =>
+/** The cell at column `j` of a row; undefined for a column the table does not have. */
+export const cellAt = (row: TableRow, j: number | undefined): TableCell | undefined =>
   j === undefined ? undefined : (row[j] as TableCell);
 
 export interface TableView {
   header: readonly string[];
   rows: TableRowView[];
+  /** Where the table is in the answer (`items`), for messages. */
+  path: string;
+  /** The position of a column by name; undefined when the table has no such column. */
+  column(name: string): number | undefined;
 }
 
 /**
@@ -82,13 +90,17 @@ export function readTable(table: ModelArtsTrialTableWire | null | undefined, pat
   const header = table?.header ?? [];
   const data = table?.data ?? [];
   const columns = new Map<string, number>();
-  header.forEach((name, j) => {
+  for (let j = 0; j < header.length; j++) {
+    const name = header[j] as string;
     if (columns.has(name)) {
       throw new FieldFormatError(fieldPath(path, `header.${j}`), 'a column name not used before', name);
     }
     columns.set(name, j);
-  });
-  const rows = data.map((row, index): TableRowView => {
+  }
+  const rows: TableRowView[] = [];
+  const view: TableView = { header, rows, path, column: (name) => columns.get(name) };
+  for (let index = 0; index < data.length; index++) {
+    const row = data[index];
     if (!Array.isArray(row) || row.length !== header.length) {
       throw new FieldFormatError(
         fieldPath(path, `data.${index}`),
@@ -96,9 +108,9 @@ export function readTable(table: ModelArtsTrialTableWire | null | undefined, pat
         Array.isArray(row) ? row.length : row,
       );
     }
-    return new Row(index, row, path, columns);
-  });
-  return { header, rows };
+    rows.push(new Row(index, row, view));
+  }
+  return view;
 }
 
 /** The path of one cell, for messages: `items.data.3.config`. */
@@ -109,38 +121,62 @@ export function cellPath(row: TableRowView, column: string): string {
 /**
  * Wrappers Python prints around a number: torch tensors (`tensor(0.07, device='cuda:0')`,
  * `tensor([0.5])`, `tensor(1e-3, grad_fn=<AddBackward0>)`), NumPy scalars (`np.float64(0.5)`)
- * and 0-d or one-element arrays (`array(0.5, dtype=float32)`).
+ * and 0-d or one-element arrays (`array(0.5, dtype=float32)`): the name and its opening bracket.
  */
-const WRAPPER = /^(?:torch\.)?(?:tensor|array|(?:np|numpy)\.[a-z_]+\d*)\((.*)\)$/s;
+const WRAPPER_HEAD = /^(?:torch\.)?(?:tensor|array|(?:np|numpy)\.[a-z_]+\d*)\(/;
 
-/** The number text inside a wrapper, or undefined when `text` is no wrapper around exactly one number. */
+/**
+ * The number text inside a wrapper, or undefined when `text` (trimmed) is no wrapper around
+ * exactly one number. Between the wrapper's brackets: spaces, any `[` (no space between them),
+ * the number (text up to a comma, a `]` or a space), as many `]` as `[`, then nothing or a comma.
+ * Read character by character: a listing's metric column may hold a tensor in every row.
+ */
 function unwrap(text: string): string | undefined {
-  const args = WRAPPER.exec(text)?.[1];
-  if (args === undefined) return undefined;
-  // Stryker disable next-line Regex,OptionalChaining,StringLiteral: a pattern of optional parts always matches at 0.
-  const open = /^\s*\[*/.exec(args)?.[0] ?? '';
-  const depth = open.replace(/\s/g, '').length;
-  const value = /^\s*([^,\]\s]+)\s*/.exec(args.slice(open.length));
-  if (!value) return undefined;
-  let rest = args.slice(open.length + value[0].length);
-  for (let i = 0; i < depth; i++) {
-    rest = rest.trimStart();
-    if (!rest.startsWith(']')) return undefined;
-    rest = rest.slice(1);
+  const end = text.length - 1;
+  if (text.charCodeAt(end) !== 41 || !WRAPPER_HEAD.test(text)) return undefined;
+  let i = skipSpace(text, text.indexOf('(') + 1, end);
+  let depth = 0;
+  while (i < end && text.charCodeAt(i) === 91) {
+    depth++;
+    i++;
   }
-  rest = rest.trim();
-  return rest === '' || rest.startsWith(',') ? value[1] : undefined;
+  i = skipSpace(text, i, end);
+  const start = i;
+  while (i < end && !endsNumber(text.charCodeAt(i))) i++;
+  if (i === start) return undefined;
+  const value = text.slice(start, i);
+  for (let level = 0; level < depth; level++) {
+    i = skipSpace(text, i, end);
+    if (i === end || text.charCodeAt(i) !== 93) return undefined;
+    i++;
+  }
+  i = skipSpace(text, i, end);
+  return i === end || text.charCodeAt(i) === 44 ? value : undefined;
 }
 
-function numberText(text: string): number | undefined {
-  try {
-    // decodeNumber reads NaN, nan, inf, -inf, Infinity (any case) besides decimals.
-    // Stryker disable next-line StringLiteral: the path names no field; the error is dropped below.
-    return decodeNumber(text, '');
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined all the same.
-  } catch {
-    return undefined;
-  }
+/** `,`, `]` or a space (`\s`): what ends the number inside a wrapper. */
+const endsNumber = (code: number) => code === 44 || code === 93 || isSpace(code);
+
+function skipSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** What `\s` matches (and `trim` removes). */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -151,14 +187,10 @@ function numberText(text: string): number | undefined {
 export function cellNumber(cell: TableCell | undefined): number | undefined {
   if (typeof cell === 'number') return cell;
   if (typeof cell !== 'string') return undefined;
-  const text = cell.trim();
-  // Blank text holds none (Number('') would say 0).
-  if (text === '') return undefined;
-  // Plain decimal text, the common case, without the wrapper pattern or a thrown error.
-  const plain = Number(text);
-  if (!Number.isNaN(plain)) return plain;
-  const inner = unwrap(text);
-  return numberText(inner ?? text);
+  const plain = numberIn(cell);
+  if (plain !== undefined) return plain;
+  const inner = unwrap(cell.trim());
+  return inner === undefined ? undefined : numberIn(inner);
 }
 
 /** `"True"`/`"False"` (any case), `"1"`/`"0"` or a JSON boolean; empty or other text holds none. */
@@ -229,11 +261,12 @@ export function hyperParametersFromConfig(
   config: JsonObject | undefined,
 ): Record<string, HyperParameterValue> {
   const out: Record<string, HyperParameterValue> = {};
-  for (const [key, value] of Object.entries(config ?? {})) {
+  if (config === undefined) return out;
+  for (const key in config) {
     const name = key.startsWith(PARAM_PREFIX) ? key.slice(PARAM_PREFIX.length) : key;
     if (name === TRIAL_INDEX) continue;
-    if (name !== key && config && Object.hasOwn(config, name)) continue;
-    const typed = hyperParameterValue(value);
+    if (name !== key && Object.hasOwn(config, name)) continue;
+    const typed = hyperParameterValue(config[key]);
     if (typed !== undefined) setOwn(out, name, typed);
   }
   return out;

@@ -27,8 +27,10 @@ export interface IamToken {
   token: string;
 }
 
+/** Huawei Cloud credentials: access keys (signed requests), an IAM token, or an IAM user's password. */
 export type HuaweiCredentials = AccessKeys | IamToken | IamPassword;
 
+/** Where tokens and project ids come from unless `iamEndpoint` says otherwise. */
 export const DEFAULT_IAM_ENDPOINT = 'https://iam.myhuaweicloud.com';
 
 /** A token is asked for again this long before IAM said it expires. */

@@ -1,6 +1,8 @@
 /**
  * `crosstune/modelarts`: `modelarts({ region })` returns a TuningProvider for ModelArts training
  * jobs with hyperparameter search (autosearch), plus `.api`, the operations client.
+ *
+ * @module crosstune/modelarts
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 
@@ -18,10 +20,13 @@ export {
   modelarts,
   type OffsetMeaning,
 } from './provider.js';
+/** ModelArts' request shapes, as `.api`'s methods take them (types only). */
 export type * as ModelArtsShapes from './shapes.js';
 export type {
   ModelArtsApi,
   ModelArtsAutoSearchTrialsWire,
+  ModelArtsTableCell,
+  ModelArtsTableRow,
   ModelArtsTrainingJobSearchWire,
   ModelArtsTrainingJobWire,
   ModelArtsTrialRaw,

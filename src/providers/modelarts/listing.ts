@@ -10,11 +10,11 @@ import { normalizing, optionalInteger } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
 import { filterWalk, type PageWalk, Paginated, pageSizeOf } from '../../core/paginate.js';
 import { type OffsetMeaning, offsetWalk } from '../../core/paginate-offset.js';
-import { readAhead } from '../../core/read-ahead.js';
 import type { Experiment, ExperimentQuery, ExperimentStatus, Trial, TrialQuery } from '../../core/types.js';
 import type { ModelArtsApi } from './api.js';
 import {
   experimentFromJob,
+  listedTrialIds,
   type ModelArtsTrialRaw,
   type TrialContext,
   trialFromRows,
@@ -126,45 +126,32 @@ function trialWalk(
   settings: ListingSettings,
 ): PageWalk<Trial<ModelArtsTrialRaw>> {
   const operation = 'ShowAutoSearchTrials';
+  const details = { provider: 'modelarts', operation } as const;
   return async function* (cursor) {
     const ctx = await context();
-    const page = readAhead((offset: number, signal: AbortSignal) =>
-      api.listAutoSearchTrials(experimentId, { limit: pageSize, offset }, withSignal(call, signal)),
-    );
-    // The walk learns what `offset` counts; the next offset is read ahead only once two steps
-    // alike show it, and only by a walk that has no pages in flight of its own.
-    let previous: number | undefined;
-    let step: number | undefined;
-    const following = (offset: number) => {
-      const now = previous === undefined ? undefined : offset - previous;
-      const steady = now !== undefined && now > 0 && now === step;
-      previous = offset;
-      step = now;
-      return (raw: ModelArtsAutoSearchTrialsWire) => {
-        if (!steady || settings.pageConcurrency > 1 || (raw.items?.data?.length ?? 0) < pageSize)
-          return undefined;
-        const next = offset + (now as number);
-        const total = Number(raw.total);
-        const end = now === pageSize ? next : next * pageSize;
-        return Number.isFinite(total) && end >= total ? undefined : next;
-      };
-    };
-    yield* offsetWalk<Trial<ModelArtsTrialRaw>>({
+    yield* offsetWalk<string, Trial<ModelArtsTrialRaw>>({
       provider: 'modelarts',
       operation,
       pageSize,
       meaning: settings.offsetMeaning?.trials,
       concurrency: settings.pageConcurrency,
       kind: 'trials',
-      keyOf: (trial) => trial.id,
+      // Pages are told apart by their rows' trial ids, read (and checked) before the rows are.
+      keyOf: (id) => id,
       fetchAt: async (offset, signal) => {
-        const raw = await page(offset, signal, following(offset));
-        return normalizing({ provider: 'modelarts', operation }, () => ({
-          items: trialsFromTable(raw.items, ctx),
+        const raw = await api.listAutoSearchTrials(
+          experimentId,
+          { limit: pageSize, offset },
+          withSignal(call, signal),
+        );
+        return normalizing(details, () => ({
+          items: listedTrialIds(raw.items),
           total: optionalInteger(raw.total, 'total'),
           raw,
         }));
       },
+      read: (page) =>
+        normalizing(details, () => trialsFromTable((page.raw as ModelArtsAutoSearchTrialsWire).items, ctx)),
     })(cursor);
   };
 }

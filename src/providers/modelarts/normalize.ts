@@ -20,6 +20,7 @@ import {
   type TrialUsage,
 } from '../../core/types.js';
 import {
+  cellAt,
   cellBoolean,
   cellNumber,
   cellPath,
@@ -33,7 +34,13 @@ import {
   type TableView,
 } from './decode.js';
 import { readSearchSpace } from './search-space.js';
-import type { AutoSearchWire, ModelArtsTrainingJobWire, ModelArtsTrialTableWire, TableRow } from './wire.js';
+import type {
+  AutoSearchWire,
+  ModelArtsTrainingJobWire,
+  ModelArtsTrialTableWire,
+  TableCell,
+  TableRow,
+} from './wire.js';
 
 /** Level-1 job phases (reference §3.4); the same words serve a job read as a TrainingJob. */
 const PHASES = new Map<string, ExperimentStatus & TrialStatus>([
@@ -286,117 +293,146 @@ export function isMetricColumn(name: string): boolean {
   return !BOOKKEEPING.has(name) && !name.startsWith('config/') && !name.startsWith('param/');
 }
 
-/** Metric columns in a fixed order, so that the column order of the answer does not matter. */
-function metricColumns(header: readonly string[]): string[] {
-  let columns = METRIC_COLUMNS.get(header);
-  if (columns === undefined) {
-    columns = header.filter(isMetricColumn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    METRIC_COLUMNS.set(header, columns);
-  }
-  return columns;
-}
-
-/** Worked out once per table, not once per row of it. */
-const METRIC_COLUMNS = new WeakMap<readonly string[], string[]>();
-
 /** The untouched cells a trial was read from: the header and the trial's row(s). */
 export interface ModelArtsTrialRaw {
   header: readonly string[];
   rows: readonly TableRow[];
 }
 
-const step = (row: TableRowView) => cellNumber(row.cells.get('training_iteration'));
+/**
+ * Where a table keeps what a trial is read from, found once per table rather than once per cell
+ * of every row. Metric columns come in a fixed order, so that the column order of the answer does
+ * not matter.
+ */
+interface TrialColumns {
+  trialId: number | undefined;
+  status: number | undefined;
+  done: number | undefined;
+  config: number | undefined;
+  bestReward: number | undefined;
+  reward: number | undefined;
+  step: number | undefined;
+  ranFor: number | undefined;
+  reportedAt: number | undefined;
+  metrics: ReadonlyArray<readonly [name: string, column: number]>;
+}
+
+function columnsOf(view: TableView): TrialColumns {
+  const metrics = view.header
+    .filter(isMetricColumn)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => [name, view.column(name) as number] as const);
+  return {
+    trialId: view.column('trial_id'),
+    status: view.column('status'),
+    done: view.column('done'),
+    config: view.column('config'),
+    bestReward: view.column('best_reward'),
+    reward: view.column('reward_attr'),
+    step: view.column('training_iteration'),
+    ranFor: view.column('time_total_s'),
+    reportedAt: view.column('timestamp'),
+    metrics,
+  };
+}
+
+const stepOf = (row: TableRowView, at: TrialColumns) => cellNumber(cellAt(row.raw, at.step));
 
 /** The last report: highest `training_iteration`, ties (and rows without one) going to the later row. */
-function latestOf(rows: readonly TableRowView[]): TableRowView | undefined {
+function latestOf(rows: readonly TableRowView[], at: TrialColumns): TableRowView | undefined {
   let latest: TableRowView | undefined;
   for (const row of rows) {
-    const s = step(row);
-    const best = latest === undefined ? undefined : step(latest);
+    const s = stepOf(row, at);
+    const best = latest === undefined ? undefined : stepOf(latest, at);
     if (latest === undefined || s === undefined || best === undefined || !(s < best)) latest = row;
   }
   return latest;
 }
 
 /** A status word when the row has one; else `done` says completed or still running. */
-function statusOf(row: TableRowView): { status: TrialStatus; providerStatus: string } {
-  const providerStatus = cellText(row.cells.get('status')) ?? '';
+function statusOf(row: TableRowView, at: TrialColumns): { status: TrialStatus; providerStatus: string } {
+  const providerStatus = cellText(cellAt(row.raw, at.status)) ?? '';
   if (providerStatus.trim() !== '') return { status: trialStatus(providerStatus), providerStatus };
-  const done = cellBoolean(row.cells.get('done'));
+  const done = cellBoolean(cellAt(row.raw, at.done));
   return { status: done === undefined ? 'unknown' : done ? 'completed' : 'running', providerStatus };
 }
 
 /** `best_reward` when it is a number, else `reward_attr`. */
-function objectiveValue(row: TableRowView, context: TrialContext): TrialObjective | undefined {
+function objectiveValue(
+  row: TableRowView,
+  at: TrialColumns,
+  context: TrialContext,
+): TrialObjective | undefined {
   // A `nan` or `-inf` best (no finite report yet) gives way to a finite current reward.
-  const best = cellNumber(row.cells.get('best_reward'));
-  const current = cellNumber(row.cells.get('reward_attr'));
+  const best = cellNumber(cellAt(row.raw, at.bestReward));
+  const current = cellNumber(cellAt(row.raw, at.reward));
   const value = best !== undefined && Number.isFinite(best) ? best : (current ?? best);
   if (value === undefined) return undefined;
   return { metric: context.objectiveMetric ?? context.objective?.metric ?? DEFAULT_OBJECTIVE_METRIC, value };
 }
 
 /** One point per numeric metric cell of every row, `step` being the row's `training_iteration`. */
-function metricsOf(view: TableView, rows: readonly TableRowView[]): MetricPoint[] {
-  const columns = metricColumns(view.header);
+function metricsOf(rows: readonly TableRowView[], at: TrialColumns): MetricPoint[] {
   const points: MetricPoint[] = [];
   for (const row of rows) {
-    const at = step(row);
-    for (const name of columns) {
-      const value = cellNumber(row.cells.get(name));
-      if (value !== undefined) points.push({ name, value, step: at });
+    const step = stepOf(row, at);
+    for (const [name, column] of at.metrics) {
+      const value = cellNumber(row.raw[column] as TableCell);
+      if (value !== undefined) points.push({ name, value, step });
     }
   }
   return points;
 }
 
-function trialIdOf(row: TableRowView, fallback: string | undefined): string {
-  const id = cellText(row.cells.get('trial_id'))?.trim() || fallback;
-  if (id === undefined) {
-    throw new FieldFormatError(cellPath(row, 'trial_id'), 'a trial id', row.cells.get('trial_id') ?? null);
-  }
+function trialIdOf(row: TableRowView, at: TrialColumns, fallback: string | undefined): string {
+  const cell = cellAt(row.raw, at.trialId);
+  const id = cellText(cell)?.trim() || fallback;
+  if (id === undefined) throw new FieldFormatError(cellPath(row, 'trial_id'), 'a trial id', cell ?? null);
   return id;
 }
+
+const known = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n) && n >= 0;
 
 /**
  * Ray's `time_total_s` is how long the trial has run. The table keeps no start or end time unless
  * it has Ray's `timestamp` column (epoch seconds of the report): then the latest report of an
  * ended trial dates its end, and its start is that time less `time_total_s`.
  */
-function timingOf(
-  latest: TableRowView,
-  status: TrialStatus,
-): { startedAt?: Date; endedAt?: Date; usage?: TrialUsage } {
-  const ran = cellNumber(latest.cells.get('time_total_s'));
-  const reportedAt = cellNumber(latest.cells.get('timestamp'));
-  const known = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n) && n >= 0;
-  const timing: { startedAt?: Date; endedAt?: Date; usage?: TrialUsage } = {};
-  if (known(ran)) timing.usage = { durationSeconds: ran, derived: [] };
-  if (known(reportedAt) && known(ran)) timing.startedAt = new Date((reportedAt - ran) * 1000);
-  if (known(reportedAt) && ENDED_TRIAL_STATUSES.has(status)) timing.endedAt = new Date(reportedAt * 1000);
-  return timing;
-}
-
 function trialOf(
   view: TableView,
+  at: TrialColumns,
   rows: readonly TableRowView[],
   latest: TableRowView,
   context: TrialContext,
   fallbackId: string | undefined,
 ): Trial<ModelArtsTrialRaw> {
-  const config = configObject(latest.cells.get('config'), cellPath(latest, 'config'));
-  const status = statusOf(latest);
-  return {
+  const config = configObject(cellAt(latest.raw, at.config), cellPath(latest, 'config'));
+  const { status, providerStatus } = statusOf(latest, at);
+  const ran = cellNumber(cellAt(latest.raw, at.ranFor));
+  const reportedAt = cellNumber(cellAt(latest.raw, at.reportedAt));
+  const trial = {
     provider: 'modelarts',
-    id: trialIdOf(latest, fallbackId),
+    id: trialIdOf(latest, at, fallbackId),
     experimentId: context.experimentId,
-    ...status,
+    status,
+    providerStatus,
     hyperParameters: hyperParametersFromConfig(config),
-    objective: objectiveValue(latest, context),
-    metrics: metricsOf(view, rows),
-    ...timingOf(latest, status.status),
-    raw: { header: view.header, rows: rows.map((r) => r.raw) },
-  };
+    objective: objectiveValue(latest, at, context),
+    metrics: metricsOf(rows, at),
+  } as Trial<ModelArtsTrialRaw>;
+  // Members of their own only when known: a trial without them has no such members.
+  if (known(reportedAt) && known(ran)) trial.startedAt = new Date((reportedAt - ran) * 1000);
+  if (known(reportedAt) && ENDED_TRIAL_STATUSES.has(status)) trial.endedAt = new Date(reportedAt * 1000);
+  if (known(ran)) trial.usage = { durationSeconds: ran, derived: [] };
+  trial.raw = { header: view.header, rows: rows.map((r) => r.raw) };
+  return trial;
+}
+
+/** The trial ids of a list answer's rows, in order: a row without one is an error, as when it is read. */
+export function listedTrialIds(table: ModelArtsTrialTableWire | null | undefined, path = 'items'): string[] {
+  const view = readTable(table, path);
+  const at = columnsOf(view);
+  return view.rows.map((row) => trialIdOf(row, at, undefined));
 }
 
 /** The list answer (`items` of autosearch-trials): one trial per row. */
@@ -406,7 +442,10 @@ export function trialsFromTable(
   path = 'items',
 ): Trial<ModelArtsTrialRaw>[] {
   const view = readTable(table, path);
-  return view.rows.map((row) => trialOf(view, [row], row, context, undefined));
+  const at = columnsOf(view);
+  const trials: Trial<ModelArtsTrialRaw>[] = [];
+  for (const row of view.rows) trials.push(trialOf(view, at, [row], row, context, undefined));
+  return trials;
 }
 
 /**
@@ -421,7 +460,8 @@ export function trialFromRows(
   path = '',
 ): Trial<ModelArtsTrialRaw> {
   const view = readTable(table, path);
-  const latest = latestOf(view.rows);
+  const at = columnsOf(view);
+  const latest = latestOf(view.rows, at);
   if (latest === undefined) {
     if (context.trialId === undefined) {
       throw new FieldFormatError(fieldPath(path, 'data'), 'at least one row', []);
@@ -437,5 +477,5 @@ export function trialFromRows(
       raw: { header: view.header, rows: [] },
     };
   }
-  return trialOf(view, view.rows, latest, context, context.trialId);
+  return trialOf(view, at, view.rows, latest, context, context.trialId);
 }

@@ -39,6 +39,7 @@ import { getTrial, isSearchJob, listExperiments, listTrials, type OffsetMeanings
 import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
 import type { ModelArtsApi, ModelArtsTrainingJobWire, ModelArtsTrialRaw } from './wire-types.js';
 
+/** What `modelarts()` takes: the region, and optionally credentials, project, endpoints and the shared client options. */
 export interface ModelArtsOptions extends ClientOptions {
   region: string;
   /** The region's IAM project id; default `HUAWEICLOUD_SDK_PROJECT_ID`, else looked up in IAM by region name. */
@@ -70,6 +71,7 @@ export interface ModelArtsRaw {
   trainingJob: ModelArtsTrainingJobWire;
 }
 
+/** The {@link CloudProvider} on ModelArts, with its region and `.api`, the operations client. */
 export interface ModelArtsProvider
   extends CloudProvider<'modelarts', ModelArtsExperimentOptions, ModelArtsRaw, ModelArtsApi> {}
 
@@ -109,6 +111,20 @@ const MODELARTS_OPTIONS = {
   ),
 };
 
+/**
+ * A provider for ModelArts autosearch: an experiment is a training job with autosearch, its trials
+ * the rows of the job's trial table. Nothing is sent until a method is called; keys come from
+ * `HUAWEICLOUD_SDK_AK`/`_SK` unless given. Throws InvalidArgumentError for a bad option.
+ *
+ * @example
+ * ```ts
+ * import { modelarts } from 'crosstune/modelarts';
+ *
+ * const cloud = modelarts({ region: 'cn-north-4' });
+ * const summary = await cloud.experiments.summarize('20eb3e3a-0d6c-4c4c-9d3b-3b8a5b6f0a11');
+ * console.log(summary.bestTrial?.hyperParameters, summary.trialCounts);
+ * ```
+ */
 export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
   checkClientOptions('modelarts', options, MODELARTS_OPTIONS);
   const region = options.region;

@@ -17,6 +17,7 @@ export type JobKind =
   | 'diag_job'
   | 'visualization_job';
 
+/** A training job's `metadata`: its name, workspace and description. */
 export interface JobMetadata {
   /** 1–64 characters of `[A-Za-z0-9_-]`; unique per project (ModelArts.2751 otherwise). */
   name: string;
@@ -46,6 +47,7 @@ export interface AlgoConfigParam {
   type?: string | undefined;
 }
 
+/** `auto_search.algo_configs[]`: a search algorithm and its settings. */
 export interface AlgoConfig {
   /** `bayes_opt_search`, `tpe_search`, `anneal_search` (GET /search-algorithms). */
   name: string;
@@ -73,6 +75,7 @@ export interface AlgorithmParameter {
   description?: string | undefined;
 }
 
+/** One entry of `algorithm.inputs`: a dataset or OBS path the training code reads. */
 export interface JobInput {
   /** The name the training code reads the path under, e.g. `data_url`. */
   name: string;
@@ -85,6 +88,7 @@ export interface JobInput {
   };
 }
 
+/** One entry of `algorithm.outputs`: an OBS path the training code writes to. */
 export interface JobOutput {
   name: string;
   description?: string | undefined;
@@ -129,6 +133,7 @@ export interface JobAlgorithm {
   environments?: Record<string, string> | undefined;
 }
 
+/** `spec.resource`: what each trial runs on. */
 export interface JobResource {
   /** A resource flavor, e.g. `modelarts.vm.gpu.v100` (GET /training-job-flavors lists them). */
   flavor_id?: string | undefined;
@@ -138,6 +143,7 @@ export interface JobResource {
   pool_id?: string | undefined;
 }
 
+/** A training job's `spec`: resources, volumes, log export, auto stop. */
 export interface JobSpec {
   resource?: JobResource | undefined;
   volumes?: Record<string, unknown>[] | undefined;

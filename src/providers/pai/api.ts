@@ -149,7 +149,7 @@ function operations(call: Caller) {
   // Async methods, so that an id refused before sending rejects the call like any other failure.
   const api = {
     /**
-     * Not idempotent and without a client token. After an ambiguous failure the experiment is
+     * `CreateHpoExperiment`. Not idempotent and without a client token. After an ambiguous failure the experiment is
      * looked up by name (newest first, created since the first attempt began); when none is
      * found the failure is thrown rather than the request resent.
      */
@@ -176,10 +176,12 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoExperiments`: one page of experiments (`PageNumber`, `PageSize`). */
     async listHpoExperiments(input: shapes.ListHpoExperimentsRequest = {}, options?: CallOptions) {
       return call(listExperimentsOperation(input), options);
     },
 
+    /** `GetHpoExperiment`: NotFoundError when there is no such experiment. */
     async getHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -192,6 +194,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `UpdateHpoExperiment`: name, description, accessibility or configuration. */
     async updateHpoExperiment(input: shapes.UpdateHpoExperimentRequest, options?: CallOptions) {
       const { ExperimentId, ...body } = input;
       return call(
@@ -207,7 +210,7 @@ function operations(call: Caller) {
     },
 
     /**
-     * Not sent twice blindly: after an answer that may have been lost, the experiment is read;
+     * `StopHpoExperiment`. Not sent twice blindly: after an answer that may have been lost, the experiment is read;
      * ended (stopped or otherwise) means the stop took effect.
      */
     async stopHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
@@ -229,7 +232,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** After an answer that may have been lost, the experiment is read: gone means deleted. */
+    /** `DeleteHpoExperiment`. After an answer that may have been lost, the experiment is read: gone means deleted. */
     async deleteHpoExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -252,6 +255,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoExperimentLogs`: one page of the experiment's log lines. */
     async listHpoExperimentLogs(input: shapes.ListHpoExperimentLogsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
@@ -266,6 +270,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrials`: one page of the experiment's trials. */
     async listHpoTrials(input: shapes.ListHpoTrialsRequest, options?: CallOptions) {
       const { ExperimentId, ...query } = input;
       return call(
@@ -280,6 +285,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `GetHpoTrial`: one trial, with its metrics. */
     async getHpoTrial(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
@@ -293,8 +299,8 @@ function operations(call: Caller) {
     },
 
     /**
-     * Not sent twice blindly: a second stop of a trial the first one stopped is refused. After an
-     * answer that may have been lost the trials are read; when every one has ended, each counts
+     * `StopHpoTrials`, with a result per trial. Not sent twice blindly: a second stop of a trial
+     * the first one stopped is refused. After an answer that may have been lost the trials are read; when every one has ended, each counts
      * as stopped.
      */
     async stopHpoTrials(input: shapes.StopHpoTrialsRequest, options?: CallOptions) {
@@ -322,7 +328,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
+    /** `RestartHpoTrials`. Not idempotent: each accepted call may launch trials. An ambiguous failure is thrown, not resent. */
     async restartHpoTrials(input: shapes.RestartHpoTrialsRequest, options?: CallOptions) {
       const hyper = input.TrialHyperParameters;
       return call(
@@ -341,6 +347,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrialLogNames`: the names of a trial's logs. */
     async listHpoTrialLogNames(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
@@ -353,6 +360,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrialLogs`: one page of a trial's log lines. */
     async listHpoTrialLogs(input: shapes.ListHpoTrialLogsRequest, options?: CallOptions) {
       const { ExperimentId, TrialId, ...query } = input;
       return call(
@@ -367,6 +375,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `ListHpoTrialCommands`: the commands a trial ran. */
     async listHpoTrialCommands(input: shapes.TrialRef, options?: CallOptions) {
       return call(
         {
@@ -379,7 +388,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** Not idempotent; an ambiguous failure is thrown, not resent. */
+    /** `CreateAutofeExperiment` (automatic feature engineering). Not idempotent; an ambiguous failure is thrown, not resent. */
     async createAutofeExperiment(input: shapes.CreateAutofeExperimentRequest, options?: CallOptions) {
       return call(
         {
@@ -394,6 +403,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `GetAutofeExperiment`. */
     async getAutofeExperiment(input: shapes.ExperimentRef, options?: CallOptions) {
       return call(
         {
@@ -406,6 +416,7 @@ function operations(call: Caller) {
       );
     },
 
+    /** `GetServiceIdentityRole`: whether PAI AutoML's service-linked role exists. */
     async getServiceIdentityRole(options?: CallOptions) {
       return call(
         {
@@ -418,7 +429,7 @@ function operations(call: Caller) {
       );
     },
 
-    /** Creating the service-linked role twice leaves the same role: safe to retry. */
+    /** `CreateServiceIdentityRole`: creating PAI AutoML's service-linked role twice leaves one role, so it is retried. */
     async createServiceIdentityRole(options?: CallOptions) {
       return call(
         {
@@ -479,4 +490,10 @@ function operations(call: Caller) {
   return api;
 }
 
+/**
+ * `pai(...).api`: one method per operation of `paiautoml` 2022-08-28, each taking the
+ * operation's request shape and {@link CallOptions}, each answer checked against its wire schema.
+ *
+ * @interface
+ */
 export type PaiApi = ReturnType<typeof operations>;

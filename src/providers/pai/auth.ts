@@ -17,6 +17,7 @@ import { percentEncode } from '../../core/http/url.js';
 import { registerSecret } from '../../core/redact.js';
 import { defaultClass } from './interop.js';
 
+/** An Alibaba Cloud AccessKey pair; `securityToken` for STS credentials. */
 export interface AlibabaCredentials {
   accessKeyId: string;
   accessKeySecret: string;
@@ -24,6 +25,7 @@ export interface AlibabaCredentials {
   securityToken?: string | undefined;
 }
 
+/** A function giving Alibaba Cloud credentials, called for every request (cache in it if needed). */
 export type AlibabaCredentialProvider = () => Promise<AlibabaCredentials>;
 
 export const API_VERSION = '2022-08-28';

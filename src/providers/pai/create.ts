@@ -12,6 +12,7 @@ import { withObjectiveNote } from './decode.js';
 import { compileSearchSpace, unreferencedPlaceholders } from './search-space.js';
 import type * as shapes from './shapes.js';
 
+/** PAI's `providerOptions` for `experiments.create`: how trials run and report, beyond the neutral spec. */
 export interface PaiExperimentOptions {
   /** How each trial runs (`name`: DLC, MaxCompute, paiflow; `cmd`: commands with `${name}` placeholders). */
   platformConfig: shapes.PlatformConfig;

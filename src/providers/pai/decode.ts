@@ -50,10 +50,11 @@ export function jsonObject(value: unknown, path: string): JsonObject | undefined
 export function metricEntries(value: unknown, path: string): JsonObject[] {
   const parsed = decodeJsonText(value, path);
   if (parsed === undefined || parsed === null) return [];
-  const entries = Array.isArray(parsed) ? parsed : [parsed];
-  entries.forEach((entry, i) => {
+  const entries: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (!isObject(entry)) throw new FieldFormatError(`${path}.${i}`, 'a metric entry (an object)', entry);
-  });
+  }
   return entries as JsonObject[];
 }
 
@@ -68,7 +69,7 @@ export function finalMetric(value: unknown, path: string): number | undefined {
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return undefined;
-    if (/^[{["]/.test(text)) return finalMetric(decodeJsonText(text, path), path);
+    if (opensJson(text.charCodeAt(0))) return finalMetric(decodeJsonText(text, path), path);
     return decodeNumber(text, path);
   }
   if (isObject(value)) {
@@ -79,6 +80,9 @@ export function finalMetric(value: unknown, path: string): number | undefined {
   }
   throw new FieldFormatError(path, 'a number, JSON text or a FINAL metric entry', value);
 }
+
+/** `{`, `[` or `"`: text that holds JSON rather than a bare number. */
+const opensJson = (code: number) => code === 123 || code === 91 || code === 34;
 
 /**
  * `TrialStatus`: trial status → count, as a map (counts as numbers or text) or as its text,

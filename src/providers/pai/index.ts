@@ -7,6 +7,8 @@
  * sent through crosstune's transport, like every other cloud's: `fetch`, `dispatcher` (proxies),
  * hooks, time limits and aborts work the same. An `http://` endpoint (a local fake) is sent over
  * plain HTTP.
+ *
+ * @module crosstune/pai
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 
@@ -17,6 +19,7 @@ export type { AlibabaCredentialProvider, AlibabaCredentials } from './auth.js';
 export type { PaiExperimentOptions } from './create.js';
 export type { TrialStopResult } from './normalize.js';
 export { type PaiOptions, type PaiProvider, type PaiRaw, pai } from './provider.js';
+/** PAI AutoML's request shapes, as `.api`'s methods take them (types only). */
 export type * as PaiShapes from './shapes.js';
 export type {
   AutofeExperimentResult,

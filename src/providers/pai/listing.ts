@@ -5,6 +5,7 @@
  * with a PaginationError. Filters PAI cannot express (trial status, trials with an objective)
  * are applied to whole pages after they are fetched, so the walk's guards still see full pages.
  */
+
 import { mapBounded } from '../../core/bounded.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { normalizing } from '../../core/fields.js';
@@ -17,8 +18,8 @@ import {
   Paginated,
   pageSizeOf,
 } from '../../core/paginate.js';
-import { indexedWalk } from '../../core/paginate-indexed.js';
-import { readAhead } from '../../core/read-ahead.js';
+import { type IndexedPage, indexedWalk } from '../../core/paginate-indexed.js';
+import { rankedThenRest } from '../../core/paginate-ranked.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -36,7 +37,7 @@ import {
   trainingJobFromTrial,
   trialFromWire,
 } from './normalize.js';
-import type { CommandsResult, ListHpoTrialsResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
+import type { CommandsResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** PAI documents no upper bound; 100 is what Alibaba's list APIs commonly accept. */
@@ -63,8 +64,23 @@ const ORDER = { asc: 'ASC', desc: 'DESC' } as const;
 
 const emptyWalk: PageWalk<never> = async function* () {};
 
-function totalOf(value: unknown): number | undefined {
-  return optionalInteger(value, 'TotalCount');
+/** A listed page as the walk checks it: the items as PAI sent them, and the total it tells. */
+function readingPage<W>(
+  operation: string,
+  answer: { RequestId?: string | null | undefined; TotalCount?: unknown },
+  items: W[] | null | undefined,
+): IndexedPage<W> {
+  return normalizing({ provider: 'pai', operation, requestId: answer.RequestId ?? undefined }, () => ({
+    items: items ?? [],
+    total: optionalInteger(answer.TotalCount, 'TotalCount'),
+    raw: answer,
+  }));
+}
+
+/** A checked page's items read one for one, a malformed field named with the page's request id. */
+function readingItems<W, T>(operation: string, page: IndexedPage<W>, read: (item: W, i: number) => T): T[] {
+  const requestId = (page.raw as { RequestId?: string | null }).RequestId ?? undefined;
+  return normalizing({ provider: 'pai', operation, requestId }, () => page.items.map(read));
 }
 
 export function listExperiments(
@@ -92,24 +108,22 @@ export function listExperiments(
   const words: readonly (string | undefined)[] = wanted ? EXPERIMENT_STATUS_WORDS[wanted] : [undefined];
   const walks = words.map((Status) =>
     filterWalk(
-      indexedWalk<Experiment<PaiExperimentWire, PaiTrialWire>>({
+      indexedWalk<PaiExperimentWire, Experiment<PaiExperimentWire, PaiTrialWire>>({
         provider: 'pai',
         operation,
         pageSize,
         concurrency: settings.pageConcurrency,
         kind: `page:${Status ?? ''}`,
-        keyOf: (experiment) => experiment.id,
+        keyOf: (item) => String(item.ExperimentId),
         fetchPage: async (index, signal) => {
           const page = await api.listHpoExperiments(
             { ...base, Status, PageNumber: index + 1, PageSize: pageSize },
             withSignal(call, signal),
           );
-          return normalizing({ provider: 'pai', operation, requestId: page.RequestId ?? undefined }, () => ({
-            items: (page.Experiments ?? []).map((item, i) => experimentFromWire(item, `Experiments.${i}.`)),
-            total: totalOf(page.TotalCount),
-            raw: page,
-          }));
+          return readingPage(operation, page, page.Experiments);
         },
+        read: (page) =>
+          readingItems(operation, page, (item, i) => experimentFromWire(item, `Experiments.${i}.`)),
       }),
       (experiment) => wanted === undefined || experiment.status === wanted,
     ),
@@ -156,36 +170,24 @@ function trialWalk(
     kind: string,
     keep: (trial: Trial<PaiTrialWire>) => boolean,
   ) => {
-    const page = readAhead((index: number, signal: AbortSignal) =>
-      api.listHpoTrials(
-        { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
-        withSignal(call, signal),
-      ),
-    );
-    // A walk with pages in flight of its own needs no read-ahead; one that walks page by page does.
-    const following = (index: number) => (raw: ListHpoTrialsResult) => {
-      const total = Number(raw.TotalCount);
-      const more =
-        (raw.Trials?.length ?? 0) >= pageSize && !(Number.isFinite(total) && (index + 1) * pageSize >= total);
-      return settings.pageConcurrency <= 1 && more ? index + 1 : undefined;
-    };
+    const context = { experimentId, objectiveMetric: objective?.metric };
     return filterWalk(
-      indexedWalk<Trial<PaiTrialWire>>({
+      indexedWalk<PaiTrialWire, Trial<PaiTrialWire>>({
         provider: 'pai',
         operation,
         pageSize,
         concurrency: settings.pageConcurrency,
         kind,
-        keyOf: (trial) => trial.id,
+        keyOf: (item) => String(item.TrialId),
         fetchPage: async (index, signal) => {
-          const raw = await page(index, signal, following(index));
-          const context = { experimentId, objectiveMetric: objective?.metric };
-          return normalizing({ provider: 'pai', operation, requestId: raw.RequestId ?? undefined }, () => ({
-            items: (raw.Trials ?? []).map((item, i) => trialFromWire(item, `Trials.${i}.`, context)),
-            total: totalOf(raw.TotalCount),
-            raw,
-          }));
+          const page = await api.listHpoTrials(
+            { ExperimentId: experimentId, SortBy, Order, PageNumber: index + 1, PageSize: pageSize },
+            withSignal(call, signal),
+          );
+          return readingPage(operation, page, page.Trials);
         },
+        read: (page) =>
+          readingItems(operation, page, (item, i) => trialFromWire(item, `Trials.${i}.`, context)),
       }),
       (trial) => (wanted === undefined || trial.status === wanted) && keep(trial),
     );
@@ -210,19 +212,15 @@ function trialWalk(
         : objective?.direction === 'minimize'
           ? 'ASC'
           : 'DESC';
-    const seen = new Set<string>();
-    const ranked = walkSorted(objective, 'FINAL_METRIC', order, 'ranked', (trial) => {
-      if (trial.objective === undefined) return false;
-      seen.add(trial.id);
-      return true;
-    });
-    // A walk resumed from a cursor has not seen what the first walk yielded: it falls back to
-    // "no objective", which misses only a trial that gained its objective between the walks.
-    const fromStart = cursor === undefined;
-    const rest = walkSorted(objective, 'CREATE_TIME', 'ASC', 'unranked', (trial) =>
-      fromStart ? !seen.has(trial.id) : trial.objective === undefined,
+    // PAI's objective sort mixes in the trials without a final metric: they come after the rest.
+    yield* rankedThenRest(
+      cursor,
+      (part, keep) =>
+        part === 'ranked'
+          ? walkSorted(objective, 'FINAL_METRIC', order, part, keep)
+          : walkSorted(objective, 'CREATE_TIME', 'ASC', part, keep),
+      { key: (trial: Trial<PaiTrialWire>) => trial.id, ranked: (trial) => trial.objective !== undefined },
     );
-    yield* concatWalks([ranked, rest])(cursor);
   };
 }
 

@@ -64,6 +64,8 @@ export function experimentStatus(word: string | null | undefined): ExperimentSta
 }
 
 export function trialStatus(word: string | null | undefined): TrialStatus {
+  // PAI's own spelling first: no copy of the word for the common case.
+  if (word && Object.hasOwn(TRIAL_STATUS, word)) return TRIAL_STATUS[word] as TrialStatus;
   return TRIAL_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
 }
 
@@ -180,13 +182,18 @@ export function experimentFromWire(
  */
 function metricPoints(entries: JsonObject[], path: string): MetricPoint[] {
   const points: MetricPoint[] = [];
-  entries.forEach((entry, step) => {
-    const final = typeof entry.type === 'string' && entry.type.toUpperCase() === 'FINAL';
-    for (const [name, value] of Object.entries(entry)) {
+  for (let step = 0; step < entries.length; step++) {
+    const entry = entries[step] as JsonObject;
+    const type = entry.type;
+    const final = typeof type === 'string' && (type === 'FINAL' || type.toUpperCase() === 'FINAL');
+    for (const name in entry) {
+      const value = entry[name];
       if (name === 'type' || value === null || value === undefined) continue;
-      points.push({ name, value: decodeNumber(value, `${path}.${step}.${name}`), step, final });
+      // The path is spelt out only for a value that is not a plain number: a listing reads thousands.
+      const n = typeof value === 'number' ? value : decodeNumber(value, `${path}.${step}.${name}`);
+      points.push({ name, value: n, step, final });
     }
-  });
+  }
   return points;
 }
 

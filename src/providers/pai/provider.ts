@@ -51,6 +51,7 @@ import type {
   PaiTrialWire,
 } from './wire-types.js';
 
+/** What `pai()` takes: the region, and optionally credentials, an endpoint, a workspace and the shared client options. */
 export interface PaiOptions extends ClientOptions {
   region: string;
   /**
@@ -77,6 +78,7 @@ export interface PaiRaw {
   trainingJob: PaiTrainingJobRaw;
 }
 
+/** The {@link CloudProvider} on PAI, with its region, `.api` (the operations client) and `stopTrials`. */
 export interface PaiProvider extends CloudProvider<'pai', PaiExperimentOptions, PaiRaw, PaiApi> {
   /** Stops several trials in one StopHpoTrials call; PAI answers per trial. */
   stopTrials(
@@ -128,6 +130,22 @@ const PAI_OPTIONS = {
   pageConcurrency,
 };
 
+/**
+ * A provider for PAI AutoML hyperparameter optimization (HPO experiments and their trials).
+ * Nothing is sent until a method is called; credentials come from the `@alicloud/credentials`
+ * chain unless given. Throws InvalidArgumentError for an option of the wrong type or range.
+ *
+ * @example
+ * ```ts
+ * import { pai } from 'crosstune/pai';
+ *
+ * const cloud = pai({ region: 'cn-hangzhou', workspaceId: '12345' });
+ * const experiment = await cloud.experiments.get('mi0sIBk');
+ * for await (const trial of cloud.trials.list(experiment.id, { sortBy: 'objective' })) {
+ *   console.log(trial.id, trial.objective?.value, trial.raw.Status);
+ * }
+ * ```
+ */
 export function pai(options: PaiOptions): PaiProvider {
   checkClientOptions('pai', options, PAI_OPTIONS);
   const region = options.region;

@@ -54,30 +54,41 @@ export function readSearchSpace(
  */
 export function hyperParametersFromPai(values: JsonObject | undefined): Record<string, HyperParameterValue> {
   const out: Record<string, HyperParameterValue> = {};
-  // Top-level parameters keep their names whatever order the branches come in; worked out only
-  // for a trial that has branches at all.
-  let topLevel: Set<string> | undefined;
-  const taken = (own: string) => {
-    topLevel ??= new Set(Object.keys(values ?? {}).map(fromPlaceholder));
-    return Object.hasOwn(out, own) || topLevel.has(own);
-  };
-  const visit = (entries: JsonObject, prefix: string | undefined) => {
-    for (const [key, value] of Object.entries(entries)) {
-      if (key === '_name') continue;
-      const own = fromPlaceholder(key);
-      const name = prefix === undefined || !taken(own) ? own : `${prefix}.${own}`;
-      if (isObject(value) && typeof value._name === 'string') {
-        out[name] = value._name;
-        visit(value, `${name}.${value._name}`);
-      } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
-        out[name] = value;
-      } else if (value !== undefined && value !== null) {
-        out[name] = JSON.stringify(value);
-      }
-    }
-  };
-  if (values) visit(values, undefined);
+  if (values) readBranch(values, undefined, out, values);
   return out;
+}
+
+/**
+ * Reads one level of `Hyperparam` into `out`; `top` is the whole object, whose own names a branch
+ * value must not take. Plain functions, not closures: a listing reads thousands of trials.
+ */
+function readBranch(
+  entries: JsonObject,
+  prefix: string | undefined,
+  out: Record<string, HyperParameterValue>,
+  top: JsonObject,
+): void {
+  for (const key in entries) {
+    if (key === '_name') continue;
+    const value = entries[key];
+    const own = fromPlaceholder(key);
+    const name = prefix === undefined || !isTaken(own, out, top) ? own : `${prefix}.${own}`;
+    if (isObject(value) && typeof value._name === 'string') {
+      out[name] = value._name;
+      readBranch(value, `${name}.${value._name}`, out, top);
+    } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+      out[name] = value;
+    } else if (value !== undefined && value !== null) {
+      out[name] = JSON.stringify(value);
+    }
+  }
+}
+
+/** A branch value's name is taken when a value has it already, or a top-level parameter will. */
+function isTaken(own: string, out: Record<string, HyperParameterValue>, top: JsonObject): boolean {
+  if (Object.hasOwn(out, own)) return true;
+  for (const key in top) if (fromPlaceholder(key) === own) return true;
+  return false;
 }
 
 /** Plain names → PAI's `${name}` keys, for `TrialHyperParameters`; keys already written `${…}` stay. */

@@ -5,11 +5,13 @@
  * exceptions PAI itself has in `oss_config`).
  */
 
+/** A resource tag, `Key` and `Value`, as in every request's `Tag` list. */
 export interface Tag {
   Key: string;
   Value: string;
 }
 
+/** Who in the workspace sees the experiment: everyone (`PUBLIC`) or its creator (`PRIVATE`). */
 export type Accessibility = 'PUBLIC' | 'PRIVATE';
 
 /** Where and how each trial runs; the `${name}` placeholders of the search space are substituted into `cmd`. */
@@ -22,6 +24,7 @@ export interface PlatformConfig {
   resume?: string | undefined;
 }
 
+/** How a trial's reported values fold into its final one: the last, the best or the mean. */
 export type MetricFinalMode = 'final' | 'best' | 'avg';
 
 /** How PAI reads a trial's metrics and folds them into the one value it ranks trials by. */
@@ -35,12 +38,14 @@ export interface MetricConfig {
   source_list_final_mode?: MetricFinalMode | (string & {}) | undefined;
 }
 
+/** `yml_config.tuner`: the search algorithm and its arguments. */
 export interface TunerConfig {
   /** `TPE` (PAI's default), `GridSearch`, `Random`, `Evolution`, `GP`, `PBT`. */
   name?: string | undefined;
   class_args?: Record<string, unknown> | undefined;
 }
 
+/** `yml_config.assessor`: early stopping of trials that do not look promising. */
 export interface AssessorConfig {
   /** `PAIAssessor`. */
   name?: string | undefined;
@@ -56,6 +61,7 @@ export interface AssessorConfig {
     | undefined;
 }
 
+/** `HpoExperimentConfiguration.yml_config`: trial budget, concurrency, tuner and assessor. */
 export interface YmlConfig {
   experiment_name?: string | undefined;
   max_trial_number?: number | undefined;
@@ -87,14 +93,17 @@ export interface HpoExperimentConfig {
   k8s_config?: Record<string, string | undefined> | undefined;
 }
 
+/** The path parameter of the operations on one experiment. */
 export interface ExperimentRef {
   ExperimentId: string;
 }
 
+/** The path parameters of the operations on one trial. */
 export interface TrialRef extends ExperimentRef {
   TrialId: string;
 }
 
+/** The body of `CreateHpoExperiment`. */
 export interface CreateHpoExperimentRequest {
   Name?: string | undefined;
   WorkspaceId?: string | undefined;
@@ -104,6 +113,7 @@ export interface CreateHpoExperimentRequest {
   Tag?: Tag[] | undefined;
 }
 
+/** The path and body of `UpdateHpoExperiment`. */
 export interface UpdateHpoExperimentRequest extends ExperimentRef {
   Name?: string | undefined;
   WorkspaceId?: string | undefined;
@@ -113,8 +123,10 @@ export interface UpdateHpoExperimentRequest extends ExperimentRef {
   Tag?: Tag[] | undefined;
 }
 
+/** PAI's sort order in listings. */
 export type SortOrder = 'ASC' | 'DESC';
 
+/** The query of `ListHpoExperiments`. */
 export interface ListHpoExperimentsRequest {
   /** A keyword: experiments whose name contains it. */
   Name?: string | undefined;
@@ -136,16 +148,19 @@ export interface ListHpoExperimentsRequest {
   Tag?: Tag[] | undefined;
 }
 
+/** The paging parameters of the log listings. */
 export interface LogPageRequest {
   PageNumber?: number | undefined;
   PageSize?: number | undefined;
 }
 
+/** The path and query of `ListHpoExperimentLogs`. */
 export interface ListHpoExperimentLogsRequest extends ExperimentRef, LogPageRequest {
   /** `nnimanager.log` or `dispatcher.log`. */
   LogName?: string | undefined;
 }
 
+/** The path and query of `ListHpoTrials`. */
 export interface ListHpoTrialsRequest extends ExperimentRef {
   PageNumber?: number | undefined;
   PageSize?: number | undefined;
@@ -153,16 +168,19 @@ export interface ListHpoTrialsRequest extends ExperimentRef {
   Order?: SortOrder | undefined;
 }
 
+/** The path and body of `StopHpoTrials`. */
 export interface StopHpoTrialsRequest extends ExperimentRef {
   TrialIds: string[];
 }
 
+/** The path and body of `RestartHpoTrials`: given trials, or new hyperparameters to run. */
 export interface RestartHpoTrialsRequest extends ExperimentRef {
   TrialIds?: string[] | undefined;
   /** JSON text on the wire (`{"${lr}": "0.01"}`); an object is serialized. Ignored when `TrialIds` is given. */
   TrialHyperParameters?: string | Record<string, unknown> | undefined;
 }
 
+/** The path and query of `ListHpoTrialLogs`. */
 export interface ListHpoTrialLogsRequest extends TrialRef, LogPageRequest {
   /** `stderr`, `stdout`, `trial.log`. */
   LogName?: string | undefined;
@@ -175,6 +193,7 @@ export interface AutofeExperimentConfig {
   yml_config: Record<string, string | undefined>;
 }
 
+/** The body of `CreateAutofeExperiment`. */
 export interface CreateAutofeExperimentRequest {
   Name: string;
   AutofeExperimentConfiguration?: AutofeExperimentConfig | undefined;

@@ -145,18 +145,63 @@ export const ServiceIdentityRoleSchema = once(() =>
 /** What each schema lets through, as TypeScript types: the answers' and items' wire types. */
 type Wire<S extends z.core.$ZodType> = z.output<S>;
 
+/**
+ * The answer of `CreateHpoExperiment`: the new experiment's id.
+ *
+ * @interface
+ */
 export type CreatedExperimentResult = Wire<ReturnType<typeof CreatedExperimentSchema>>;
+/**
+ * The answer of `GetHpoExperiment` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type GetHpoExperimentResult = Wire<ReturnType<typeof GetHpoExperimentSchema>>;
+/**
+ * The answer of `ListHpoExperiments` (one page) as its wire schema checked it.
+ *
+ * @interface
+ */
 export type ListHpoExperimentsResult = Wire<ReturnType<typeof ListHpoExperimentsSchema>>;
+/**
+ * One experiment as `GetHpoExperiment` and `ListHpoExperiments` give it: an experiment's `raw` on PAI.
+ *
+ * @interface
+ */
 export type PaiExperimentWire = Wire<ReturnType<typeof ExperimentSummarySchema>>;
 export type StopHpoExperimentResult = Wire<ReturnType<typeof StopHpoExperimentSchema>>;
 export type EnvelopeResult = Wire<ReturnType<typeof EnvelopeSchema>>;
 export type LogsResult = Wire<ReturnType<typeof LogsSchema>>;
+/**
+ * The answer of `ListHpoTrials` (one page) as its wire schema checked it.
+ *
+ * @interface
+ */
 export type ListHpoTrialsResult = Wire<ReturnType<typeof ListHpoTrialsSchema>>;
+/**
+ * The answer of `GetHpoTrial` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type GetHpoTrialResult = Wire<ReturnType<typeof GetHpoTrialSchema>>;
+/**
+ * One trial as `ListHpoTrials` and `GetHpoTrial` give it: a trial's `raw` on PAI.
+ *
+ * @interface
+ */
 export type PaiTrialWire = Wire<ReturnType<typeof TrialSchema>>;
 export type TrialResultsResult = Wire<ReturnType<typeof TrialResultsSchema>>;
 export type LogNamesResult = Wire<ReturnType<typeof LogNamesSchema>>;
+/**
+ * The answer of `ListHpoTrialCommands`.
+ *
+ * @interface
+ */
 export type CommandsResult = Wire<ReturnType<typeof CommandsSchema>>;
+/**
+ * The answer of `GetAutofeExperiment` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type AutofeExperimentResult = Wire<ReturnType<typeof GetAutofeExperimentSchema>>;
 export type ServiceIdentityRoleResult = Wire<ReturnType<typeof ServiceIdentityRoleSchema>>;

@@ -23,21 +23,57 @@ export interface SageMakerApiConfig {
 
 export type Wire<S extends $ZodType> = output<S>;
 
+/**
+ * The answer of `DescribeHyperParameterTuningJob` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type DescribeHyperParameterTuningJobResult = Wire<
   ReturnType<typeof wire.DescribeHyperParameterTuningJobResponseSchema>
 >;
+/**
+ * The answer of `ListHyperParameterTuningJobs` (one page) as its wire schema checked it.
+ *
+ * @interface
+ */
 export type ListHyperParameterTuningJobsResult = Wire<
   ReturnType<typeof wire.ListHyperParameterTuningJobsResponseSchema>
 >;
+/**
+ * The answer of `ListTrainingJobsForHyperParameterTuningJob` (one page) as its wire schema checked it.
+ *
+ * @interface
+ */
 export type ListTrainingJobsForHyperParameterTuningJobResult = Wire<
   ReturnType<typeof wire.ListTrainingJobsForHyperParameterTuningJobResponseSchema>
 >;
+/**
+ * The answer of `DescribeTrainingJob` as its wire schema checked it.
+ *
+ * @interface
+ */
 export type DescribeTrainingJobResult = Wire<ReturnType<typeof wire.DescribeTrainingJobResponseSchema>>;
+/**
+ * The answer of `CreateHyperParameterTuningJob` (the new job's ARN).
+ *
+ * @interface
+ */
 export type CreateHyperParameterTuningJobResult = Wire<
   ReturnType<typeof wire.CreateHyperParameterTuningJobResponseSchema>
 >;
+/**
+ * One `TrainingJobSummary` of `ListTrainingJobsForHyperParameterTuningJob`: a trial's and a
+ * training job's `raw` on SageMaker.
+ *
+ * @interface
+ */
 export type SageMakerTrainingJobSummaryWire =
   ListTrainingJobsForHyperParameterTuningJobResult['TrainingJobSummaries'][number];
+/**
+ * One `HyperParameterTuningJobSummary` of `ListHyperParameterTuningJobs`: a listed experiment's `raw`.
+ *
+ * @interface
+ */
 export type SageMakerTuningJobSummaryWire =
   ListHyperParameterTuningJobsResult['HyperParameterTuningJobSummaries'][number];
 
@@ -110,6 +146,7 @@ export function createSageMakerApi(config: SageMakerApiConfig): SageMakerApi {
 /** The methods, apart from how a call is sent: their type is the public `SageMakerApi`. */
 function operations(call: Caller) {
   const api = {
+    /** `CreateHyperParameterTuningJob`; after an answer that may have been lost, the job is looked up by name rather than created twice. */
     createHyperParameterTuningJob(input: shapes.CreateHyperParameterTuningJobRequest, options?: CallOptions) {
       // Not idempotent: after an ambiguous failure, look the job up by name before sending again.
       return call(
@@ -134,6 +171,7 @@ function operations(call: Caller) {
         },
       );
     },
+    /** `DescribeHyperParameterTuningJob`: NotFoundError when there is no such job. */
     describeHyperParameterTuningJob(
       input: shapes.DescribeHyperParameterTuningJobRequest,
       options?: CallOptions,
@@ -145,6 +183,7 @@ function operations(call: Caller) {
         options,
       );
     },
+    /** `ListHyperParameterTuningJobs`: one page; pass its `NextToken` for the next. */
     listHyperParameterTuningJobs(
       input: shapes.ListHyperParameterTuningJobsRequest = {},
       options?: CallOptions,
@@ -157,7 +196,7 @@ function operations(call: Caller) {
       );
     },
     /**
-     * Not sent twice blindly: after an answer that may have been lost, the job is read; stopping,
+     * `StopHyperParameterTuningJob`. Not sent twice blindly: after an answer that may have been lost, the job is read; stopping,
      * stopped or otherwise ended means the stop took effect (a second one could be refused).
      */
     stopHyperParameterTuningJob(input: shapes.StopHyperParameterTuningJobRequest, options?: CallOptions) {
@@ -172,7 +211,7 @@ function operations(call: Caller) {
         },
       }).then(() => undefined);
     },
-    /** After an answer that may have been lost, the job is read: gone or being deleted means deleted. */
+    /** `DeleteHyperParameterTuningJob`. After an answer that may have been lost, the job is read: gone or being deleted means deleted. */
     deleteHyperParameterTuningJob(input: shapes.DeleteHyperParameterTuningJobRequest, options?: CallOptions) {
       return call('DeleteHyperParameterTuningJob', input, wire.EmptyResponseSchema, options, {
         idempotent: false,
@@ -190,6 +229,7 @@ function operations(call: Caller) {
         },
       }).then(() => undefined);
     },
+    /** `ListTrainingJobsForHyperParameterTuningJob`: one page of the tuning job's training jobs. */
     listTrainingJobsForHyperParameterTuningJob(
       input: shapes.ListTrainingJobsForHyperParameterTuningJobRequest,
       options?: CallOptions,
@@ -201,6 +241,7 @@ function operations(call: Caller) {
         options,
       );
     },
+    /** `DescribeTrainingJob`: one training job in full (metrics, billing, instances). */
     describeTrainingJob(input: shapes.DescribeTrainingJobRequest, options?: CallOptions) {
       return call('DescribeTrainingJob', input, wire.DescribeTrainingJobResponseSchema(), options);
     },
@@ -208,6 +249,12 @@ function operations(call: Caller) {
   return api;
 }
 
+/**
+ * `sagemaker(...).api`: one method per SageMaker tuning operation, each taking the operation's
+ * request shape and {@link CallOptions}, each answer checked against its wire schema.
+ *
+ * @interface
+ */
 export type SageMakerApi = ReturnType<typeof operations>;
 
 /** AWS JSON: dates as epoch seconds, non-finite floats as "NaN"/"Infinity" strings, absent members omitted. */

@@ -8,6 +8,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '../../core/http/transport.js';
 import { registerSecret } from '../../core/redact.js';
 
+/** AWS access keys; `sessionToken` for temporary ones. */
 export interface AwsCredentials {
   accessKeyId: string;
   secretAccessKey: string;
@@ -16,6 +17,7 @@ export interface AwsCredentials {
   expiration?: Date | undefined;
 }
 
+/** A function giving AWS credentials: called once, and again near `expiration`, after a failure or a refusal. */
 export type AwsCredentialProvider = () => Promise<AwsCredentials>;
 
 const SERVICE = 'sagemaker';

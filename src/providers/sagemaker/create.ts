@@ -9,6 +9,7 @@ import type { Loss } from '../../search-space/index.js';
 import { compileRanges } from './search-space.js';
 import type * as shapes from './shapes.js';
 
+/** SageMaker's `providerOptions` for `experiments.create`: what the tuning job's request needs beyond the neutral spec. */
 export interface SageMakerExperimentOptions {
   /** What each training job runs (image, role, data, instances). One of this or `trainingJobDefinitions`. */
   trainingJobDefinition?: shapes.HyperParameterTrainingJobDefinition | undefined;

@@ -3,18 +3,19 @@
  * sort, filters), the objective sort that keeps trials without an objective, and status filters
  * SageMaker cannot express (early-stopped vs stopped).
  */
+
 import { mapBounded } from '../../core/bounded.js';
 import { normalizing } from '../../core/fields.js';
 import { type CallOptions, withSignal } from '../../core/http/call-options.js';
 import {
   concatWalks,
   filterWalk,
-  mapWalk,
   type PageWalk,
   Paginated,
   pageSizeOf,
   tokenWalk,
 } from '../../core/paginate.js';
+import { rankedThenRest } from '../../core/paginate-ranked.js';
 import type {
   Experiment,
   ExperimentQuery,
@@ -88,21 +89,23 @@ export function listExperiments(
     ? EXPERIMENT_STATUS_WORDS[query.status]
     : [undefined];
   const walks = statusWords.map((StatusEquals) =>
-    tokenWalk<Experiment<SageMakerTuningJobSummaryWire, SageMakerTrainingJobSummaryWire>>({
+    tokenWalk<
+      SageMakerTuningJobSummaryWire,
+      Experiment<SageMakerTuningJobSummaryWire, SageMakerTrainingJobSummaryWire>
+    >({
       provider: 'sagemaker',
       operation,
       kind: `token:${StatusEquals ?? ''}`,
-      keyOf: (experiment) => experiment.id,
+      keyOf: (summary) => summary.HyperParameterTuningJobName,
       fetchPage: async (NextToken, signal) => {
         const page = await api.listHyperParameterTuningJobs(
           { ...base, StatusEquals, NextToken },
           withSignal(call, signal),
         );
-        const items = normalizing({ provider: 'sagemaker', operation }, () =>
-          page.HyperParameterTuningJobSummaries.map(experimentFromSummary),
-        );
-        return { items, nextToken: page.NextToken, raw: page };
+        return { items: page.HyperParameterTuningJobSummaries, nextToken: page.NextToken, raw: page };
       },
+      read: (page) =>
+        normalizing({ provider: 'sagemaker', operation }, () => page.items.map(experimentFromSummary)),
     }),
   );
   return new Paginated(
@@ -122,7 +125,9 @@ type Describe = (id: string, call?: CallOptions) => Promise<DescribeHyperParamet
  * own objective sort (which omits jobs without an objective), then every job by creation time,
  * keeping those the first walk did not yield — so nothing is dropped.
  */
-export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
+export function listTrainingJobSummaries<
+  T extends { status: TrialStatus; raw: SageMakerTrainingJobSummaryWire },
+>(
   api: SageMakerApi,
   describe: Describe,
   experimentId: string,
@@ -141,19 +146,19 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
     const context = normalizing({ provider: 'sagemaker', operation: 'DescribeHyperParameterTuningJob' }, () =>
       trialContext(job),
     );
-    const seen = new Set<string>();
     const walkSorted = (
       SortBy: string,
       SortOrder: string | undefined,
       kind: string,
       keep: (s: SageMakerTrainingJobSummaryWire) => boolean,
     ) => {
-      // Filtered after the walk, which needs whole pages to tell a repeated page.
-      const listed = tokenWalk<{ summary: SageMakerTrainingJobSummaryWire; item: T }>({
+      // Filtered after the walk, which needs whole pages to tell a repeated page; by each item's
+      // raw summary, so that nothing is allocated per item beside the item itself.
+      const listed = tokenWalk<SageMakerTrainingJobSummaryWire, T>({
         provider: 'sagemaker',
         operation,
         kind,
-        keyOf: ({ summary }) => summary.TrainingJobName,
+        keyOf: (summary) => summary.TrainingJobName,
         fetchPage: async (NextToken, signal) => {
           const page = await api.listTrainingJobsForHyperParameterTuningJob(
             {
@@ -166,17 +171,14 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
             },
             withSignal(call, signal),
           );
-          const items = normalizing({ provider: 'sagemaker', operation }, () =>
-            page.TrainingJobSummaries.map((summary) => ({ summary, item: toItem(summary, context) })),
-          );
-          return { items, nextToken: page.NextToken, raw: page };
+          return { items: page.TrainingJobSummaries, nextToken: page.NextToken, raw: page };
         },
+        read: (page) =>
+          normalizing({ provider: 'sagemaker', operation }, () =>
+            page.items.map((summary) => toItem(summary, context)),
+          ),
       });
-      const kept = filterWalk(
-        listed,
-        ({ summary, item }) => keep(summary) && (wanted === undefined || item.status === wanted),
-      );
-      return mapWalk(kept, ({ item }) => item);
+      return filterWalk(listed, (item) => keep(item.raw) && (wanted === undefined || item.status === wanted));
     };
 
     if (query.sortBy !== 'objective') {
@@ -195,17 +197,18 @@ export function listTrainingJobSummaries<T extends { status: TrialStatus }>(
       job.HyperParameterTuningJobConfig.HyperParameterTuningJobObjective?.Type === 'Maximize'
         ? 'desc'
         : 'asc';
-    const ranked = walkSorted('FinalObjectiveMetricValue', ORDER[query.sortOrder ?? best], 'ranked', (s) => {
-      seen.add(s.TrainingJobName);
-      return true;
-    });
-    // A walk resumed from a cursor has not seen every name the first walk yields: it falls back
-    // to "no objective", which misses only a job that gained its objective between the walks.
-    const fromStart = cursor === undefined;
-    const rest = walkSorted('CreationTime', 'Ascending', 'unranked', (s) =>
-      fromStart ? !seen.has(s.TrainingJobName) : s.FinalHyperParameterTuningJobObjectiveMetric === undefined,
+    // SageMaker's objective sort leaves out the jobs without an objective: they come after the rest.
+    yield* rankedThenRest(
+      cursor,
+      (part, keep) =>
+        part === 'ranked'
+          ? walkSorted('FinalObjectiveMetricValue', ORDER[query.sortOrder ?? best], part, keep)
+          : walkSorted('CreationTime', 'Ascending', part, keep),
+      {
+        key: (summary: SageMakerTrainingJobSummaryWire) => summary.TrainingJobName,
+        ranked: (summary) => summary.FinalHyperParameterTuningJobObjectiveMetric !== undefined,
+      },
     );
-    yield* concatWalks([ranked, rest])(cursor);
   }, query.cursor);
 }
 

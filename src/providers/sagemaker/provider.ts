@@ -29,6 +29,7 @@ import type {
   SageMakerTuningJobSummaryWire,
 } from './wire-types.js';
 
+/** What `sagemaker()` takes: the region, and optionally credentials, an endpoint and the shared client options. */
 export interface SageMakerOptions extends ClientOptions {
   region: string;
   /** Explicit keys (with `sessionToken` for temporary ones) or a provider; default: the AWS default chain. */
@@ -47,6 +48,7 @@ export interface SageMakerRaw {
   trainingJob: SageMakerTrainingJobSummaryWire;
 }
 
+/** The {@link CloudProvider} on SageMaker, with its region and `.api`, the operations client. */
 export interface SageMakerProvider
   extends CloudProvider<'sagemaker', SageMakerExperimentOptions, SageMakerRaw, SageMakerApi> {}
 
@@ -70,6 +72,21 @@ const SAGEMAKER_OPTIONS = {
   endpoint: optional(httpUrl),
 };
 
+/**
+ * A provider for SageMaker hyperparameter tuning jobs: experiments are tuning jobs, trials their
+ * training jobs. Nothing is sent until a method is called; credentials come from the AWS default
+ * chain unless given. Throws InvalidArgumentError for an option of the wrong type or range.
+ *
+ * @example
+ * ```ts
+ * import { sagemaker } from 'crosstune/sagemaker';
+ *
+ * const cloud = sagemaker({ region: 'us-east-1' });
+ * for await (const experiment of cloud.experiments.list({ status: 'running' })) {
+ *   console.log(experiment.name, experiment.trialCounts);
+ * }
+ * ```
+ */
 export function sagemaker(options: SageMakerOptions): SageMakerProvider {
   checkClientOptions('sagemaker', options, SAGEMAKER_OPTIONS);
   const region = options.region;

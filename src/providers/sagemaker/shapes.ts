@@ -48,6 +48,7 @@ export interface Autotune {
   Mode: AutotuneMode;
 }
 
+/** The values SageMaker's model lists for `AutotuneMode` (open: SageMaker adds values). */
 export type AutotuneMode = 'Enabled' | (string & {});
 
 /**
@@ -107,8 +108,10 @@ export interface CollectionConfiguration {
   CollectionParameters?: Record<string, string>;
 }
 
+/** The values SageMaker's model lists for `CompleteOnConvergence` (open: SageMaker adds values). */
 export type CompleteOnConvergence = 'Disabled' | 'Enabled' | (string & {});
 
+/** The values SageMaker's model lists for `CompressionType` (open: SageMaker adds values). */
 export type CompressionType = 'None' | 'Gzip' | (string & {});
 
 /** A list of continuous hyperparameters to tune. */
@@ -132,6 +135,7 @@ export interface ConvergenceDetected {
   CompleteOnConvergence?: CompleteOnConvergence;
 }
 
+/** The input of SageMaker's `CreateHyperParameterTuningJob` operation. */
 export interface CreateHyperParameterTuningJobRequest {
   /** The name of the tuning job. */
   HyperParameterTuningJobName: string;
@@ -163,11 +167,13 @@ export interface CreateHyperParameterTuningJobRequest {
   Autotune?: Autotune;
 }
 
+/** The output of SageMaker's `CreateHyperParameterTuningJob` operation. */
 export interface CreateHyperParameterTuningJobResponse {
   /** The Amazon Resource Name (ARN) of the tuning job. */
   HyperParameterTuningJobArn: string;
 }
 
+/** The values SageMaker's model lists for `CustomizationTechnique` (open: SageMaker adds values). */
 export type CustomizationTechnique = 'SFT' | 'DPO' | 'RLVR' | 'RLAIF' | (string & {});
 
 /** Describes the location of the channel data. */
@@ -233,16 +239,19 @@ export interface DebugRuleEvaluationStatus {
   LastModifiedTime?: number;
 }
 
+/** The input of SageMaker's `DeleteHyperParameterTuningJob` operation. */
 export interface DeleteHyperParameterTuningJobRequest {
   /** The name of the hyperparameter tuning job that you want to delete. */
   HyperParameterTuningJobName: string;
 }
 
+/** The input of SageMaker's `DescribeHyperParameterTuningJob` operation. */
 export interface DescribeHyperParameterTuningJobRequest {
   /** The name of the tuning job. */
   HyperParameterTuningJobName: string;
 }
 
+/** The output of SageMaker's `DescribeHyperParameterTuningJob` operation. */
 export interface DescribeHyperParameterTuningJobResponse {
   /** The name of the hyperparameter tuning job. */
   HyperParameterTuningJobName: string;
@@ -301,11 +310,13 @@ export interface DescribeHyperParameterTuningJobResponse {
   ConsumedResources?: HyperParameterTuningJobConsumedResources;
 }
 
+/** The input of SageMaker's `DescribeTrainingJob` operation. */
 export interface DescribeTrainingJobRequest {
   /** The name of the training job. */
   TrainingJobName: string;
 }
 
+/** The output of SageMaker's `DescribeTrainingJob` operation. */
 export interface DescribeTrainingJobResponse {
   /** Name of the model training job. */
   TrainingJobName: string;
@@ -420,6 +431,7 @@ export interface DescribeTrainingJobResponse {
   OutputModelPackageArn?: string;
 }
 
+/** The values SageMaker's model lists for `EvaluationType` (open: SageMaker adds values). */
 export type EvaluationType =
   | 'LLMAJEvaluation'
   | 'CustomScorerEvaluation'
@@ -438,6 +450,7 @@ export interface ExperimentConfig {
   RunName?: string;
 }
 
+/** The values SageMaker's model lists for `FileSystemAccessMode` (open: SageMaker adds values). */
 export type FileSystemAccessMode = 'rw' | 'ro' | (string & {});
 
 /** Specifies a file system data source for a channel. */
@@ -452,6 +465,7 @@ export interface FileSystemDataSource {
   DirectoryPath: string;
 }
 
+/** The values SageMaker's model lists for `FileSystemType` (open: SageMaker adds values). */
 export type FileSystemType = 'EFS' | 'FSxLustre' | (string & {});
 
 /**
@@ -487,6 +501,7 @@ export interface HyperParameterAlgorithmSpecification {
   MetricDefinitions?: MetricDefinition[];
 }
 
+/** The values SageMaker's model lists for `HyperParameterScalingType` (open: SageMaker adds values). */
 export type HyperParameterScalingType =
   | 'Auto'
   | 'Linear'
@@ -582,6 +597,10 @@ export interface HyperParameterTrainingJobSummary {
   ObjectiveStatus?: ObjectiveStatus;
 }
 
+/**
+ * The values SageMaker's model lists for `HyperParameterTuningAllocationStrategy` (open: SageMaker adds
+ * values).
+ */
 export type HyperParameterTuningAllocationStrategy = 'Prioritized' | (string & {});
 
 /**
@@ -659,10 +678,19 @@ export interface HyperParameterTuningJobObjective {
   MetricName: string;
 }
 
+/**
+ * The values SageMaker's model lists for `HyperParameterTuningJobObjectiveType` (open: SageMaker adds
+ * values).
+ */
 export type HyperParameterTuningJobObjectiveType = 'Maximize' | 'Minimize' | (string & {});
 
+/**
+ * The values SageMaker's model lists for `HyperParameterTuningJobSortByOptions` (open: SageMaker adds
+ * values).
+ */
 export type HyperParameterTuningJobSortByOptions = 'Name' | 'Status' | 'CreationTime' | (string & {});
 
+/** The values SageMaker's model lists for `HyperParameterTuningJobStatus` (open: SageMaker adds values). */
 export type HyperParameterTuningJobStatus =
   | 'Completed'
   | 'InProgress'
@@ -737,6 +765,10 @@ export interface HyperParameterTuningJobWarmStartConfig {
   WarmStartType: HyperParameterTuningJobWarmStartType;
 }
 
+/**
+ * The values SageMaker's model lists for `HyperParameterTuningJobWarmStartType` (open: SageMaker adds
+ * values).
+ */
 export type HyperParameterTuningJobWarmStartType =
   | 'IdenticalDataAndAlgorithm'
   | 'TransferLearning'
@@ -822,6 +854,7 @@ export interface IntegerParameterRange {
   ScalingType?: HyperParameterScalingType;
 }
 
+/** The input of SageMaker's `ListHyperParameterTuningJobs` operation. */
 export interface ListHyperParameterTuningJobsRequest {
   /**
    * If the result of the previous `ListHyperParameterTuningJobs` request was truncated, the response includes
@@ -848,6 +881,7 @@ export interface ListHyperParameterTuningJobsRequest {
   StatusEquals?: HyperParameterTuningJobStatus;
 }
 
+/** The output of SageMaker's `ListHyperParameterTuningJobs` operation. */
 export interface ListHyperParameterTuningJobsResponse {
   /**
    * A list of HyperParameterTuningJobSummary objects that describe the tuning jobs that the
@@ -861,6 +895,7 @@ export interface ListHyperParameterTuningJobsResponse {
   NextToken?: string;
 }
 
+/** The input of SageMaker's `ListTrainingJobsForHyperParameterTuningJob` operation. */
 export interface ListTrainingJobsForHyperParameterTuningJobRequest {
   /** The name of the tuning job whose training jobs you want to list. */
   HyperParameterTuningJobName: string;
@@ -879,6 +914,7 @@ export interface ListTrainingJobsForHyperParameterTuningJobRequest {
   SortOrder?: SortOrder;
 }
 
+/** The output of SageMaker's `ListTrainingJobsForHyperParameterTuningJob` operation. */
 export interface ListTrainingJobsForHyperParameterTuningJobResponse {
   /**
    * A list of TrainingJobSummary objects that describe the training jobs that the
@@ -951,6 +987,7 @@ export interface ModelPackageConfig {
   SourceModelPackageArn?: string;
 }
 
+/** The values SageMaker's model lists for `ObjectiveStatus` (open: SageMaker adds values). */
 export type ObjectiveStatus = 'Succeeded' | 'Pending' | 'Failed' | (string & {});
 
 /**
@@ -974,6 +1011,7 @@ export interface ObjectiveStatusCounters {
   Failed?: number;
 }
 
+/** The values SageMaker's model lists for `OutputCompressionType` (open: SageMaker adds values). */
 export type OutputCompressionType = 'GZIP' | 'NONE' | (string & {});
 
 /** Provides information about how to store model training results (model artifacts). */
@@ -1028,6 +1066,7 @@ export interface ParentHyperParameterTuningJob {
   HyperParameterTuningJobName?: string;
 }
 
+/** The values SageMaker's model lists for `Peft` (open: SageMaker adds values). */
 export type Peft = 'LORA' | (string & {});
 
 /** Specifies how instances should be placed on a specific UltraServer. */
@@ -1038,6 +1077,7 @@ export interface PlacementSpecification {
   InstanceCount: number;
 }
 
+/** The values SageMaker's model lists for `ProcessingInstanceType` (open: SageMaker adds values). */
 export type ProcessingInstanceType =
   | 'ml.t3.medium'
   | 'ml.t3.large'
@@ -1221,8 +1261,10 @@ export interface ProfilerRuleEvaluationStatus {
   LastModifiedTime?: number;
 }
 
+/** The values SageMaker's model lists for `ProfilingStatus` (open: SageMaker adds values). */
 export type ProfilingStatus = 'Enabled' | 'Disabled' | (string & {});
 
+/** The values SageMaker's model lists for `RecordWrapper` (open: SageMaker adds values). */
 export type RecordWrapper = 'None' | 'RecordIO' | (string & {});
 
 /** Configuration for remote debugging for the CreateTrainingJob API. */
@@ -1294,6 +1336,7 @@ export interface RetryStrategy {
   MaximumRetryAttempts: number;
 }
 
+/** The values SageMaker's model lists for `RuleEvaluationStatus` (open: SageMaker adds values). */
 export type RuleEvaluationStatus =
   | 'InProgress'
   | 'NoIssuesFound'
@@ -1303,6 +1346,7 @@ export type RuleEvaluationStatus =
   | 'Stopped'
   | (string & {});
 
+/** The values SageMaker's model lists for `S3DataDistribution` (open: SageMaker adds values). */
 export type S3DataDistribution = 'FullyReplicated' | 'ShardedByS3Key' | (string & {});
 
 /** Describes the S3 data source. */
@@ -1330,8 +1374,10 @@ export interface S3DataSource {
   HubAccessConfig?: HubAccessConfig;
 }
 
+/** The values SageMaker's model lists for `S3DataType` (open: SageMaker adds values). */
 export type S3DataType = 'ManifestFile' | 'S3Prefix' | 'AugmentedManifestFile' | 'Converse' | (string & {});
 
+/** The values SageMaker's model lists for `SecondaryStatus` (open: SageMaker adds values). */
 export type SecondaryStatus =
   | 'Starting'
   | 'LaunchingMLInstances'
@@ -1387,6 +1433,7 @@ export interface ServerlessJobConfig {
   SequenceLength?: string;
 }
 
+/** The values SageMaker's model lists for `ServerlessJobType` (open: SageMaker adds values). */
 export type ServerlessJobType = 'FineTuning' | 'Evaluation' | (string & {});
 
 /** A configuration for a shuffle option for input data in a channel. */
@@ -1395,8 +1442,10 @@ export interface ShuffleConfig {
   Seed: number;
 }
 
+/** The values SageMaker's model lists for `SortOrder` (open: SageMaker adds values). */
 export type SortOrder = 'Ascending' | 'Descending' | (string & {});
 
+/** The input of SageMaker's `StopHyperParameterTuningJob` operation. */
 export interface StopHyperParameterTuningJobRequest {
   /** The name of the tuning job to stop. */
   HyperParameterTuningJobName: string;
@@ -1452,6 +1501,7 @@ export interface TrainingImageConfig {
 /** The training input mode that the algorithm supports. */
 export type TrainingInputMode = 'Pipe' | 'File' | 'FastFile' | (string & {});
 
+/** The values SageMaker's model lists for `TrainingInstanceType` (open: SageMaker adds values). */
 export type TrainingInstanceType =
   | 'ml.m4.xlarge'
   | 'ml.m4.2xlarge'
@@ -1606,8 +1656,10 @@ export type TrainingInstanceType =
   | 'ml.g7.48xlarge'
   | (string & {});
 
+/** The values SageMaker's model lists for `TrainingJobEarlyStoppingType` (open: SageMaker adds values). */
 export type TrainingJobEarlyStoppingType = 'Off' | 'Auto' | (string & {});
 
+/** The values SageMaker's model lists for `TrainingJobSortByOptions` (open: SageMaker adds values). */
 export type TrainingJobSortByOptions =
   | 'Name'
   | 'CreationTime'
@@ -1615,6 +1667,7 @@ export type TrainingJobSortByOptions =
   | 'FinalObjectiveMetricValue'
   | (string & {});
 
+/** The values SageMaker's model lists for `TrainingJobStatus` (open: SageMaker adds values). */
 export type TrainingJobStatus =
   | 'InProgress'
   | 'Completed'
@@ -1650,6 +1703,7 @@ export interface TrainingProgressInfo {
   MaxEpoch?: number;
 }
 
+/** The values SageMaker's model lists for `TrainingRepositoryAccessMode` (open: SageMaker adds values). */
 export type TrainingRepositoryAccessMode = 'Platform' | 'Vpc' | (string & {});
 
 /** An object containing authentication information for a private Docker registry. */
@@ -1688,6 +1742,7 @@ export interface VpcConfig {
   Subnets: string[];
 }
 
+/** The values SageMaker's model lists for `WarmPoolResourceStatus` (open: SageMaker adds values). */
 export type WarmPoolResourceStatus = 'Available' | 'Terminated' | 'Reused' | 'InUse' | (string & {});
 
 /** Status and billing information about the warm pool. */

@@ -6,6 +6,7 @@
 /** 2026-01-01T00:00:00Z: a fixed default start keeps every run's timestamps identical. */
 export const DEFAULT_FAKE_START = Date.UTC(2026, 0, 1);
 
+/** Time as a fake sees it: moves only when a test (or a `wait` using it as scheduler) moves it. */
 export interface VirtualClock {
   /** Current virtual time in milliseconds since the Unix epoch. */
   now(): number;
@@ -25,7 +26,20 @@ export interface VirtualClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Creates a clock that starts at `start` (default {@link DEFAULT_FAKE_START}). */
+/**
+ * Creates a clock that starts at `start` (default {@link DEFAULT_FAKE_START}); pass one clock to
+ * several fakes (`clock` option) to move them together. Throws RangeError for a non-finite start.
+ *
+ * @example
+ * ```ts
+ * import { createVirtualClock, paiFake, sagemakerFake } from 'crosstune/testing';
+ *
+ * const clock = createVirtualClock(new Date('2026-03-01T00:00:00Z'));
+ * const aws = sagemakerFake({ clock });
+ * const ali = paiFake({ clock });
+ * clock.advance(30 * 60_000); // half an hour passes on both
+ * ```
+ */
 export function createVirtualClock(start: number | Date = DEFAULT_FAKE_START): VirtualClock {
   const origin = toMillis(start, 'start');
   let current = origin;

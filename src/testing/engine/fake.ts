@@ -8,10 +8,13 @@ import { deriveRng, type Rng } from './rng.js';
 /** The seed every fake uses unless given one: the same runs, test after test. */
 export const DEFAULT_FAKE_SEED = 42;
 
+/** What every cloud's fake has: msw handlers, its endpoint and region, clock, faults, request log and store. */
 export interface CloudFake<State> {
   /** Pass to msw: `setupServer(...fake.handlers)`, or serve them with `startLoopbackServer`. */
   readonly handlers: HttpHandler[];
+  /** The URL the fake answers on (the cloud's real endpoint by default). */
   readonly endpoint: string;
+  /** The region requests must be signed for. */
   readonly region: string;
   /** Advance it to make trials progress. */
   readonly clock: VirtualClock;

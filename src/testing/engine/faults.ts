@@ -16,6 +16,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'non-json',
 ];
 
+/** A fault to inject: what goes wrong, for which operation, how many times. */
 export interface FaultSpec {
   /**
    * - `throttle`: the cloud's rate-limit error.
@@ -37,6 +38,7 @@ export interface FaultSpec {
   delayMs?: number;
 }
 
+/** A queued fault, as `FaultInjector`'s `pending` and `take` give it. */
 export interface Fault {
   readonly kind: FaultKind;
   readonly operation: string | undefined;
@@ -54,6 +56,19 @@ interface MutableFault {
   remaining: number;
 }
 
+/**
+ * A fake's queue of faults (`fake.faults`): each matching request takes one, until its `times`
+ * are used up.
+ *
+ * @example
+ * ```ts
+ * import { sagemakerFake } from 'crosstune/testing/sagemaker';
+ *
+ * const fake = sagemakerFake();
+ * fake.faults.inject({ kind: 'throttle', operation: 'DescribeHyperParameterTuningJob', times: 2 });
+ * fake.faults.inject({ kind: 'reset' }); // the next request of any operation
+ * ```
+ */
 export class FaultInjector {
   readonly #faults: MutableFault[] = [];
 

@@ -7,6 +7,15 @@ export type Rng = () => number;
  * Derives an independent stream from a seed and a path such as `('trial', jobName, 3)`.
  * Hashing the whole path, instead of drawing child seeds from one parent stream, keeps each
  * entity's numbers fixed when other entities are created, deleted or visited in another order.
+ *
+ * @example
+ * ```ts
+ * import { float, sample, space } from 'crosstune';
+ * import { deriveRng } from 'crosstune/testing';
+ *
+ * const rng = deriveRng(42, 'trial', 'xgb-tune-0001', 3);
+ * const point = sample(space({ lr: float(1e-4, 0.1, { log: true }) }), rng); // the same on every run
+ * ```
  */
 export function deriveRng(seed: number, ...path: ReadonlyArray<string | number>): Rng {
   const digest = createHash('sha256')

@@ -21,8 +21,10 @@ export const FAKE_HUAWEI_USER: HuaweiUser = {
 export const FAKE_MODELARTS_PROJECT_ID = '0123456789abcdef0123456789abcdef';
 /** IAM ids of the fake account and user (32 hex digits, as IAM's are). */
 export const FAKE_HUAWEI_DOMAIN_ID = 'fedcba9876543210fedcba9876543210';
+/** The IAM user id of {@link FAKE_HUAWEI_USER}. */
 export const FAKE_HUAWEI_USER_ID = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
+/** The ModelArts fake's region unless `region` is given. */
 export const DEFAULT_MODELARTS_REGION = 'cn-north-4';
 /** The global IAM endpoint the Huawei SDKs use by default (reference §1.2). */
 export const DEFAULT_HUAWEI_IAM_ENDPOINT = 'https://iam.myhuaweicloud.com';

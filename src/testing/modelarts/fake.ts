@@ -16,6 +16,7 @@ import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
 import { ModelArtsState } from './state.js';
 import type { FakeHuaweiAccessKey, HuaweiUser } from './types.js';
 
+/** What `modelartsFake` takes; every option has a default. */
 export interface ModelArtsFakeOptions {
   /** Seeds every simulated trial, id, token and request id; same seed, same run. Default 42. */
   seed?: number;
@@ -49,6 +50,7 @@ export interface ModelArtsFakeOptions {
   simulation?: Partial<SimulationOptions>;
 }
 
+/** The ModelArts fake (with its IAM): msw handlers and the state, clock, faults and request log behind them. */
 export interface ModelArtsFake extends CloudFake<ModelArtsState> {
   /** The IAM endpoint, e.g. `https://iam.myhuaweicloud.com`. */
   readonly iamEndpoint: string;
@@ -61,11 +63,26 @@ export interface ModelArtsFake extends CloudFake<ModelArtsState> {
  * speaking the real wire protocol — JSON, X-Auth-Token or SDK-HMAC-SHA256 — through msw.
  *
  * @example
+ * ```ts
+ * import { modelarts } from 'crosstune/modelarts';
+ * import { FAKE_HUAWEI_CREDENTIALS, modelartsFake } from 'crosstune/testing/modelarts';
+ * import { setupServer } from 'msw/node';
+ *
  * const fake = modelartsFake({ seed: 7 });
  * const server = setupServer(...fake.handlers);
  * server.listen({ onUnhandledFrame: 'error' });
- * // ... create a training job with hyperparameter search with any client, then:
+ *
+ * const job = fake.state.seedJob({ name: 'seeded' });
+ * const cloud = modelarts({
+ *   region: fake.region,
+ *   endpoint: fake.endpoint,
+ *   projectId: fake.projectId,
+ *   credentials: FAKE_HUAWEI_CREDENTIALS,
+ * });
  * fake.clock.advance(2 * 60 * 60_000); // two hours of searching happen
+ * console.log(await cloud.trials.list(job.id).toArray());
+ * server.close();
+ * ```
  */
 export function modelartsFake(options: ModelArtsFakeOptions = {}): ModelArtsFake {
   const seed = options.seed ?? DEFAULT_FAKE_SEED;

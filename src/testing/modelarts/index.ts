@@ -1,6 +1,8 @@
 /**
  * `crosstune/testing/modelarts`: the stateful ModelArts fake alone, as msw handlers (what `crosstune/testing`
  * offers for ModelArts, with the engine every fake shares: virtual clock, faults, loopback server).
+ *
+ * @module crosstune/testing/modelarts
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 

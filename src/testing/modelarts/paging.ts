@@ -6,6 +6,7 @@
  */
 export type OffsetMeaning = 'record' | 'page';
 
+/** What `offset` counts in each of the ModelArts fake's listings (the documents disagree), to test clients against both. */
 export interface OffsetMeanings {
   /** GET …/autosearch-trials. Default `record`, as the zh API page says. */
   trials?: OffsetMeaning;

@@ -1,6 +1,7 @@
 /** Putting jobs and workspaces straight into the store, e.g. dozens of jobs for paging tests. */
 import type { JsonObject } from './types.js';
 
+/** A training job to put straight into the ModelArts fake's store (`state.seedJob`); everything defaults. */
 export interface SeedJobInput {
   /** Default `seeded-job-<n>`, n counting the jobs in the store. */
   name?: string;
@@ -15,6 +16,7 @@ export interface SeedJobInput {
   createdAt?: number | Date;
 }
 
+/** A workspace to put into the ModelArts fake's store (`state.seedWorkspace`). */
 export interface SeedWorkspaceInput {
   name: string;
   description?: string;
@@ -50,6 +52,7 @@ export const DEFAULT_SEED_AUTO_SEARCH: JsonObject = {
   ],
 };
 
+/** The `algorithm` a seeded job has unless given: code and boot file on OBS, a PyTorch engine. */
 export const DEFAULT_SEED_ALGORITHM: JsonObject = {
   code_dir: '/crosstune-fake-bucket/code/',
   boot_file: '/crosstune-fake-bucket/code/train.py',

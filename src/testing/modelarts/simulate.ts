@@ -10,6 +10,7 @@
  */
 import type { JobPhase, JobRecord, TrialRecord, TrialStatus } from './types.js';
 
+/** How the ModelArts fake's simulated trials run: timing (virtual ms) and failure rates. */
 export interface SimulationOptions {
   /** From create until the job is Pending. */
   creatingMs: number;
@@ -31,6 +32,7 @@ export interface SimulationOptions {
   extraMetrics: readonly string[];
 }
 
+/** The ModelArts fake's simulation unless `simulation` overrides parts of it. */
 export const DEFAULT_SIMULATION: SimulationOptions = {
   creatingMs: 5_000,
   pendingMs: 30_000,

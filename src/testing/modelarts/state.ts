@@ -30,6 +30,10 @@ export interface StateEnvironment {
   readonly projectId: string;
 }
 
+/**
+ * The ModelArts fake's store (`fake.state`): read what a client did, or seed jobs, workspaces and
+ * tokens directly. Reads apply what the clock's current time has made happen first.
+ */
 export class ModelArtsState {
   readonly #env: StateEnvironment;
   readonly #jobs = new Map<string, JobRecord>();
@@ -79,6 +83,7 @@ export class ModelArtsState {
     for (const job of this.#jobs.values()) advanceJob(job, now, this.#world);
   }
 
+  /** The training job with this id; undefined when there is none or it was deleted. */
   job(id: string): Readonly<JobRecord> | undefined {
     this.sync();
     return this.#jobs.get(id);
@@ -96,6 +101,7 @@ export class ModelArtsState {
     return job.trialIds.map((id) => this.#world.trial(job.id, id));
   }
 
+  /** One trial of a job, or undefined; throws the fake's wire error for an unknown job. */
   trial(jobId: string, trialId: string): Readonly<TrialRecord> | undefined {
     this.#require(jobId);
     return this.#trials.get(`${jobId}/${trialId}`);
@@ -182,6 +188,7 @@ export class ModelArtsState {
     return trial;
   }
 
+  /** The workspace with this id, or undefined. */
   workspace(id: string): Readonly<WorkspaceRecord> | undefined {
     return this.#workspaces.get(id);
   }
@@ -191,6 +198,7 @@ export class ModelArtsState {
     return [...this.#workspaces.values()];
   }
 
+  /** Adds a workspace to the store. */
   seedWorkspace(input: SeedWorkspaceInput): Readonly<WorkspaceRecord> {
     const workspace = newWorkspace(input, randomHex(this.#workspaceIds, 32), this.now);
     this.#workspaces.set(workspace.id, workspace);

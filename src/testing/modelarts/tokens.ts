@@ -7,6 +7,7 @@ import type { Rng } from '../engine/rng.js';
 /** IAM tokens are valid for 24 hours (reference §2.1). */
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 
+/** The IAM user and account a token stands for. */
 export interface TokenIdentity {
   readonly userName: string;
   readonly userId: string;
@@ -14,6 +15,7 @@ export interface TokenIdentity {
   readonly domainId: string;
 }
 
+/** An IAM token the ModelArts fake issued (`state.token(value)`); times in virtual epoch ms. */
 export interface TokenRecord {
   readonly token: string;
   readonly issuedAt: number;

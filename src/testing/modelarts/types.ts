@@ -16,6 +16,11 @@ export const JOB_PHASES = [
   'Terminated',
   'Abnormal',
 ] as const;
+/**
+ * A training job's `status.phase` in the ModelArts fake.
+ *
+ * @useDeclaredType
+ */
 export type JobPhase = (typeof JOB_PHASES)[number];
 
 /** Ray Tune's trial states (reference §4.3); the fake never pauses a trial. */
@@ -50,6 +55,7 @@ export interface TrialReport {
 
 export type TrialOutcome = 'TERMINATED' | 'ERROR';
 
+/** A trial (a row of the trial table) as the ModelArts fake keeps it; times in virtual epoch ms. */
 export interface TrialRecord {
   /** 8 hex digits, like Ray's uuid1-based ids (`ae544174`). */
   readonly id: string;
@@ -73,6 +79,7 @@ export interface TrialRecord {
   haltedAt: number | undefined;
 }
 
+/** A training job as the ModelArts fake keeps it (`state.job(id)`); times in virtual epoch ms. */
 export interface JobRecord {
   readonly id: string;
   readonly kind: string;
@@ -100,6 +107,7 @@ export interface JobRecord {
   readonly history: Array<{ at: number; phase: JobPhase }>;
 }
 
+/** A workspace as the ModelArts fake keeps it (`state.workspace(id)`). */
 export interface WorkspaceRecord {
   readonly id: string;
   readonly name: string;

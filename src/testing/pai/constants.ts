@@ -13,6 +13,7 @@ export const FAKE_ALIYUN_CREDENTIALS: AliyunCredentials = {
 /** The Alibaba Cloud user id the fake reports as `Creator` for keys that name none (16 digits, like real UIDs). */
 export const FAKE_ALIYUN_USER_ID = '1000000000000001';
 
+/** The PAI fake's region unless `region` is given. */
 export const DEFAULT_PAI_REGION = 'cn-hangzhou';
 /** The paiautoml API version every request must name in `x-acs-version` (reference §1). */
 export const PAI_API_VERSION = '2022-08-28';

@@ -8,6 +8,7 @@ import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
 import { PaiState } from './state.js';
 import type { AliyunCredentials } from './types.js';
 
+/** What `paiFake` takes; every option has a default. */
 export interface PaiFakeOptions {
   /** Seeds every simulated trial, id and request id; same seed, same run. Default 42. */
   seed?: number;
@@ -34,11 +35,22 @@ export type PaiFake = CloudFake<PaiState>;
  * works against it unchanged.
  *
  * @example
+ * ```ts
+ * import { pai } from 'crosstune/pai';
+ * import { FAKE_ALIYUN_CREDENTIALS, paiFake } from 'crosstune/testing/pai';
+ * import { setupServer } from 'msw/node';
+ *
  * const fake = paiFake({ seed: 7 });
  * const server = setupServer(...fake.handlers);
  * server.listen({ onUnhandledFrame: 'error' });
- * // ... create an experiment with any client, then:
+ *
+ * const { id } = fake.state.seedExperiment({ name: 'seeded' });
+ * const { accessKeyId, accessKeySecret } = FAKE_ALIYUN_CREDENTIALS;
+ * const cloud = pai({ region: fake.region, endpoint: fake.endpoint, credentials: { accessKeyId, accessKeySecret } });
  * fake.clock.advance(2 * 60 * 60_000); // two hours of tuning happen
+ * console.log(await cloud.trials.list(id).toArray());
+ * server.close();
+ * ```
  */
 export function paiFake(options: PaiFakeOptions = {}): PaiFake {
   const seed = options.seed ?? DEFAULT_FAKE_SEED;

@@ -1,6 +1,8 @@
 /**
  * `crosstune/testing/pai`: the stateful PAI fake alone, as msw handlers (what `crosstune/testing`
  * offers for PAI, with the engine every fake shares: virtual clock, faults, loopback server).
+ *
+ * @module crosstune/testing/pai
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 

@@ -4,6 +4,7 @@
 import type { Tag } from './tags.js';
 import type { JsonObject, NewExperiment } from './types.js';
 
+/** An experiment to put straight into the PAI fake's store (`state.seedExperiment`); everything defaults. */
 export interface SeedExperimentInput {
   name?: string;
   description?: string;

@@ -12,6 +12,7 @@
 import type { Point } from '../../search-space/index.js';
 import type { ExperimentRecord, ExperimentStatus, TrialRecord, TrialStatus } from './types.js';
 
+/** How the PAI fake's simulated trials run: timing (virtual ms) and failure rates. */
 export interface SimulationOptions {
   /** From CreateHpoExperiment until the experiment is WAITING (its NNI manager is being scheduled). */
   startDelayMs: number;
@@ -37,6 +38,7 @@ export interface SimulationOptions {
   autofeRunMs: readonly [number, number];
 }
 
+/** The PAI fake's simulation unless `simulation` overrides parts of it. */
 export const DEFAULT_SIMULATION: SimulationOptions = {
   startDelayMs: 5_000,
   launchDelayMs: 60_000,

@@ -46,6 +46,10 @@ export interface ExperimentPatch {
 export const STOPPED = 'successfully stopped trial,';
 export const NOT_STOPPED = 'failed to stop trial,';
 
+/**
+ * The PAI fake's store (`fake.state`): read what a client did, or seed experiments directly. Reads
+ * apply what the clock's current time has made happen first.
+ */
 export class PaiState {
   readonly #env: StateEnvironment;
   readonly #experiments = new Map<string, ExperimentRecord>();
@@ -83,6 +87,7 @@ export class PaiState {
     for (const experiment of this.#experiments.values()) advanceExperiment(experiment, now, this.#world);
   }
 
+  /** The experiment with this id; undefined when there is none or it was deleted. */
   experiment(id: string): Readonly<ExperimentRecord> | undefined {
     this.sync();
     return this.#experiments.get(id);
@@ -101,11 +106,13 @@ export class PaiState {
     );
   }
 
+  /** One trial of an experiment, or undefined; throws the fake's wire error for an unknown experiment. */
   trial(experimentId: string, trialId: string): Readonly<TrialRecord> | undefined {
     this.#require(experimentId);
     return this.#trialRecord(experimentId, trialId);
   }
 
+  /** The AutoFE experiment with this id, or undefined. */
   autofeExperiment(id: string): Readonly<AutofeRecord> | undefined {
     return this.#autofe.get(id);
   }
@@ -240,6 +247,7 @@ export class PaiState {
     return results;
   }
 
+  /** What CreateAutofeExperiment does: records an AutoFE experiment that ends on the clock. */
   createAutofe(input: { name: string; creator: string; yml: JsonObject }): Readonly<AutofeRecord> {
     const id = this.#newId();
     const record = planAutofe({
@@ -253,6 +261,7 @@ export class PaiState {
     return record;
   }
 
+  /** Empties the store; `fake.reset()` also clears faults and the log and rewinds the clock. */
   reset(): void {
     this.#experiments.clear();
     this.#trials.clear();

@@ -19,6 +19,11 @@ export const EXPERIMENT_STATUSES = [
   'NO_MORE_TRIAL',
   'UNKNOWN',
 ] as const;
+/**
+ * An experiment's `Status` in the PAI fake.
+ *
+ * @useDeclaredType
+ */
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 
 /** Reference §2.3 (ListHpoTrials metadata), NNI's trial job statuses. */
@@ -32,6 +37,11 @@ export const TRIAL_STATUSES = [
   'USER_CANCELED',
   'SYS_CANCELED',
 ] as const;
+/**
+ * A trial's `Status` in the PAI fake.
+ *
+ * @useDeclaredType
+ */
 export type TrialStatus = (typeof TRIAL_STATUSES)[number];
 
 export type OptimizeMode = 'maximize' | 'minimize';
@@ -67,6 +77,7 @@ export interface MetricEntry {
 
 export type PlannedOutcome = 'SUCCEEDED' | 'FAILED' | 'EARLY_STOPPED';
 
+/** A trial as the PAI fake keeps it (`state.trial(experimentId, trialId)`); times in virtual epoch ms. */
 export interface TrialRecord {
   readonly id: string;
   readonly experimentId: string;
@@ -89,6 +100,7 @@ export interface TrialRecord {
   endStatus: TrialStatus | undefined;
 }
 
+/** An experiment as the PAI fake keeps it (`state.experiment(id)`); times in virtual epoch ms. */
 export interface ExperimentRecord {
   readonly id: string;
   readonly nniExpId: string;

@@ -11,6 +11,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { parseAuthorization } from '../engine/authorization.js';
 import { type SageMakerWireError, SIGNATURE_MISMATCH_MESSAGE, wireErrors } from './errors.js';
 
+/** A key pair the SageMaker fake accepts (its `credentials` option). */
 export interface AwsCredentials {
   accessKeyId: string;
   secretAccessKey: string;

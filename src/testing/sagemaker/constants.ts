@@ -10,5 +10,7 @@ export const FAKE_AWS_CREDENTIALS: AwsCredentials = {
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 };
 
+/** The account id inside the SageMaker fake's ARNs unless `accountId` is given. */
 export const FAKE_AWS_ACCOUNT_ID = '123456789012';
+/** The SageMaker fake's region unless `region` is given. */
 export const DEFAULT_FAKE_REGION = 'us-east-1';

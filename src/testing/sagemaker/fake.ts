@@ -7,6 +7,7 @@ import { createSageMakerHandlers } from './handlers.js';
 import { DEFAULT_SIMULATION, type SimulationOptions } from './simulate.js';
 import { SageMakerState } from './state.js';
 
+/** What `sagemakerFake` takes; every option has a default. */
 export interface SageMakerFakeOptions {
   /** Seeds every simulated trial and request id; same seed, same run. Default 42. */
   seed?: number;
@@ -28,6 +29,7 @@ export interface SageMakerFakeOptions {
   maxConcurrentTuningJobs?: number;
 }
 
+/** The SageMaker fake: msw handlers and the state, clock, faults and request log behind them. */
 export interface SageMakerFake extends CloudFake<SageMakerState> {
   /** The account id inside ARNs. */
   readonly accountId: string;
@@ -38,11 +40,20 @@ export interface SageMakerFake extends CloudFake<SageMakerState> {
  * (AWS JSON 1.1 + SigV4) through msw.
  *
  * @example
+ * ```ts
+ * import { sagemaker } from 'crosstune/sagemaker';
+ * import { FAKE_AWS_CREDENTIALS, sagemakerFake } from 'crosstune/testing/sagemaker';
+ * import { setupServer } from 'msw/node';
+ *
  * const fake = sagemakerFake({ seed: 7 });
  * const server = setupServer(...fake.handlers);
  * server.listen({ onUnhandledFrame: 'error' });
- * // ... create a tuning job with any client, then:
- * fake.clock.advance(60 * 60_000); // an hour of training happens
+ *
+ * fake.state.seedTuningJob({ name: 'churn-tune', status: 'InProgress', maxNumberOfTrainingJobs: 8 });
+ * const cloud = sagemaker({ region: fake.region, credentials: FAKE_AWS_CREDENTIALS });
+ * const ended = await cloud.experiments.wait('churn-tune', { scheduler: fake.clock }); // hours pass at once
+ * server.close();
+ * ```
  */
 export function sagemakerFake(options: SageMakerFakeOptions = {}): SageMakerFake {
   const seed = options.seed ?? DEFAULT_FAKE_SEED;

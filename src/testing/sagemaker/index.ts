@@ -1,6 +1,8 @@
 /**
  * `crosstune/testing/sagemaker`: the stateful SageMaker fake alone, as msw handlers (what `crosstune/testing`
  * offers for SageMaker, with the engine every fake shares: virtual clock, faults, loopback server).
+ *
+ * @module crosstune/testing/sagemaker
  */
 import { assertSupportedNode } from '../../core/supported-node.js';
 

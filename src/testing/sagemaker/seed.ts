@@ -10,6 +10,7 @@ import type {
   TuningObjective,
 } from './types.js';
 
+/** A tuning job to put straight into the SageMaker fake's store (`state.seedTuningJob`); all but `name` default. */
 export interface SeedTuningJobInput {
   name: string;
   /**
@@ -32,6 +33,7 @@ export interface SeedTuningJobInput {
   failureReason?: string;
 }
 
+/** Options of `state.seedTrainingJobs`. */
 export interface SeedTrainingJobsOptions {
   /** Default `Completed` (with an objective metric); `Failed` and `Stopped` ones have none. */
   status?: Extract<TrainingJobStatus, 'Completed' | 'Failed' | 'Stopped' | 'InProgress'>;

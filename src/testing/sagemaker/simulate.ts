@@ -6,6 +6,7 @@
  */
 import type { TrainingJobRecord, TuningJobRecord } from './types.js';
 
+/** How the SageMaker fake's simulated trials run: timing (virtual ms) and failure rates. */
 export interface SimulationOptions {
   /** From CreateHyperParameterTuningJob until the first training jobs appear. */
   launchDelayMs: number;
@@ -19,6 +20,7 @@ export interface SimulationOptions {
   earlyStopRate: number;
 }
 
+/** The SageMaker fake's simulation unless `simulation` overrides parts of it. */
 export const DEFAULT_SIMULATION: SimulationOptions = {
   launchDelayMs: 30_000,
   startupMs: [60_000, 180_000],

@@ -27,6 +27,10 @@ export interface StateEnvironment {
 
 const NOT_FOUND_SUFFIX = '. Type another name.';
 
+/**
+ * The SageMaker fake's store (`fake.state`): read what a client did, or seed jobs directly. Reads
+ * apply what the clock's current time has made happen first.
+ */
 export class SageMakerState {
   readonly #env: StateEnvironment;
   readonly #tuning = new Map<string, TuningJobRecord>();
@@ -49,16 +53,19 @@ export class SageMakerState {
     for (const job of this.#tuning.values()) advanceTuningJob(job, now, this.#world);
   }
 
+  /** The tuning job named `name`, or undefined. */
   tuningJob(name: string): Readonly<TuningJobRecord> | undefined {
     this.sync();
     return this.#tuning.get(name.toLowerCase());
   }
 
+  /** Every tuning job in the store, in creation order. */
   tuningJobs(): Readonly<TuningJobRecord>[] {
     this.sync();
     return [...this.#tuning.values()];
   }
 
+  /** The training job named `name`, or undefined. */
   trainingJob(name: string): Readonly<TrainingJobRecord> | undefined {
     this.sync();
     return this.#training.get(name.toLowerCase());
@@ -116,6 +123,7 @@ export class SageMakerState {
     this.#tuning.delete(job.name.toLowerCase());
   }
 
+  /** Puts a tuning job straight into the store, bypassing the API (no signature, no validation of a request). */
   seedTuningJob(input: SeedTuningJobInput): Readonly<TuningJobRecord> {
     if (this.#tuning.has(input.name.toLowerCase())) {
       throw wireErrors.resourceInUse(
@@ -153,6 +161,7 @@ export class SageMakerState {
     return names;
   }
 
+  /** Empties the store; `fake.reset()` also clears faults and the log and rewinds the clock. */
   reset(): void {
     this.#tuning.clear();
     this.#training.clear();

@@ -13,6 +13,11 @@ export const TUNING_JOB_STATUSES = [
   'Deleting',
   'DeleteFailed',
 ] as const;
+/**
+ * A tuning job's `HyperParameterTuningJobStatus` in the fake.
+ *
+ * @useDeclaredType
+ */
 export type TuningJobStatus = (typeof TUNING_JOB_STATUSES)[number];
 
 export const TRAINING_JOB_STATUSES = [
@@ -23,6 +28,11 @@ export const TRAINING_JOB_STATUSES = [
   'Stopped',
   'Deleting',
 ] as const;
+/**
+ * A training job's `TrainingJobStatus` in the fake.
+ *
+ * @useDeclaredType
+ */
 export type TrainingJobStatus = (typeof TRAINING_JOB_STATUSES)[number];
 
 export const STRATEGIES = ['Bayesian', 'Random', 'Hyperband', 'Grid'] as const;
@@ -86,6 +96,7 @@ export interface TuningSpec {
   readonly definitions: readonly DefinitionSpec[];
 }
 
+/** A tuning job as the SageMaker fake keeps it (`state.tuningJob(name)`); times in virtual epoch ms. */
 export interface TuningJobRecord {
   readonly name: string;
   readonly arn: string;
@@ -117,6 +128,7 @@ export interface TrainingFailure {
   readonly retryable: boolean;
 }
 
+/** A training job as the SageMaker fake keeps it (`state.trainingJob(name)`); times in virtual epoch ms. */
 export interface TrainingJobRecord {
   readonly name: string;
   readonly arn: string;

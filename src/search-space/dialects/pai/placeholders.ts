@@ -13,13 +13,27 @@ export function toPlaceholder(name: string): string {
 
 /** The parameter name inside a `${name}` key; a bare key is taken as the name itself. */
 export function fromPlaceholder(key: string): string {
-  const m = /^\$\{(.+)\}$/.exec(key);
-  return m?.[1] ?? key;
+  // What /^\$\{(.+)\}$/ reads, without building a match for every key of every trial read.
+  if (key.length < 4 || !key.startsWith('${') || !key.endsWith('}')) return key;
+  const name = key.slice(2, -1);
+  return LINE_BREAK.test(name) ? key : name;
 }
+
+/** What `.` does not match. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * The `${name}` keys a space compiles to on PAI, nested ones included, in order: what a PAI
  * command line can refer to.
+ *
+ * @example
+ * ```ts
+ * import { float, int, paiPlaceholders, space } from 'crosstune';
+ *
+ * const keys = paiPlaceholders(space({ lr: float(1e-4, 0.1), epochs: int(1, 10) }));
+ * const cmd = `python train.py ${keys.map((key) => `--${key.slice(2, -1)}=${key}`).join(' ')}`;
+ * // python train.py --lr=${lr} --epochs=${epochs}
+ * ```
  */
 export function paiPlaceholders(spec: SearchSpace): string[] {
   const keys = new Set<string>();

@@ -2,6 +2,7 @@
 
 export type SageMakerScalingType = 'Auto' | 'Linear' | 'Logarithmic' | 'ReverseLogarithmic';
 
+/** An `IntegerParameterRange` or `ContinuousParameterRange`. */
 export interface SageMakerNumericRange {
   Name: string;
   MinValue: string;
@@ -9,16 +10,19 @@ export interface SageMakerNumericRange {
   ScalingType?: SageMakerScalingType;
 }
 
+/** A `CategoricalParameterRange`: the values, as strings. */
 export interface SageMakerCategoricalRange {
   Name: string;
   Values: string[];
 }
 
+/** An `AutoParameter` of Autotune: a name and an example value. */
 export interface SageMakerAutoParameter {
   Name: string;
   ValueHint: string;
 }
 
+/** SageMaker's `ParameterRanges`, as `compile(space, 'sagemaker')` writes them. */
 export interface SageMakerParameterRanges {
   IntegerParameterRanges?: SageMakerNumericRange[];
   ContinuousParameterRanges?: SageMakerNumericRange[];
@@ -36,6 +40,7 @@ export interface SageMakerParameterRangesInput {
   readonly AutoParameters?: readonly { readonly Name: string; readonly ValueHint: string }[] | undefined;
 }
 
+/** A numeric range as `parse` accepts it: bounds as strings (the wire) or numbers. */
 export interface SageMakerNumericRangeInput {
   readonly Name: string;
   readonly MinValue: string | number;
