@@ -23,7 +23,21 @@ const GOAL = [/^src\/core\//, /^src\/search-space\//, /^src\/providers\/[^/]+\/(
 const GROUPS = [
   {
     files: /^src\/core\/paginate/,
-    tests: ['test/core/paginate*.test.ts', 'test/core/sagemaker-read-ahead.test.ts', 'test/*/paging.test.ts'],
+    tests: [
+      'test/core/paginate*.test.ts',
+      'test/core/sagemaker-read-ahead.test.ts',
+      'test/*/paging.test.ts',
+      'test/pai/one-page-at-a-time.test.ts',
+      // The objective sorts (core/paginate-ranked.ts).
+      'test/sagemaker/trials.test.ts',
+    ],
+  },
+  {
+    // Shared rules the neutral layer applies (rankings for summaries, watches and comparisons; a
+    // trial as its training job): exercised through compare, progress and the providers' listings,
+    // not by the core tests, so mutated against every test that imports them.
+    files: /^src\/core\/(ranking|training-job)\.ts$/,
+    tests: undefined,
   },
   {
     files: /^src\/core\/[^/]+\.ts$/,
