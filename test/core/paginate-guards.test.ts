@@ -2,7 +2,7 @@
  * Every guard of the paging walks reached, and what its error tells (class, provider, operation,
  * message); every limit at, below and above it; cursors from elsewhere refused.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError, PaginationError } from '../../src/core/errors.js';
 import {
   concatWalks,
@@ -15,6 +15,8 @@ import {
 } from '../../src/core/paginate.js';
 import { DEFAULT_PAGE_CONCURRENCY, type IndexedPage, indexedWalk } from '../../src/core/paginate-indexed.js';
 import { offsetWalk } from '../../src/core/paginate-offset.js';
+import { rankedThenRest } from '../../src/core/paginate-ranked.js';
+import { repeatFilter } from '../../src/core/paginate-repeats.js';
 
 const OPERATION = 'ListThings';
 const keyOf = (item: string) => item;
@@ -78,6 +80,14 @@ describe('tokenWalk guards', () => {
       'ListThings returned a page token it had already returned (with page 3); the walk would loop',
     );
     expect(loop.requests()).toBe(3);
+  });
+
+  it('remembers the first token for good: a server that starts over many pages later is caught at once', async () => {
+    const restart = tokens(20, (n) => (n === 10 ? 't1' : `t${n}`));
+    expect(await paginationError(restart.walk())).toBe(
+      'ListThings returned a page token it had already returned (with page 10); the walk would loop',
+    );
+    expect(restart.requests()).toBe(10);
   });
 
   it('refuses a token that repeats the cursor it resumed from', async () => {
@@ -420,5 +430,194 @@ describe('Paginated', () => {
     const cursor = cursorOf({ k: 'index', i: 1 });
     const list = new Paginated(indexedOver(numbered(6, 2), 2), cursor).map((item) => item.toUpperCase());
     expect(await list.toArray()).toEqual(['I2', 'I3', 'I4', 'I5']);
+  });
+});
+
+describe('indexedWalk: a total told once, and what runs ahead', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Pages of `pageSize` over `total` items; only the first answer tells the total. */
+  const toldOnce = (total: number, pageSize: number, short?: number) =>
+    numbered(total, pageSize, { claims: (index) => (index === 0 ? total : undefined), short });
+
+  it('holds for later pages that do not repeat it: ends at it, and a short page before it is an error', async () => {
+    const exact = toldOnce(4, 2);
+    expect(await new Paginated(indexedOver(exact, 2, { concurrency: 1 })).toArray()).toHaveLength(4);
+    expect(exact.requested).toEqual([0, 1]);
+    expect(await paginationError(indexedOver(toldOnce(6, 2, 1), 2, { concurrency: 1 }))).toBe(
+      'ListThings: page 2 had 1 items of 2 before the end; items moved',
+    );
+  });
+
+  it('without a total, asks for no page ahead of the one handed over', async () => {
+    const untold = numbered(6, 2, { claims: () => undefined });
+    const pages = new Paginated(indexedOver(untold, 2, { concurrency: 1 })).pages();
+    expect((await pages.next()).value?.items).toEqual(['i0', 'i1']);
+    expect(untold.requested).toEqual([0]);
+    await pages.return(undefined);
+  });
+
+  /** A source whose requests leave on the next turn of the event loop, as a socket write does. */
+  function leaving(concurrency: number, hold: (index: number) => boolean = () => false) {
+    const log: string[] = [];
+    const walk = indexedWalk<string>({
+      provider: 'sagemaker',
+      operation: OPERATION,
+      pageSize: 1,
+      concurrency,
+      keyOf,
+      fetchPage: (index) => {
+        setImmediate(() => log.push(`sent ${index}`));
+        if (hold(index)) return new Promise<IndexedPage<string>>(() => undefined);
+        return new Promise((resolve) =>
+          setTimeout(() => resolve({ items: [`x${index}`], total: 3, raw: null }), 5),
+        );
+      },
+      read: (page) => {
+        log.push(`read ${page.items[0]}`);
+        return page.items;
+      },
+    });
+    return { log, walk };
+  }
+
+  it('one page at a time: the next request has left before the page in hand is read', async () => {
+    const { log, walk } = leaving(1);
+    expect(await new Paginated(walk).toArray()).toEqual(['x0', 'x1', 'x2']);
+    expect(log.indexOf('sent 1')).toBeLessThan(log.indexOf('read x0'));
+    expect(log.indexOf('sent 2')).toBeLessThan(log.indexOf('read x1'));
+  });
+
+  it('several in flight: a page is handed over as soon as it is in, without waiting on the next', async () => {
+    // setImmediate faked (it never fires): only the next page itself could end a wait for it.
+    vi.useFakeTimers({ toFake: ['setImmediate'] });
+    const { walk } = leaving(2, (index) => index > 0);
+    const pages = new Paginated(walk).pages();
+    const first = await Promise.race([
+      pages.next().then((step) => step.value?.items),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500)),
+    ]);
+    expect(first).toEqual(['x0']);
+  });
+});
+
+describe('offsetWalk: the first page asked again', () => {
+  /** Items are objects here, as on a real cloud: a missing item has no key to read. */
+  const objectWalk = (fetchAt: (offset: number, request: number) => string[], pageSize = 3) => {
+    let requests = 0;
+    const walk = offsetWalk<{ id: string }, string>({
+      provider: 'sagemaker',
+      operation: OPERATION,
+      pageSize,
+      keyOf: (item) => item.id,
+      read: (page) => page.items.map((item) => item.id),
+      fetchAt: async (offset) => {
+        const ids = fetchAt(offset, ++requests);
+        return { items: ids.map((id) => ({ id })), total: 10, raw: null };
+      },
+    });
+    return { walk, requests: () => requests };
+  };
+
+  it('looks again when that page changed anywhere, not only at its head, and gives up after three looks', async () => {
+    // Page offsets; page 0's last item is a new one on every request.
+    const { walk, requests } = objectWalk((offset, request) =>
+      offset === 0 ? ['a', 'b', `c${request}`] : ['d', 'e', 'f'],
+    );
+    const error = await new Paginated(walk).toArray().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(PaginationError.is(error)).toBe(true);
+    expect(error).toMatchObject({
+      provider: 'sagemaker',
+      operation: OPERATION,
+      message: 'ListThings: the first page kept changing while the walk asked what offset counts',
+    });
+    expect(requests()).toBe(9);
+  });
+
+  it('looks again when it came back shorter', async () => {
+    // The first look's second answer for offset 0 lost its last item; the next look is stable.
+    const { walk } = objectWalk((offset, request) => {
+      if (offset === 0) return request === 3 ? ['a', 'b'] : ['a', 'b', 'c'];
+      if (offset === 1) return ['b', 'c', 'd'];
+      return ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].slice(offset, offset + 3);
+    });
+    expect(await new Paginated(walk).toArray()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']);
+  });
+});
+
+describe('rankedThenRest', () => {
+  interface Item {
+    id: string;
+    objective?: number;
+  }
+  const walkOver = (items: Item[]): PageWalk<string> =>
+    async function* () {
+      yield { items: items.map((item) => item.id), cursor: undefined, raw: null };
+    };
+
+  /** The cloud's ranked listing, then all items; `later` gained their objective between the two. */
+  function listing(ranked: Item[], all: Item[]) {
+    const parts: Record<string, Item[]> = { ranked, unranked: all };
+    const walk: PageWalk<string> = (cursor) =>
+      rankedThenRest<Item, string>(
+        cursor,
+        (part, keep) => {
+          const items = parts[part];
+          if (!items) throw new Error(`no such part: ${part}`);
+          return async function* (inner) {
+            for await (const page of walkOver(items.filter(keep))(inner)) yield page;
+          };
+        },
+        { key: (item) => item.id, ranked: (item) => item.objective !== undefined },
+      );
+    return walk;
+  }
+
+  it('from the start: the ranked items, then every other once, one that gained its objective meanwhile included', async () => {
+    const a = { id: 'a', objective: 0.9 };
+    const b = { id: 'b', objective: 0.5 };
+    const late = { id: 'late', objective: 0.7 };
+    const walk = listing([a, b], [{ id: 'none' }, b, late, a]);
+    expect(await new Paginated(walk).toArray()).toEqual(['a', 'b', 'none', 'late']);
+  });
+
+  it('resumed in the rest: the items without an objective', async () => {
+    const a = { id: 'a', objective: 0.9 };
+    const walk = listing([a], [{ id: 'none' }, a, { id: 'late', objective: 0.7 }]);
+    const cursor = cursorOf({ k: 'concat', i: 1 });
+    expect(await new Paginated(walk, cursor).toArray()).toEqual(['none']);
+  });
+});
+
+describe('repeatFilter', () => {
+  it('an empty page has no fresh items and does not count as a repeat', () => {
+    const fresh = repeatFilter(keyOf, (message) => new PaginationError(message));
+    expect(fresh(['a', 'b'], 'page 1')).toEqual(['a', 'b']);
+    expect(fresh([], 'page 2')).toEqual([]);
+    expect(fresh(['b', 'c'], 'page 3')).toEqual(['c']);
+  });
+});
+
+describe('Paginated as an async iterator', () => {
+  it('return() ends the walk (its requests aborted) and says it is done', async () => {
+    const signals: AbortSignal[] = [];
+    const walk = tokenWalk<string>({
+      provider: 'sagemaker',
+      operation: OPERATION,
+      keyOf,
+      fetchPage: async (token, signal) => {
+        signals.push(signal);
+        const n = token === undefined ? 1 : Number(token.slice(1)) + 1;
+        return { items: items(n, 2), nextToken: `t${n}`, raw: null };
+      },
+    });
+    const iterator = new Paginated(walk)[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: 'p1-0' });
+    expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
 });
