@@ -1,7 +1,8 @@
 /**
  * `compare(runs)`: the same question asked of experiments on any clouds — which did better, how
  * fast, at what cost. Each run costs one `get` (to settle the objective before any trial is read)
- * and one `summarize`, whose walk of the trials also yields the rows; runs are read concurrently.
+ * and one walk of its trials, which `summarize` (given that same reading) tallies and which also
+ * yields the rows; runs are read concurrently.
  * Only the rows are kept, never the trials' raw answers, so memory grows with the rows returned.
  */
 import { mapBounded } from '../core/bounded.js';
@@ -14,6 +15,7 @@ import { bestSoFar, firstWithin, type Series } from './curves.js';
 import { IMPORTANCE_METHOD, importanceOf } from './importance.js';
 import { resolveObjective } from './objective.js';
 import { costOf, rowOf } from './rows.js';
+import { inRunOrder } from './run-order.js';
 import type {
   CompareOptions,
   CompareRun,
@@ -65,28 +67,6 @@ function checkOptions(runs: readonly CompareRun[], options: CompareOptions): Lab
 }
 
 /**
- * Numbers a run's rows in its order: started first, first; the listing's order where any trial
- * has no time to go by. `starts` holds each row's start (or creation) time, NaN when unknown:
- * numbers beside the rows rather than an object per row.
- */
-function inRunOrder(rows: TrialRow[], starts: readonly number[]): TrialRow[] {
-  let ordered = rows;
-  let sorted = true;
-  for (let i = 1; i < starts.length && sorted; i++)
-    sorted = (starts[i - 1] as number) <= (starts[i] as number);
-  if (!sorted && starts.every((at) => !Number.isNaN(at))) {
-    const order = new Uint32Array(rows.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
-    ordered = Array.from(order, (i) => rows[i] as TrialRow);
-  }
-  ordered.forEach((row, i) => {
-    row.index = i + 1;
-  });
-  return ordered;
-}
-
-/**
  * Compares tuning runs on any clouds by one objective: each run's summary, one row per trial,
  * best-so-far curves, parameter importance and, with `prices`, cost. Reads every run's experiment
  * first and throws ObjectiveMismatchError when their objectives differ and `options.objective`
@@ -131,13 +111,15 @@ export async function compare(
   );
 
   const pricing: Pricing | undefined = prices ? { prices, unpriced: [] } : undefined;
-  const read = await mapBounded(labelled, concurrency, async (run) => {
+  const read = await mapBounded(labelled, concurrency, async (run, i) => {
     const value = readValue.get(run.label) as (trial: Trial) => number | undefined;
     const rows: TrialRow[] = [];
     const starts: number[] = [];
     const names = new Set<string>();
     const summary = await run.provider.experiments.summarize(run.experimentId, {
       ...call,
+      // Summarized as read for the objective check: one get per run, and one reading of it.
+      experiment: experiments[i],
       onTrial(trial) {
         rows.push(rowOf(trial, run, value(trial)));
         for (const name in trial.hyperParameters) names.add(name);
@@ -148,17 +130,18 @@ export async function compare(
   });
 
   const trials = read.flatMap((r) => r.rows);
-  // Priced once every run is in order, so the unpriced list reads in run and trial order.
-  for (const row of pricing ? trials : []) {
-    const priced = costOf(row, (pricing as Pricing).prices);
-    if ('cost' in priced) row.cost = priced.cost;
-    else (pricing as Pricing).unpriced.push({ run: row.run, trialId: row.trialId, reason: priced.reason });
-  }
   let bestValue: number | undefined;
+  const excluded: ExcludedTrial[] = [];
+  // Once every run is in order, so the unpriced and excluded lists read in run and trial order.
   for (const row of trials) {
-    if (row.excluded === undefined && beats(row.objective as number, bestValue, objective.direction)) {
-      bestValue = row.objective;
+    if (pricing) {
+      const priced = costOf(row, pricing.prices);
+      if ('cost' in priced) row.cost = priced.cost;
+      else pricing.unpriced.push({ run: row.run, trialId: row.trialId, reason: priced.reason });
     }
+    if (row.excluded !== undefined)
+      excluded.push({ run: row.run, trialId: row.trialId, reason: row.excluded });
+    else if (beats(row.objective as number, bestValue, objective.direction)) bestValue = row.objective;
   }
   const parameters = parameterNames(read);
   const results = read.map(({ run, summary, rows, names }) =>
@@ -169,11 +152,6 @@ export async function compare(
       priced: !!pricing,
     }),
   );
-  const excluded: ExcludedTrial[] = [];
-  for (const row of trials) {
-    if (row.excluded !== undefined)
-      excluded.push({ run: row.run, trialId: row.trialId, reason: row.excluded });
-  }
   return {
     objective,
     tolerance,
@@ -217,9 +195,17 @@ function runResult(
 ) {
   const { direction, bestValue, tolerance } = context;
   const experiment = summary.experiment;
-  const ranked = rows.filter((row) => row.excluded === undefined);
+  const ranked: TrialRow[] = [];
   let best: TrialRow | undefined;
-  for (const row of ranked) if (beats(row.objective as number, best?.objective, direction)) best = row;
+  let cost: number | undefined;
+  let unpricedTrials = 0;
+  for (const row of rows) {
+    if (row.cost !== undefined) cost = (cost ?? 0) + row.cost;
+    else if (context.priced) unpricedTrials++;
+    if (row.excluded !== undefined) continue;
+    ranked.push(row);
+    if (beats(row.objective as number, best?.objective, direction)) best = row;
+  }
 
   const rankedValue = (row: TrialRow) => (row.excluded === undefined ? row.objective : undefined);
   const byTrial: Series = {
@@ -250,10 +236,8 @@ function runResult(
     trialsToBest: best?.index,
     trialsToTolerance: reachedAt === undefined ? undefined : byTrial.x(reachedAt),
     secondsToTolerance: reachedBy === undefined ? undefined : byTime.x(reachedBy),
-    cost: rows.some((row) => row.cost !== undefined)
-      ? rows.reduce((sum, row) => sum + (row.cost ?? 0), 0)
-      : undefined,
-    unpricedTrials: context.priced ? rows.filter((row) => row.cost === undefined).length : 0,
+    cost,
+    unpricedTrials,
   };
   return {
     result,

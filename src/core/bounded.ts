@@ -2,14 +2,14 @@
 export async function mapBounded<T, U>(
   items: readonly T[],
   limit: number,
-  fn: (item: T) => Promise<U>,
+  fn: (item: T, index: number) => Promise<U>,
 ): Promise<U[]> {
   const out = new Array<U>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i] as T);
+      out[i] = await fn(items[i] as T, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));

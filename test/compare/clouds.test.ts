@@ -18,6 +18,13 @@ import {
 } from '../../src/compare/index.js';
 import { type CloudRuns, runOnClouds } from './helpers/clouds.js';
 
+/** The operation each cloud's `experiments.get` sends. */
+const GET_OPERATION: Record<string, string> = {
+  sagemaker: 'DescribeHyperParameterTuningJob',
+  pai: 'GetHpoExperiment',
+  modelarts: 'ShowTrainingJobDetails',
+};
+
 const runs: CompareRun[] = [];
 let clouds: CloudRuns | undefined;
 let comparison: Comparison;
@@ -45,6 +52,15 @@ describe('compare on three clouds', () => {
     const first = comparison.runs[0]?.summary.experiment.searchSpace?.spec ?? {};
     expect(comparison.parameters).toEqual(Object.keys(first));
     expect(new Set(comparison.parameters)).toEqual(new Set(['eta', 'max_depth', 'subsample', 'booster']));
+  });
+
+  it("reads each run's experiment once: the objective check and the summary share the reading", async () => {
+    const before = runs.map((run) => (clouds as CloudRuns).operations(run.label as string).length);
+    await compare(runs);
+    runs.forEach((run, i) => {
+      const sent = (clouds as CloudRuns).operations(run.label as string).slice(before[i]);
+      expect(sent.filter((op) => op === GET_OPERATION[run.label as string])).toHaveLength(1);
+    });
   });
 
   it('has one row per trial of every run, each run in its own order from 1', async () => {

@@ -1,7 +1,7 @@
 /** Parameter importance on synthetic trials where what matters is known. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importanceOf, type RankedTrials } from '../../src/compare/importance.js';
+import { binEdges, binEdgesCounted, importanceOf, type RankedTrials } from '../../src/compare/importance.js';
 import type { HyperParameterValue } from '../../src/index.js';
 
 interface RankedTrial {
@@ -115,5 +115,47 @@ describe('importanceOf', () => {
     expect(importanceOf(ranked(flat), ['x', 'y']).every((p) => p.effect === 0 && p.importance === 0)).toBe(
       true,
     );
+  });
+
+  it('finds the same bin edges by counting a few distinct values as by sorting them all', () => {
+    // Pools with repeats, ties at the edges, -0 beside 0, NaN and infinities.
+    const pool = fc.array(fc.double(), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(
+        pool,
+        fc.integer({ min: 4, max: 2_000 }),
+        fc.integer({ min: 2, max: 10 }),
+        (values, n, bins) => {
+          const column = Float64Array.from(
+            { length: n },
+            (_, i) => values[(i * 7919) % values.length] as number,
+          );
+          const distinct = new Map<number, number>();
+          const counts: number[] = [];
+          for (const v of column) {
+            if (!distinct.has(v)) distinct.set(v, distinct.size);
+            const id = distinct.get(v) as number;
+            counts[id] = (counts[id] ?? 0) + 1;
+          }
+          // ±0 are one value to a Map and bin alike: compared as numbers, not by sign.
+          const signless = (edges: Float64Array) => Array.from(edges, (e) => e + 0);
+          expect(signless(binEdgesCounted(distinct, counts, n, bins))).toEqual(
+            signless(binEdges(column, bins)),
+          );
+        },
+      ),
+    );
+  });
+
+  it('bins a quantized parameter with more values than bins, and finds it is the one that matters', () => {
+    const rng = deriveRng(5, 'quantized');
+    const trials = Array.from({ length: 600 }, (_, i) => {
+      const step = i % 50;
+      return { value: step / 50 + 0.02 * rng(), hyperParameters: { eta: 0.01 * (step + 1), depth: i % 7 } };
+    });
+    const [top, other] = importanceOf(ranked(trials), ['depth', 'eta']);
+    expect(top?.name).toBe('eta');
+    expect(top?.effect).toBeGreaterThan(0.95);
+    expect(other?.effect).toBeLessThan(0.02);
   });
 });

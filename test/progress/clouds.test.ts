@@ -11,6 +11,7 @@ import {
   type ExperimentEvent,
   type ExperimentSpec,
   float,
+  InvalidArgumentError,
   int,
   space,
   type TuningProvider,
@@ -130,6 +131,34 @@ describe.each(setups)('$cloud.name', ({ cloud, fake, provider }) => {
       const ends = trials.flatMap((t) => (t.endedAt ? [t.endedAt.getTime()] : []));
       expect(summary.lastTrialEndedAt?.getTime()).toBe(Math.max(...ends));
     }
+  });
+  it('summarize of an experiment already read: no second get, and the same reading in the summary', async () => {
+    const experiment = await provider.experiments.get(id);
+    const from = fake.requests.length;
+    const given = await provider.experiments.summarize(id, { experiment });
+    expect(operationsSince(fake, from)).not.toContain(GET_OPERATION[cloud.name]);
+    expect(given.experiment).toBe(experiment);
+    const read = await provider.experiments.summarize(id);
+    expect({ ...given, experiment: undefined }).toStrictEqual({ ...read, experiment: undefined });
+  });
+
+  it('summarize refuses an experiment that is not the one summarized, before any request', async () => {
+    const experiment = await provider.experiments.get(id);
+    const other = setups.find((s) => s.cloud.name !== cloud.name) as Setup;
+    const foreign = { ...experiment, provider: other.provider.id };
+    const from = fake.requests.length;
+    await expect(provider.experiments.summarize('another-experiment', { experiment })).rejects.toThrow(
+      new InvalidArgumentError(
+        `options.experiment is ${cloud.name} experiment ${id}, not ${cloud.name} experiment another-experiment: summarize takes the experiment it summarizes`,
+      ),
+    );
+    await expect(provider.experiments.summarize(id, { experiment: foreign })).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    await expect(provider.experiments.summarize(id, { experiment: foreign })).rejects.toThrow(
+      `options.experiment is ${other.cloud.name} experiment ${id}, not ${cloud.name} experiment ${id}`,
+    );
+    expect(fake.requests.length).toBe(from);
   });
 });
 

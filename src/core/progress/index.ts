@@ -37,7 +37,7 @@ export function progressMethods<ExperimentRaw, TrialRaw>(
   source: ProgressSource<ExperimentRaw, TrialRaw>,
 ): ProgressMethods<ExperimentRaw, TrialRaw> {
   return {
-    summarize: (id, options) => summarizeExperiment(source, id, options),
+    summarize: (id, options) => summarizeExperiment(provider, source, id, options),
     wait: (id, options) =>
       waitForExperiment(provider, (experimentId, call) => source.get(experimentId, call), id, options),
     watch: (id, options) => watchExperiment(provider, source, id, options),

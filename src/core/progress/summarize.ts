@@ -3,6 +3,7 @@
  * same shape on every cloud. A value the cloud reports is used as reported; every other one is
  * computed from one walk of the trials and named in `derived`.
  */
+import { InvalidArgumentError, type ProviderId } from '../errors.js';
 import type { CallOptions } from '../http/call-options.js';
 import type { Paginated } from '../paginate.js';
 import { beats, exclusionOf } from '../ranking.js';
@@ -55,6 +56,14 @@ export interface SummarizeOptions<TrialRaw = unknown> extends CallOptions {
    * that also needs the trials (a comparison, an export) gets them from the same walk.
    */
   onTrial?: ((trial: Trial<TrialRaw>) => void) | undefined;
+  /**
+   * The experiment as this provider's `experiments.get` just returned it: summarize then reads
+   * only the trials. It must be the experiment summarized (same provider and id). For a caller
+   * that has read the experiment anyway (to check its objective, say) and wants the summary to
+   * describe that same reading. Typed loosely so any provider's options accept it; the check
+   * makes its raw answer this provider's.
+   */
+  experiment?: Experiment | undefined;
 }
 
 /** What a cloud reports about a whole experiment, read from its answer; absent: not reported. */
@@ -73,12 +82,19 @@ export interface SummarySource<ExperimentRaw = unknown, TrialRaw = unknown> {
 }
 
 export async function summarizeExperiment<ExperimentRaw, TrialRaw>(
+  provider: ProviderId,
   source: SummarySource<ExperimentRaw, TrialRaw>,
   id: string,
   options: SummarizeOptions<TrialRaw> = {},
 ): Promise<ExperimentSummary<ExperimentRaw, TrialRaw>> {
-  const { onTrial, ...call } = options;
-  const experiment = await source.get(id, call);
+  const { onTrial, experiment: given, ...call } = options;
+  if (given !== undefined && (given.provider !== provider || given.id !== id)) {
+    throw new InvalidArgumentError(
+      `options.experiment is ${given.provider} experiment ${given.id}, not ${provider} experiment ${id}: summarize takes the experiment it summarizes`,
+    );
+  }
+  const experiment =
+    (given as Experiment<ExperimentRaw, TrialRaw> | undefined) ?? (await source.get(id, call));
   const tally = new TrialTally<TrialRaw>(experiment.objective?.direction);
   for await (const trial of source.all(experiment, call)) {
     tally.add(trial);

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { CLOUDS } from '../../../src/cli/demo/clouds.js';
 import type { CompareRun } from '../../../src/compare/index.js';
 import { choice, type ExperimentSpec, float, int, space } from '../../../src/index.js';
+import type { LoggedRequest } from '../../../src/testing/index.js';
 
 export const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
   name: 'compare-test',
@@ -23,6 +24,8 @@ export const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
 export interface CloudRuns {
   /** One run per cloud, labelled by the cloud's name, each experiment ended. */
   runs: CompareRun[];
+  /** The operations each cloud's fake has been sent so far, by the run's label. */
+  operations(label: string): string[];
   /** Stops serving the fakes. */
   close(): void;
 }
@@ -41,7 +44,11 @@ export async function runOnClouds(spec = SPEC, seed = 3): Promise<CloudRuns> {
       await provider.experiments.wait(created.id, { scheduler: fake.clock, pollIntervalMs: 60_000 });
       runs.push({ provider, experimentId: created.id, label: cloud.name });
     }
-    return { runs, close: () => server.close() };
+    const operations = (label: string) =>
+      (started.find(({ cloud }) => cloud.name === label)?.fake.requests ?? []).map(
+        (request) => (request as LoggedRequest).operation ?? '',
+      );
+    return { runs, operations, close: () => server.close() };
   } catch (error) {
     server.close();
     throw error;
