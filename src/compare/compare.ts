@@ -129,7 +129,8 @@ export async function compare(
     return { run, summary, rows: inRunOrder(rows, starts), names };
   });
 
-  const trials = read.flatMap((r) => r.rows);
+  // concat, not flatMap: one copy of 30,000 rows instead of an element-by-element callback.
+  const trials = ([] as TrialRow[]).concat(...read.map((r) => r.rows));
   let bestValue: number | undefined;
   const excluded: ExcludedTrial[] = [];
   // Once every run is in order, so the unpriced and excluded lists read in run and trial order.
@@ -263,8 +264,9 @@ function timeSeries(rows: readonly TrialRow[], start: Date | undefined): Series 
   if (start === undefined) return { length: 0, x: () => 0, value: () => undefined, trialId: () => '' };
   const ended = rows.filter((row) => row.endedAt !== undefined);
   const seconds = new Float64Array(ended.length);
+  const from = start.getTime();
   ended.forEach((row, i) => {
-    seconds[i] = ((row.endedAt as Date).getTime() - start.getTime()) / 1000;
+    seconds[i] = ((row.endedAt as Date).getTime() - from) / 1000;
   });
   const order = new Uint32Array(ended.length);
   let inOrder = true;
