@@ -63,6 +63,9 @@ describe('what each reader refuses, in its words', () => {
     );
     // Text opening like JSON is read as JSON; other text as a number.
     expect(finalMetric(' "0.25" ', 'FinalMetric')).toBe(0.25);
+    expect(refusal(() => finalMetric('[0.25]', 'FinalMetric'))).toBe(
+      'FinalMetric: expected a number, JSON text or a FINAL metric entry, got an array',
+    );
     expect(refusal(() => finalMetric('x{"default": 1}', 'FinalMetric'))).toBe(
       'FinalMetric: expected a number, got "x{"default": 1}"',
     );

@@ -16,9 +16,11 @@ import {
   normal,
   parse,
   type Rng,
+  SearchSpaceError,
   sample,
   space,
 } from '../../src/search-space/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** An rng handing out `values` in turn. */
 const draws = (...values: number[]): Rng => {
@@ -192,6 +194,9 @@ describe('dialect bounds that meet, and what readers infer', () => {
     expect(parse({ x: { _type: 'quniform', _value: ['+.5', '10.', '5E-1'] } }, 'pai').space).toEqual({
       x: float(0.5, 10, { step: 0.5 }),
     });
+    expect(parse({ x: { _type: 'uniform', _value: ['.25', '1e10'] } }, 'pai').space).toEqual({
+      x: float(0.25, 1e10),
+    });
     for (const odd of ['1e', '1 2', 'e5', '++1', '.', '1.2.3']) {
       expect(() => parse({ x: { _type: 'uniform', _value: [0, odd] } }, 'pai')).toThrow(
         'x: _value must hold 2 numbers',
@@ -271,6 +276,12 @@ describe('more edges', () => {
     expect(compile(space({ a: float(-5.5, -2.5, { step: 1 }) }), 'pai').losses[0]?.usedInstead).toBe(
       'NNI quniform [-5.5, -2.5, 1], which rounds to multiples of 1 and clips: [-5, -4, -3, -2.5]',
     );
+  });
+
+  it('names a malformed top-level PAI parameter by its name alone', () => {
+    const error = thrown(() => parse({ x: { _type: 'nope', _value: [1] } }, 'pai'));
+    expect(SearchSpaceError.is(error)).toBe(true);
+    expect((error as SearchSpaceError).issues).toEqual([expect.stringMatching(/^x\._type: Invalid option/)]);
   });
 
   it('names a malformed parameter inside a PAI branch by its whole path', () => {

@@ -70,6 +70,7 @@ class Row implements TableRowView, RowCells {
 
 /** The cell at column `j` of a row; undefined for a column the table does not have. */
 export const cellAt = (row: TableRow, j: number | undefined): TableCell | undefined =>
+  // Stryker disable next-line ConditionalExpression: an array has no member named "undefined" either.
   j === undefined ? undefined : (row[j] as TableCell);
 
 export interface TableView {
@@ -90,6 +91,7 @@ export function readTable(table: ModelArtsTrialTableWire | null | undefined, pat
   const header = table?.header ?? [];
   const data = table?.data ?? [];
   const columns = new Map<string, number>();
+  // Stryker disable next-line EqualityOperator: one step past the end indexes an undefined name no column is asked by.
   for (let j = 0; j < header.length; j++) {
     const name = header[j] as string;
     if (columns.has(name)) {
@@ -129,43 +131,46 @@ const WRAPPER_HEAD = /^(?:torch\.)?(?:tensor|array|(?:np|numpy)\.[a-z_]+\d*)\(/;
  * The number text inside a wrapper, or undefined when `text` (trimmed) is no wrapper around
  * exactly one number. Between the wrapper's brackets: spaces, any `[` (no space between them),
  * the number (text up to a comma, a `]` or a space), as many `]` as `[`, then nothing or a comma.
- * Read character by character: a listing's metric column may hold a tensor in every row.
+ * Read character by character: a listing's metric column may hold a tensor in every row. The
+ * closing `)` at `end` is neither a `[`, a `]` nor a space: the loops that look for those stop there.
  */
 function unwrap(text: string): string | undefined {
   const end = text.length - 1;
   if (text.charCodeAt(end) !== 41 || !WRAPPER_HEAD.test(text)) return undefined;
-  let i = skipSpace(text, text.indexOf('(') + 1, end);
+  let i = skipSpace(text, text.indexOf('(') + 1);
   let depth = 0;
-  while (i < end && text.charCodeAt(i) === 91) {
+  while (text.charCodeAt(i) === 91) {
     depth++;
     i++;
   }
-  i = skipSpace(text, i, end);
+  i = skipSpace(text, i);
   const start = i;
   while (i < end && !endsNumber(text.charCodeAt(i))) i++;
-  if (i === start) return undefined;
+  // No number (`tensor(, …)`) leaves '' here, which numberIn reads as none.
   const value = text.slice(start, i);
   for (let level = 0; level < depth; level++) {
-    i = skipSpace(text, i, end);
-    if (i === end || text.charCodeAt(i) !== 93) return undefined;
+    i = skipSpace(text, i);
+    if (text.charCodeAt(i) !== 93) return undefined;
     i++;
   }
-  i = skipSpace(text, i, end);
+  i = skipSpace(text, i);
   return i === end || text.charCodeAt(i) === 44 ? value : undefined;
 }
 
 /** `,`, `]` or a space (`\s`): what ends the number inside a wrapper. */
 const endsNumber = (code: number) => code === 44 || code === 93 || isSpace(code);
 
-function skipSpace(text: string, from: number, end: number): number {
+/** The first position from `from` that holds no space: at the latest the closing `)`. */
+function skipSpace(text: string, from: number): number {
   let i = from;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  while (isSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** What `\s` matches (and `trim` removes). */
 function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  // Below U+00A0, the first space past ASCII.
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||
     code === 0x1680 ||
@@ -189,8 +194,8 @@ export function cellNumber(cell: TableCell | undefined): number | undefined {
   if (typeof cell !== 'string') return undefined;
   const plain = numberIn(cell);
   if (plain !== undefined) return plain;
-  const inner = unwrap(cell.trim());
-  return inner === undefined ? undefined : numberIn(inner);
+  // numberIn reads undefined (no wrapper) as no number.
+  return numberIn(unwrap(cell.trim()));
 }
 
 /** `"True"`/`"False"` (any case), `"1"`/`"0"` or a JSON boolean; empty or other text holds none. */
@@ -199,8 +204,8 @@ export function cellBoolean(cell: TableCell | undefined): boolean | undefined {
   try {
     // Stryker disable next-line StringLiteral: the path names no field; the error is dropped below.
     return decodeBoolean(cell, '');
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined all the same.
-  } catch {
+    // The directive is the catch parameter's: a comment above `} catch` belongs to no node Stryker reads.
+  } catch (/* Stryker disable next-line BlockStatement: an empty catch returns undefined all the same. */ _refused) {
     return undefined;
   }
 }
@@ -219,7 +224,8 @@ export type CellValue = number | boolean | string | JsonObject | readonly unknow
  * number, `""` and null → undefined, other text stays text, objects and lists stay as sent.
  */
 export function readCell(cell: TableCell | undefined): CellValue | undefined {
-  if (cell === undefined || cell === null || cell === '') return undefined;
+  // undefined is returned as it is below.
+  if (cell === null || cell === '') return undefined;
   if (typeof cell !== 'string') return cell;
   const word = cell.trim().toLowerCase();
   if (word === 'true' || word === 'false') return word === 'true';
@@ -247,6 +253,7 @@ function hyperParameterValue(value: unknown): HyperParameterValue | undefined {
 
 /** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  // Stryker disable next-line ConditionalExpression: defining any other key on a plain object is what assigning it does.
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   } else target[key] = value;
@@ -261,7 +268,7 @@ export function hyperParametersFromConfig(
   config: JsonObject | undefined,
 ): Record<string, HyperParameterValue> {
   const out: Record<string, HyperParameterValue> = {};
-  if (config === undefined) return out;
+  // for…in over undefined runs no iteration.
   for (const key in config) {
     const name = key.startsWith(PARAM_PREFIX) ? key.slice(PARAM_PREFIX.length) : key;
     if (name === TRIAL_INDEX) continue;

@@ -133,6 +133,7 @@ const ini = onFirstUse<typeof Ini>('ini');
 export function yamlObject(value: unknown, path: string): JsonObject | undefined {
   if (isAbsent(value)) return undefined;
   if (isObject(value)) return value;
+  // Stryker disable next-line ConditionalExpression: yaml refuses what is not a string by throwing, which the catch below reports alike; this narrows the type.
   if (typeof value !== 'string') throw new FieldFormatError(path, 'YAML text', value);
   let parsed: unknown;
   try {
@@ -140,6 +141,7 @@ export function yamlObject(value: unknown, path: string): JsonObject | undefined
   } catch {
     throw new FieldFormatError(path, 'YAML text', value);
   }
+  // Stryker disable next-line ConditionalExpression: yaml reads an empty document as null, never undefined.
   if (parsed === null || parsed === undefined) return undefined;
   if (!isObject(parsed)) throw new FieldFormatError(path, 'a YAML mapping', value);
   return parsed;
@@ -184,6 +186,6 @@ export function withObjectiveNote(description: string | undefined, metric: strin
 
 /** The objective name a description records, if its last line is the note create writes. */
 export function notedObjective(description: string | null | undefined): string | undefined {
-  const last = description?.split('\n').at(-1) ?? '';
-  return last.startsWith(OBJECTIVE_NOTE) ? last.slice(OBJECTIVE_NOTE.length) || undefined : undefined;
+  const last = description?.split('\n').at(-1);
+  return last?.startsWith(OBJECTIVE_NOTE) ? last.slice(OBJECTIVE_NOTE.length) || undefined : undefined;
 }

@@ -3,7 +3,7 @@
  * job → TrainingJob. Field paths in errors are those of the answer (`Trials.3.FinalMetric`); the
  * untouched item stays in `raw` and PAI's status word in `providerStatus`.
  */
-import { decodeNumber } from '../../core/fields.js';
+import { FieldFormatError, numberIn } from '../../core/fields.js';
 import { trialAsTrainingJob } from '../../core/training-job.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
@@ -60,12 +60,15 @@ const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
 };
 
 export function experimentStatus(word: string | null | undefined): ExperimentStatus {
+  // Stryker disable next-line StringLiteral: any text that is no status word reads as unknown, as '' does.
   return EXPERIMENT_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
 }
 
 export function trialStatus(word: string | null | undefined): TrialStatus {
   // PAI's own spelling first: no copy of the word for the common case.
+  // Stryker disable next-line ConditionalExpression: a shortcut; the line below reads PAI's spelling the same.
   if (word && Object.hasOwn(TRIAL_STATUS, word)) return TRIAL_STATUS[word] as TrialStatus;
+  // Stryker disable next-line StringLiteral: any text that is no status word reads as unknown, as '' does.
   return TRIAL_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
 }
 
@@ -184,17 +187,25 @@ function metricPoints(entries: JsonObject[], path: string): MetricPoint[] {
   const points: MetricPoint[] = [];
   for (let step = 0; step < entries.length; step++) {
     const entry = entries[step] as JsonObject;
-    const type = entry.type;
-    const final = typeof type === 'string' && (type === 'FINAL' || type.toUpperCase() === 'FINAL');
+    const final = isFinal(entry.type);
     for (const name in entry) {
       const value = entry[name];
       if (name === 'type' || value === null || value === undefined) continue;
-      // The path is spelt out only for a value that is not a plain number: a listing reads thousands.
-      const n = typeof value === 'number' ? value : decodeNumber(value, `${path}.${step}.${name}`);
+      const n = numberIn(value);
+      // The path is spelt out only for a value that is not a number: a listing reads thousands.
+      if (n === undefined) throw new FieldFormatError(`${path}.${step}.${name}`, 'a number', value);
       points.push({ name, value: n, step, final });
     }
   }
   return points;
+}
+
+/** `FINAL` in any case; PAI's own spelling without a copy of the word, as a listing reads thousands. */
+function isFinal(type: unknown): boolean {
+  if (typeof type !== 'string') return false;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; toUpperCase below reads PAI's spelling the same.
+  if (type === 'FINAL') return true;
+  return type.toUpperCase() === 'FINAL';
 }
 
 /** What a trial needs from its experiment to be read: whose it is and what its objective is called. */
@@ -280,6 +291,7 @@ export function stopResults(
   return trialIds.map((trialId): TrialStopResult => {
     const message = results?.[trialId];
     const said =
+      // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined as well; the test keeps the type honest.
       typeof message === 'string' ? message : message === undefined ? undefined : JSON.stringify(message);
     return { trialId, stopped: said !== undefined && !/fail|error|unable|cannot/i.test(said), message: said };
   });
