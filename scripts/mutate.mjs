@@ -72,7 +72,6 @@ const GROUPS = [
       'test/progress/**/*.test.ts',
       'test/sagemaker/summary.test.ts',
       'test/core/typed-raw.test.ts',
-      'test/cli/watch.test.ts',
     ],
   },
   {
