@@ -91,7 +91,7 @@ const GROUPS = [
     files: /^src\/core\/http\//,
     tests: [
       'test/core/execute*.test.ts',
-      'test/core/decode.test.ts',
+      'test/core/decode*.test.ts',
       'test/core/retry.test.ts',
       'test/core/retry-budget.test.ts',
       'test/core/failures.test.ts',

@@ -90,6 +90,15 @@ describe('which schemas hand back the answer itself', () => {
     expect(outputIsInput(schema)).toBe(false);
   });
 
+  it('a check that only tests (a minimum length) keeps its input', () => {
+    expect(outputIsInput(z.string().check(z.minLength(1)))).toBe(true);
+  });
+
+  it('a schema that changes its input still refuses a malformed answer', () => {
+    const schema = z.looseObject({ id: z.string(), size: changes });
+    expect(refusal(() => checkWire({ id: 'a', size: 3 }, schema, at))).toMatchObject({ path: 'size' });
+  });
+
   it('a checked answer is zod’s output where a part changes it', () => {
     expect(checkWire({ id: 'a', size: 'abc' }, z.looseObject({ id: z.string(), size: changes }), at)).toEqual(
       {

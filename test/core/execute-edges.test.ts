@@ -21,6 +21,7 @@ beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 afterAll(() => server.close());
 
@@ -141,13 +142,52 @@ describe('what a failure says', () => {
     expect(count()).toBe(0);
   });
 
-  it('an abort before the call names it too', async () => {
+  it('an abort before the call names it too, and nothing is built, sent or reported', async () => {
     const count = sequence(ok);
-    const error = await execute(context(), plan(), { signal: AbortSignal.abort(new Error('left')) }).catch(
-      (e: unknown) => e,
-    );
+    const events: AttemptEvent[] = [];
+    let built = 0;
+    const counted = plan({
+      request: async () => {
+        built++;
+        return { method: 'POST', url: URL_, headers: {} };
+      },
+    });
+    const error = await execute(context(events), counted, {
+      signal: AbortSignal.abort(new Error('left')),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AbortError', provider: 'pai', operation: 'GetThing' });
-    expect(count()).toBe(0);
+    expect([count(), built, events.length]).toEqual([0, 0, 0]);
+  });
+
+  it('a refused credential with nothing to renew is the AuthenticationError itself, not retried', async () => {
+    const count = sequence(() => new HttpResponse('{}', { status: 401 }), ok);
+    await expect(execute(context(), plan())).rejects.toMatchObject({
+      name: 'AuthenticationError',
+      httpStatus: 401,
+    });
+    expect(count()).toBe(1);
+  });
+
+  it('the first retry waits up to the base delay, each later one up to twice the one before', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const events: AttemptEvent[] = [];
+    sequence(() => new HttpResponse('x', { status: 503 }));
+    const retry = { baseDelayMs: 10, maxDelayMs: 1000, maxAttempts: 4 };
+    await execute(context(events, { retry }), plan()).catch(() => undefined);
+    expect(events.map((e) => e.retryDelayMs)).toEqual([9, 19, 39, undefined]);
+  });
+
+  it('a bug while reading an answer (not a crosstune error) ends the call with it as it is, unreported', async () => {
+    const count = sequence(ok);
+    const events: AttemptEvent[] = [];
+    const bug = new TypeError('cannot read properties of undefined');
+    const buggy = plan({
+      decode: () => {
+        throw bug;
+      },
+    });
+    await expect(execute(context(events), buggy)).rejects.toBe(bug);
+    expect([count(), events.length]).toEqual([1, 0]);
   });
 });
 
@@ -161,11 +201,14 @@ describe('an attempt', () => {
     );
     const once = { ...fast, maxAttempts: 1 };
     const client = context([], { timeoutMs: 30, retry: once });
-    await expect(execute(client, plan())).rejects.toMatchObject({
+    const error = await execute(client, plan()).catch((e: unknown) => e);
+    expect(error).toMatchObject({
       name: 'TimeoutError',
       message: 'No answer within 30 ms',
       provider: 'pai',
       operation: 'GetThing',
+      // What the attempt was aborted with.
+      cause: { name: 'TimeoutError', message: 'No answer within 30 ms' },
     });
     await expect(execute(client, plan(), { timeoutMs: 60 })).rejects.toThrow('No answer within 60 ms');
     await expect(execute(context([], { timeoutMs: 1000 }), plan())).resolves.toEqual({ ok: true });

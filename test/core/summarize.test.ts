@@ -34,7 +34,7 @@ const trial = (id: string, p: TrialPlan): Trial => ({
   usage:
     p.seconds === undefined && p.billable === undefined
       ? undefined
-      : { durationSeconds: p.seconds, billableSeconds: p.billable },
+      : { durationSeconds: p.seconds, billableSeconds: p.billable, derived: [] },
   raw: {},
 });
 
