@@ -78,6 +78,41 @@ describe('poller edges', () => {
       throw transient();
     }).catch((e: unknown) => e);
     expect(TimeoutError.is(error)).toBe(true);
+    expect(scheduler.pauses).toEqual([]);
+  });
+
+  it('after a transient failure that is not throttling, the schedule’s own pause', async () => {
+    const scheduler = recordingScheduler();
+    const poll = poller(details, { scheduler, pollIntervalMs: 1000, maxPollIntervalMs: 100_000 }, half);
+    await poll(async () => 1);
+    let calls = 0;
+    await poll(async () => {
+      if (++calls === 1) throw transient();
+      return 2;
+    });
+    expect(scheduler.pauses).toEqual([1000, 1500]);
+  });
+
+  it('aborted before the first poll: the poll never runs', async () => {
+    let ran = 0;
+    const poll = poller(details, { scheduler: recordingScheduler(), signal: AbortSignal.abort() });
+    await expect(poll(async () => ran++)).rejects.toThrow(AbortError);
+    expect(ran).toBe(0);
+  });
+
+  it('a deadline past what a timer can hold is checked between polls, never cutting one at once', async () => {
+    const poll = poller(details, { timeoutMs: 2 ** 31 });
+    const aborted = await poll(async ({ signal }) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return signal?.aborted ?? false;
+    });
+    expect(aborted).toBe(false);
+  });
+
+  it('names the option it refuses', () => {
+    expect(() => poller(details, { pollIntervalMs: -1 })).toThrow(
+      'pollIntervalMs must be a finite number of milliseconds >= 0, got -1',
+    );
   });
 
   it('a poll that ran past the deadline leaves no time to pause: the next ends at once', async () => {

@@ -135,6 +135,28 @@ describe('watch', () => {
     expect(bests.map((e) => e.trial.id)).toEqual(['y']);
   });
 
+  it('dates each event by the scheduler’s time of its poll', async () => {
+    const { source } = scripted([
+      { status: 'running', print: '1', trials: [trial('a', 'running')] },
+      { status: 'completed', print: '2', trials: [trial('a', 'completed', 1)] },
+    ]);
+    const scheduler = clock();
+    const events: ExperimentEvent[] = [];
+    for await (const event of watchExperiment('pai', source, 'e', { scheduler })) events.push(event);
+    // A Date keeps whole milliseconds.
+    const second = Math.trunc(scheduler.now());
+    expect(second).toBeGreaterThan(0);
+    expect(events.map((e) => [e.type, e.at.getTime()])).toEqual([
+      ['status', 0],
+      ['trial-started', 0],
+      ['poll', 0],
+      ['status', second],
+      ['trial-ended', second],
+      ['best', second],
+      ['poll', second],
+    ]);
+  });
+
   it('names no best when the experiment has no objective', async () => {
     const { source } = scripted([
       { status: 'completed', direction: undefined, trials: [trial('a', 'completed', 0.5)] },
