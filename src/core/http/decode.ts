@@ -44,13 +44,13 @@ export function parseJsonBody(response: HttpResponse, details: ErrorDetails): un
 
 /** An error answer's body as a JSON object, or undefined when it is anything else. */
 export function readJsonObject(body: string): JsonObject | undefined {
+  let parsed: unknown = null;
   try {
-    const parsed: unknown = JSON.parse(body);
-    return isObject(parsed) ? parsed : undefined;
-    // Stryker disable next-line BlockStatement: an empty catch ends the function, which returns undefined all the same.
+    parsed = JSON.parse(body);
   } catch {
-    return undefined;
+    // Not JSON: nothing to read.
   }
+  return isObject(parsed) ? parsed : undefined;
 }
 
 /**

@@ -188,8 +188,10 @@ async function attemptOnce<T>(
   // Stryker disable next-line OptionalChaining: onAbort runs only when userSignal is aborted or as its listener, never without it.
   const onAbort = () => attempt.abort(userSignal?.reason);
   if (userSignal?.aborted) onAbort();
-  // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed in `finally` below whatever happens, so `once` changes nothing.
-  else userSignal?.addEventListener('abort', onAbort, { once: true });
+  else {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed in `finally` below whatever happens, so `once` changes nothing.
+    userSignal?.addEventListener('abort', onAbort, { once: true });
+  }
   try {
     response = await send(request, ctx.transport, attempt.signal);
   } catch (error) {
