@@ -82,7 +82,6 @@ const GROUPS = [
       'test/core/redact.test.ts',
       'test/core/once.test.ts',
       'test/core/bounded.test.ts',
-      'test/core/supported-node.test.ts',
       // A create's compile losses (core/created.ts).
       'test/*/create.test.ts',
       'test/sagemaker/secrets.test.ts',

@@ -46,6 +46,36 @@ describe('ids', () => {
     expect(sent).toEqual(ids);
   });
 
+  it('every call answering with a promise rejects it for a bad id, never throwing', async () => {
+    const { cloud, sent } = client();
+    const calls: Array<() => Promise<unknown>> = [
+      () => cloud.experiments.get(''),
+      () => cloud.experiments.stop(''),
+      () => cloud.experiments.delete(''),
+      () => cloud.experiments.summarize(''),
+      () => cloud.experiments.wait(''),
+      () => cloud.trials.get('', 't'),
+      () => cloud.trials.stop('e', ''),
+    ];
+    for (const call of calls) {
+      let answer: Promise<unknown> | undefined;
+      expect(() => {
+        answer = call();
+      }).not.toThrow();
+      await expect(answer).rejects.toThrow(/must not be empty/);
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it('calls that take no id are left as they are', async () => {
+    const { cloud, sent } = client();
+    await cloud.experiments
+      .list()
+      .toArray()
+      .catch(() => undefined);
+    expect(sent).toHaveLength(1);
+  });
+
   it('a listing refuses a bad id when called; a promise rejects', async () => {
     const { cloud } = client();
     expect(() => cloud.trials.list('')).toThrow('experimentId must not be empty');

@@ -4,9 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/index.js';
+import { modelarts } from '../../src/providers/modelarts/index.js';
 import { pai } from '../../src/providers/pai/index.js';
 import { sagemaker } from '../../src/providers/sagemaker/index.js';
-import { FAKE_ALIYUN_CREDENTIALS, FAKE_AWS_CREDENTIALS } from '../../src/testing/index.js';
+import {
+  FAKE_ALIYUN_CREDENTIALS,
+  FAKE_AWS_CREDENTIALS,
+  FAKE_HUAWEI_CREDENTIALS,
+} from '../../src/testing/index.js';
 
 const good = { region: 'us-east-1', endpoint: 'http://127.0.0.1:9/', credentials: FAKE_AWS_CREDENTIALS };
 const build = (extra: Record<string, unknown>) => () => sagemaker({ ...good, ...extra } as never);
@@ -44,6 +49,34 @@ describe('client options at their edges', () => {
       );
     }
     expect(build({ credentials: 7 })).toThrow(/credentials must be .*, got 7$/);
+  });
+
+  it('checks every key of a settings object, a bad one after good ones too', () => {
+    expect(build({ retry: { maxAttempts: 2, baseDelayMs: -1 } })).toThrow('retry.baseDelayMs must be');
+  });
+
+  it('an endpoint given as a URL object, a dispatcher that is null or a function, are refused by name', () => {
+    expect(build({ endpoint: new URL('http://127.0.0.1:9/') })).toThrow(
+      'endpoint must be an http:// or https:// URL without credentials, query or fragment, got an object',
+    );
+    const dispatcher = 'dispatcher must be an undici Dispatcher (such as new ProxyAgent(url)), got';
+    expect(build({ dispatcher: null })).toThrow(`${dispatcher} null`);
+    expect(build({ dispatcher: Object.assign(() => undefined, { dispatch: () => true }) })).toThrow(
+      `${dispatcher} a function`,
+    );
+  });
+
+  it('one of a set of words: each word is taken', () => {
+    for (const meaning of ['record', 'page']) {
+      expect(() =>
+        modelarts({
+          region: 'cn-north-4',
+          projectId: 'p1',
+          credentials: FAKE_HUAWEI_CREDENTIALS,
+          offsetMeaning: { trials: meaning },
+        } as never),
+      ).not.toThrow();
+    }
   });
 
   it('a credentials function where the cloud takes one', () => {
