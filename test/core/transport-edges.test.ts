@@ -1,0 +1,149 @@
+/**
+ * The transport at its edges: what a fetch that answers with no Response is said to have answered,
+ * what a fetch is asked to do, the size cap to the byte on both paths, codings named in any case,
+ * a PUT without a body, a URL that is not http(s), and what is left behind once a call ended.
+ */
+import { getEventListeners } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FetchLike, type HttpRequest, send } from '../../src/core/http/transport.js';
+
+let server: Server;
+let base = '';
+const seen: IncomingMessage[] = [];
+const BODY = '{"n":"0123456789"}'; // 18 bytes
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push(req);
+    req.resume();
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/x-gzip') res.writeHead(200, { 'content-encoding': ' X-GZIP ' }).end(gzipSync(BODY));
+      else if (path === '/empty-coding') res.writeHead(200, { 'content-encoding': '' }).end(BODY);
+      else if (path === '/gzip') res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(BODY));
+      else res.writeHead(200).end(BODY);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const get = (path: string, method = 'GET'): HttpRequest => ({ method, url: `${base}${path}`, headers: {} });
+const answering =
+  (answer: unknown): FetchLike =>
+  async () =>
+    answer as Response;
+const viaFetch = (fetch: FetchLike, maxResponseBytes?: number) =>
+  send(get('/'), { fetch, maxResponseBytes }, AbortSignal.timeout(5_000));
+
+describe('a fetch that answers with something else than a Response', () => {
+  it.each([
+    [undefined, 'undefined'],
+    [null, 'null'],
+    ['OK', 'OK'],
+    [{}, 'an object'],
+    [Object.create(null), 'an object'],
+    [new Map(), 'a Map'],
+    [{ status: 200.5, headers: new Headers(), body: null }, 'an object'],
+    [{ status: 200, headers: {}, body: null }, 'an object'],
+    [{ status: 200, headers: new Headers(), body: 'text' }, 'an object'],
+  ])('%o is named as %s', async (answer, named) => {
+    await expect(viaFetch(answering(answer))).rejects.toThrow(
+      `The fetch option resolved with ${named}, not a Response`,
+    );
+  });
+
+  it('a Response-shaped answer without a body is read as an empty one', async () => {
+    for (const body of [null, undefined]) {
+      const answer = await viaFetch(answering({ status: 204, headers: new Headers(), body }));
+      expect(answer).toMatchObject({ status: 204, body: '' });
+    }
+  });
+});
+
+describe('what a fetch is asked', () => {
+  it('the method, headers and body, redirects left to the caller, and no dispatcher unless given', async () => {
+    const inits: RequestInit[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      inits.push(init);
+      return new Response('{}');
+    };
+    const request: HttpRequest = { method: 'PUT', url: `${base}/`, headers: { 'x-a': '1' }, body: '{}' };
+    await send(request, { fetch }, AbortSignal.timeout(5_000));
+    expect(inits[0]).toMatchObject({
+      method: 'PUT',
+      headers: { 'x-a': '1' },
+      body: '{}',
+      redirect: 'manual',
+    });
+    expect(inits[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect('dispatcher' in (inits[0] ?? {})).toBe(false);
+  });
+
+  it('leaves no listener on the signal once the fetch settled, answered or failed', async () => {
+    const signal = AbortSignal.timeout(5_000);
+    await send(get('/'), { fetch: answering(new Response('{}')) }, signal);
+    await send(get('/'), { fetch: async () => Promise.reject(new Error('down')) }, signal).catch(
+      () => undefined,
+    );
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('the size cap, to the byte', () => {
+  it('through a fetch: an answer of exactly the cap is read, one byte more is refused and its stream cancelled', async () => {
+    expect((await viaFetch(answering(new Response(BODY)), 18)).body).toBe(BODY);
+    let cancelled = false;
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(BODY));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    await expect(viaFetch(answering(new Response(stream)), 17)).rejects.toThrow(
+      'The answer is larger than 17 bytes',
+    );
+    expect(cancelled).toBe(true);
+  });
+
+  it('through node:http: exactly the cap is read, one byte more refused, counted before and after decoding', async () => {
+    const zipped = gzipSync(BODY).length;
+    for (const [path, size] of [
+      ['/', BODY.length],
+      ['/gzip', zipped],
+    ] as const) {
+      expect((await send(get(path), { maxResponseBytes: size }, AbortSignal.timeout(5_000))).body).toBe(BODY);
+      await expect(
+        send(get(path), { maxResponseBytes: size - 1 }, AbortSignal.timeout(5_000)),
+      ).rejects.toThrow(`The answer is larger than ${size - 1} bytes`);
+    }
+  });
+});
+
+describe('node:http', () => {
+  it('undoes a coding named in any case and with spaces; an empty coding is none', async () => {
+    for (const path of ['/x-gzip', '/empty-coding']) {
+      expect((await send(get(path), {}, AbortSignal.timeout(5_000))).body).toBe(BODY);
+    }
+  });
+
+  it('a PUT or POST without a body says its length is 0; a GET or DELETE says nothing', async () => {
+    for (const method of ['PUT', 'POST', 'GET', 'DELETE']) {
+      await send(get('/', method), {}, AbortSignal.timeout(5_000));
+      const length = seen.at(-1)?.headers['content-length'];
+      expect(length, method).toBe(method === 'PUT' || method === 'POST' ? '0' : undefined);
+    }
+  });
+
+  it('sends only http: and https: URLs', async () => {
+    await expect(
+      send({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {} }, {}, AbortSignal.timeout(5_000)),
+    ).rejects.toThrow('Only http: and https: URLs can be sent, not ftp:');
+  });
+});
