@@ -82,6 +82,7 @@ const GROUPS = [
       'test/core/redact.test.ts',
       'test/core/once.test.ts',
       'test/core/bounded.test.ts',
+      'test/core/created.test.ts',
       // A create's compile losses (core/created.ts).
       'test/*/create.test.ts',
       'test/sagemaker/secrets.test.ts',
