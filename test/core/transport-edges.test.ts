@@ -24,7 +24,12 @@ beforeAll(async () => {
       if (path === '/x-gzip') res.writeHead(200, { 'content-encoding': ' X-GZIP ' }).end(gzipSync(BODY));
       else if (path === '/empty-coding') res.writeHead(200, { 'content-encoding': '' }).end(BODY);
       else if (path === '/gzip') res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(BODY));
-      else res.writeHead(200).end(BODY);
+      else if (path === '/zz') res.writeHead(200, { 'content-encoding': 'zz' }).end(BODY);
+      else if (path === '/broken') res.writeHead(200, { 'content-encoding': 'gzip' }).end('not gzip');
+      else if (path === '/cut') {
+        res.writeHead(200, { 'content-length': '100' });
+        res.write('{"n":', () => setTimeout(() => req.socket.destroy(), 10));
+      } else res.writeHead(200).end(BODY);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -139,6 +144,22 @@ describe('node:http', () => {
       const length = seen.at(-1)?.headers['content-length'];
       expect(length, method).toBe(method === 'PUT' || method === 'POST' ? '0' : undefined);
     }
+  });
+
+  it('says why an answer could not be read: a coding not asked for, a broken one, a connection lost', async () => {
+    const sent = (path: string) => send(get(path), {}, AbortSignal.timeout(5_000));
+    await expect(sent('/zz')).rejects.toMatchObject({
+      reason: 'undecodable',
+      message: 'The answer is in the zz coding, which was not asked for',
+    });
+    await expect(sent('/broken')).rejects.toMatchObject({
+      reason: 'undecodable',
+      message: "The answer's gzip coding is broken",
+    });
+    await expect(sent('/cut')).rejects.toMatchObject({
+      code: 'ECONNRESET',
+      message: 'The connection closed before the answer ended',
+    });
   });
 
   it('sends only http: and https: URLs', async () => {
