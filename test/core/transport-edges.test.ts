@@ -7,7 +7,7 @@ import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type FetchLike, type HttpRequest, send } from '../../src/core/http/transport.js';
 
 let server: Server;
@@ -36,6 +36,11 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+/** The module object the handler reads `request` from on every call. */
+const nodeHttp = process.getBuiltinModule('node:http') as typeof import('node:http');
 
 const get = (path: string, method = 'GET'): HttpRequest => ({ method, url: `${base}${path}`, headers: {} });
 const answering =
@@ -99,6 +104,34 @@ describe('what a fetch is asked', () => {
   });
 });
 
+describe('a fetch abandoned by an abort', () => {
+  it('an abort before the call ends it at once with the signal’s reason, whatever the fetch does', async () => {
+    const reason = new Error('left');
+    const ignoring: FetchLike = async () => new Response('{}');
+    await expect(send(get('/'), { fetch: ignoring }, AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+
+  it('its later failure is nobody’s unhandled rejection, aborted before or during the call', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const failingLater: FetchLike = () =>
+        new Promise((_, reject) => setTimeout(() => reject(new Error('late failure')), 10));
+      const controller = new AbortController();
+      const sent = send(get('/'), { fetch: failingLater }, controller.signal);
+      controller.abort(new Error('left'));
+      await expect(sent).rejects.toThrow('left');
+      const early = send(get('/'), { fetch: failingLater }, AbortSignal.abort(new Error('left early')));
+      await expect(early).rejects.toThrow('left early');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 describe('the size cap, to the byte', () => {
   it('through a fetch: an answer of exactly the cap is read, one byte more is refused and its stream cancelled', async () => {
     expect((await viaFetch(answering(new Response(BODY)), 18)).body).toBe(BODY);
@@ -126,7 +159,10 @@ describe('the size cap, to the byte', () => {
       expect((await send(get(path), { maxResponseBytes: size }, AbortSignal.timeout(5_000))).body).toBe(BODY);
       await expect(
         send(get(path), { maxResponseBytes: size - 1 }, AbortSignal.timeout(5_000)),
-      ).rejects.toThrow(`The answer is larger than ${size - 1} bytes`);
+      ).rejects.toMatchObject({
+        reason: 'too-large',
+        message: `The answer is larger than ${size - 1} bytes`,
+      });
     }
   });
 });
@@ -160,6 +196,22 @@ describe('node:http', () => {
       code: 'ECONNRESET',
       message: 'The connection closed before the answer ended',
     });
+  });
+
+  it('asks for exactly the codings it undoes', async () => {
+    await send(get('/'), {}, AbortSignal.timeout(5_000));
+    expect(seen.at(-1)?.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('sends to an IPv6 literal by its address, without the brackets', async () => {
+    const asked: Array<{ hostname?: string | null }> = [];
+    vi.spyOn(nodeHttp, 'request').mockImplementation(((options: { hostname?: string }) => {
+      asked.push(options);
+      throw new Error('not sent');
+    }) as never);
+    const request: HttpRequest = { method: 'GET', url: 'http://[::1]:9/x', headers: {} };
+    await expect(send(request, {}, AbortSignal.timeout(5_000))).rejects.toThrow('not sent');
+    expect(asked[0]?.hostname).toBe('::1');
   });
 
   it('sends only http: and https: URLs', async () => {
