@@ -191,6 +191,7 @@ describe('node:http', () => {
     await expect(sent('/broken')).rejects.toMatchObject({
       reason: 'undecodable',
       message: "The answer's gzip coding is broken",
+      cause: { code: 'Z_DATA_ERROR' },
     });
     await expect(sent('/cut')).rejects.toMatchObject({
       code: 'ECONNRESET',
