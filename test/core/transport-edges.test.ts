@@ -196,6 +196,7 @@ describe('node:http', () => {
     await expect(sent('/cut')).rejects.toMatchObject({
       code: 'ECONNRESET',
       message: 'The connection closed before the answer ended',
+      cause: { code: 'ECONNRESET', message: 'aborted' },
     });
   });
 
