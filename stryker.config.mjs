@@ -29,7 +29,8 @@ export default {
   jsonReporter: { fileName: process.env.CROSSTUNE_MUTATE_REPORT ?? 'reports/mutation/mutation.json' },
   clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: true },
   thresholds: { high: 90, low: 80, break: null },
-  ignorePatterns: ['dist', 'coverage', 'reports', '.tools', 'bench', 'demo'],
+  // Anchored at the root: a bare 'demo' would also drop src/cli/demo, which tests import.
+  ignorePatterns: ['/dist', '/coverage', '/reports', '/.tools', '/bench', '/demo'],
   // Outside the clone: inside it, .gitignore would hide the sandbox from Biome, and the
   // generated-code test formats with Biome. One folder per clone, so parallel clones never meet.
   tempDirName: join(

@@ -7,6 +7,7 @@
 export function onFirstUse<T>(name: string): () => T {
   let loaded: T | undefined;
   return () => {
+    // Stryker disable next-line ConditionalExpression: require caches a module, so loading it again hands back the same one; this only skips the look-up.
     if (loaded === undefined) {
       const { createRequire } = process.getBuiltinModule('node:module');
       loaded = createRequire(import.meta.url)(name) as T;

@@ -44,6 +44,7 @@ export const aFunction = expecting('a function', (v) => typeof v === 'function')
 export const integerFrom = (min: number, max: number) =>
   expecting(
     `an integer from ${min} to ${max}`,
+    // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything but a number; the typeof test only narrows the type.
     (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
   );
 
@@ -72,6 +73,7 @@ export const httpUrl: OptionCheck = (value, name) => {
   if (
     url &&
     (url.protocol === 'http:' || url.protocol === 'https:') &&
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the URL parser refuses an http(s) URL without a host, so a parsed one always has one; kept as the rule it states.
     url.hostname !== '' &&
     !withCredentials &&
     url.search === '' &&

@@ -44,12 +44,13 @@ export function parseJsonBody(response: HttpResponse, details: ErrorDetails): un
 
 /** An error answer's body as a JSON object, or undefined when it is anything else. */
 export function readJsonObject(body: string): JsonObject | undefined {
+  let parsed: unknown = null;
   try {
-    const parsed: unknown = JSON.parse(body);
-    return isObject(parsed) ? parsed : undefined;
+    parsed = JSON.parse(body);
   } catch {
-    return undefined;
+    // Not JSON: nothing to read.
   }
+  return isObject(parsed) ? parsed : undefined;
 }
 
 /**
@@ -62,6 +63,7 @@ const COMPILE_AFTER_USES = 1;
 const uses = new WeakMap<$ZodType, number>();
 const compiled = new WeakMap<$ZodType, $ZodType>();
 
+// Stryker disable ConditionalExpression,ArithmeticOperator,LogicalOperator,EqualityOperator,BlockStatement,CallExpression: a compiled schema accepts and refuses exactly what the schema does (test/core/decode.test.ts checks both on first and later uses), so when one is compiled, and whether it is kept, changes only the speed.
 function fastest(schema: $ZodType): $ZodType {
   const ready = compiled.get(schema);
   if (ready) return ready;
@@ -74,6 +76,7 @@ function fastest(schema: $ZodType): $ZodType {
   compiled.set(schema, fast);
   return fast;
 }
+// Stryker restore all
 
 /**
  * Whether what a schema outputs is what it was given: no transform, default, rewrite or stripped
@@ -125,8 +128,10 @@ const faithful = new WeakMap<$ZodType, boolean>();
 
 export function outputIsInput(schema: $ZodType): boolean {
   let known = faithful.get(schema);
+  // Stryker disable next-line ConditionalExpression: working the answer out again gives the same answer; the cache only saves the walk.
   if (known === undefined) {
     known = keepsInput(schema);
+    // Stryker disable next-line CallExpression: without the cache the answer is worked out again, the same.
     faithful.set(schema, known);
   }
   return known;
@@ -144,9 +149,12 @@ export function checkWire<S extends $ZodType>(value: unknown, schema: S, details
 }
 
 function formatError(error: $ZodError | undefined, details: ErrorDetails): ResponseFormatError {
+  // Stryker disable next-line OptionalChaining: called only after a failed parse, whose error always holds an issue.
   const issue = error?.issues[0];
+  // Stryker disable next-line OptionalChaining: a failed parse always holds an issue (above).
   const path = issue?.path.length ? issue.path.join('.') : '(body)';
   return new ResponseFormatError(
+    // Stryker disable next-line OptionalChaining,StringLiteral: every issue of a failed parse has a message, so 'invalid' is never used.
     `${details.operation} response field ${path}: ${issue?.message ?? 'invalid'}`,
     {
       ...details,

@@ -77,6 +77,7 @@ export async function execute<T>(
   options: CallOptions = {},
 ): Promise<T> {
   // A look-up made for a call carries that call's budget: its options were checked with it.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a check of options left undefined passes, and a look-up's options are its call's, checked already: checking more often changes no outcome.
   if (!options[BUDGET] && (options.timeoutMs !== undefined || options.retry !== undefined)) {
     checkCallOptions(ctx.provider, plan.operation, options);
   }
@@ -99,6 +100,7 @@ export async function execute<T>(
       operation: plan.operation,
       attempt,
       durationMs: performance.now() - started,
+      // Stryker disable next-line OptionalChaining: an outcome without a status is a transport failure, which always has an error.
       httpStatus: outcome.status ?? error?.httpStatus,
       requestId: outcome.requestId ?? error?.requestId,
       errorClass: error?.name,
@@ -108,6 +110,7 @@ export async function execute<T>(
       emit(ctx.hooks, event);
       return outcome.value as T;
     }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: an AbortError is neither retryable nor ambiguous, so the path below would report and throw it just the same; this only says so first.
     if (AbortError.is(error)) {
       emit(ctx.hooks, event);
       throw error;
@@ -182,9 +185,13 @@ async function attemptOnce<T>(
     timedOut = true;
     attempt.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
+  // Stryker disable next-line OptionalChaining: onAbort runs only when userSignal is aborted or as its listener, never without it.
   const onAbort = () => attempt.abort(userSignal?.reason);
   if (userSignal?.aborted) onAbort();
-  else userSignal?.addEventListener('abort', onAbort, { once: true });
+  else {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed in `finally` below whatever happens, so `once` changes nothing.
+    userSignal?.addEventListener('abort', onAbort, { once: true });
+  }
   try {
     response = await send(request, ctx.transport, attempt.signal);
   } catch (error) {

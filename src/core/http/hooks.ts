@@ -29,6 +29,7 @@ export interface Hooks {
 /** A hook that throws must not break the call it observes. */
 export function emit(hooks: Hooks | undefined, event: AttemptEvent): void {
   try {
+    // Stryker disable next-line OptionalChaining: calling a hook that is not there throws a TypeError, caught below as any hook's exception is.
     hooks?.onAttempt?.(event);
   } catch {
     // Observability is best effort.

@@ -44,6 +44,7 @@ export function fromRawHeaders(raw: readonly string[]): ResponseHeaders {
     get(name) {
       const wanted = name.toLowerCase();
       let value: string | null = null;
+      // Stryker disable next-line EqualityOperator: rawHeaders holds name-value pairs, an even length, for which `<=` stops at the same i.
       for (let i = 0; i + 1 < raw.length; i += 2) {
         if ((raw[i] as string).toLowerCase() !== wanted) continue;
         const v = raw[i + 1] as string;

@@ -84,6 +84,7 @@ function isResponse(value: unknown): value is Response {
     body?: unknown;
   };
   return (
+    // Stryker disable next-line ConditionalExpression: Number.isInteger is false for anything but a number; the typeof test only narrows the type.
     typeof status === 'number' &&
     Number.isInteger(status) &&
     typeof headers?.get === 'function' &&
@@ -125,6 +126,7 @@ function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
       reject(signal.reason);
     };
     if (signal.aborted) return onAbort();
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed once `pending` settles, and onAbort settles the promise, so `once` changes nothing.
     signal.addEventListener('abort', onAbort, { once: true });
     pending.then(
       (value) => {

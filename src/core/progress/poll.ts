@@ -55,6 +55,7 @@ export type Poll = <T>(run: (call: CallOptions) => Promise<T>) => Promise<T>;
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number, so the typeof test only says so first.
   if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
     throw new InvalidArgumentError(
       `${name} must be a finite number of milliseconds >= 0, got ${String(value)}`,
@@ -81,6 +82,7 @@ export function poller(
   );
   const limit = options.timeoutMs === undefined ? undefined : positive('timeoutMs', options.timeoutMs, 0);
   const scheduler = options.scheduler ?? REAL_TIME;
+  // Stryker disable next-line ConditionalExpression: without a limit, now + undefined is NaN, and every comparison with NaN is false, as with an infinite deadline.
   const deadline = limit === undefined ? Number.POSITIVE_INFINITY : scheduler.now() + limit;
   const userSignal = options.signal;
   const timedOut = () =>
@@ -112,6 +114,7 @@ export function poller(
     lastPause = base;
     const jittered = base * (1 - JITTER + 2 * JITTER * random());
     const remaining = deadline - scheduler.now();
+    // Stryker disable next-line EqualityOperator: with the pause exactly what remains, sleeping it and then finding the deadline reached throws the same TimeoutError at the same time.
     if (remaining <= jittered) {
       await sleep(Math.max(0, remaining));
       throw timedOut();
@@ -127,6 +130,7 @@ export function poller(
       // Only real time passes during a request: a virtual clock stands still until the poll ends.
       const remaining = deadline - scheduler.now();
       const cut =
+        // Stryker disable next-line EqualityOperator: differs only for a deadline of exactly 2^31-1 ms read in the millisecond it was set, a poll then cut 24.8 days later or not at all.
         scheduler === REAL_TIME && remaining <= MAX_TIMER_MS ? AbortSignal.timeout(remaining) : undefined;
       const signal = cut && userSignal ? AbortSignal.any([userSignal, cut]) : (cut ?? userSignal);
       try {

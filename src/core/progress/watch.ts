@@ -124,6 +124,7 @@ export async function* watchExperiment<ExperimentRaw, TrialRaw>(
       if (before === undefined) yield { type: 'trial-started', at, trial };
       if (
         ENDED_TRIAL_STATUSES.has(trial.status) &&
+        // Stryker disable next-line ConditionalExpression: a trial not seen before has no status, which is no ended one: the right side says the same.
         (before === undefined || !ENDED_TRIAL_STATUSES.has(before))
       ) {
         yield { type: 'trial-ended', at, trial };
@@ -131,8 +132,10 @@ export async function* watchExperiment<ExperimentRaw, TrialRaw>(
       const value = trial.objective?.value;
       if (
         direction &&
+        // Stryker disable next-line ConditionalExpression: exclusionOf excludes a trial without a value ('no-objective'); this only narrows the type.
         value !== undefined &&
         exclusionOf(trial, value) === undefined &&
+        // Stryker disable next-line OptionalChaining: the best trial was chosen for its objective's value, so it has an objective.
         beats(value, best?.objective?.value, direction)
       ) {
         best = trial;
