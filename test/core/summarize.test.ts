@@ -58,7 +58,7 @@ function summarize(
       }),
     reported: () => reported,
   };
-  return summarizeExperiment(source, 'e', { onTrial });
+  return summarizeExperiment('modelarts', source, 'e', { onTrial });
 }
 
 const TRIALS = [
