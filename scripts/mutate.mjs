@@ -33,6 +33,12 @@ const GROUPS = [
     ],
   },
   {
+    // The comparison, against its own tests (the CLI's run the built package in subprocesses,
+    // where a mutant of src never reaches).
+    files: /^src\/compare\//,
+    tests: ['test/compare/**/*.test.ts'],
+  },
+  {
     // Shared rules the neutral layer applies (rankings for summaries, watches and comparisons; a
     // trial as its training job): exercised through compare, progress and the providers' listings,
     // not by the core tests. Named here: with no list, the area would fall to Stryker's related

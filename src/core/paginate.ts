@@ -135,9 +135,8 @@ export function decodeCursor<S extends CursorState>(cursor: string, kind: string
   let state: unknown;
   try {
     state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // Stryker disable next-line BlockStatement: `state` is still undefined when JSON.parse throws.
   } catch {
-    state = undefined;
+    // Not JSON: `state` stays undefined and is refused below.
   }
   if (typeof state !== 'object' || state === null || (state as CursorState).k !== kind) {
     throw new InvalidArgumentError('Invalid cursor: it was not issued by this listing');
