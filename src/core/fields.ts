@@ -69,6 +69,11 @@ export function decodeInteger(value: unknown, path: string): number {
   return n;
 }
 
+/** {@link decodeNumber}, with absent values (undefined, null, `''`) read as none. */
+export function optionalNumber(value: unknown, path: string): number | undefined {
+  return isAbsent(value) ? undefined : decodeNumber(value, path);
+}
+
 export function optionalInteger(value: unknown, path: string): number | undefined {
   return isAbsent(value) ? undefined : decodeInteger(value, path);
 }

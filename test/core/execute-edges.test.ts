@@ -15,6 +15,7 @@ import type { CloudErrors } from '../../src/core/http/error-mapper.js';
 import { type ExecutionContext, execute, type OperationPlan } from '../../src/core/http/execute.js';
 import type { AttemptEvent } from '../../src/core/http/hooks.js';
 import type { FetchLike } from '../../src/core/http/transport.js';
+import { answersInTurn } from './helpers/answers.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -56,11 +57,7 @@ function plan(extra: Partial<OperationPlan<{ ok: boolean }>> = {}): OperationPla
 }
 
 /** Answers with the given responses in turn (the last one repeats); returns the request count. */
-function sequence(...answers: Array<() => Response>) {
-  let n = 0;
-  server.use(http.post(URL_, () => (answers[Math.min(n++, answers.length - 1)] as () => Response)()));
-  return () => n;
-}
+const sequence = answersInTurn(server, URL_);
 
 const ok = () => HttpResponse.json({ ok: true });
 

@@ -6,16 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Scheduler } from '../../src/core/progress/poll.js';
 import { waitForExperiment } from '../../src/core/progress/wait.js';
 import type { Experiment, ExperimentStatus } from '../../src/core/types.js';
+import { createVirtualClock } from '../../src/testing/index.js';
 
-const clock = (): Scheduler => {
-  let now = 0;
-  return {
-    now: () => now,
-    async sleep(ms) {
-      now += ms;
-    },
-  };
-};
+const clock = (): Scheduler => createVirtualClock(0);
 
 /** A cloud answering `statuses` in turn; `asked` counts its gets. */
 function cloud(statuses: ExperimentStatus[]) {

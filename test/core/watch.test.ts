@@ -8,16 +8,9 @@ import { Paginated } from '../../src/core/paginate.js';
 import type { Scheduler } from '../../src/core/progress/poll.js';
 import { type ExperimentEvent, type WatchSource, watchExperiment } from '../../src/core/progress/watch.js';
 import type { Experiment, ExperimentStatus, Trial, TrialStatus } from '../../src/core/types.js';
+import { createVirtualClock } from '../../src/testing/index.js';
 
-const clock = (): Scheduler => {
-  let now = 0;
-  return {
-    now: () => now,
-    async sleep(ms) {
-      now += ms;
-    },
-  };
-};
+const clock = (): Scheduler => createVirtualClock(0);
 
 const trial = (id: string, status: TrialStatus, value?: number): Trial => ({
   provider: 'pai',

@@ -4,7 +4,7 @@
  * TrainingJob; each row of its trial table is a Trial (Ray Tune's). The untouched answer stays
  * in `raw`, ModelArts' (or Ray's) status word in `providerStatus`.
  */
-import { decodeInteger, decodeNumber, FieldFormatError, isAbsent } from '../../core/fields.js';
+import { decodeNumber, FieldFormatError, optionalInteger, optionalNumber } from '../../core/fields.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
   ENDED_TRIAL_STATUSES,
@@ -96,10 +96,8 @@ const known = (n: number | undefined): n is number => isFiniteNumber(n) && n >= 
 
 /** Milliseconds since the epoch; 0 (the examples' "not started yet") and empty read as absent. */
 function epochMillis(value: string | number | null | undefined, path: string): Date | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  const ms = decodeNumber(value, path);
-  if (!Number.isFinite(ms)) return undefined;
-  return ms > 0 ? new Date(ms) : undefined;
+  const ms = optionalNumber(value, path);
+  return isFiniteNumber(ms) && ms > 0 ? new Date(ms) : undefined;
 }
 
 function direction(mode: string | null | undefined): Objective['direction'] | undefined {
@@ -122,9 +120,7 @@ function algoSetting(autoSearch: AutoSearchWire | undefined, key: string): numbe
   // Stryker disable next-line ArrayDeclaration: no member of a list of text has the key asked for.
   const params = autoSearch?.algo_configs?.[0]?.params ?? [];
   const i = params.findIndex((p) => p.key === key);
-  const value = params[i]?.value;
-  if (value === undefined || value === null || value === '') return undefined;
-  return decodeInteger(value, `${AUTO_SEARCH}.algo_configs.0.params.${i}.value`);
+  return optionalInteger(params[i]?.value, `${AUTO_SEARCH}.algo_configs.0.params.${i}.value`);
 }
 
 /** `spec.auto_stop` `{time_unit: 'HOURS', duration}` as seconds; other units are not documented. */
@@ -146,13 +142,20 @@ interface JobTimes {
 function timesOf(job: ModelArtsTrainingJobWire, ended: boolean): JobTimes {
   const createdAt = epochMillis(job.metadata.create_time, 'metadata.create_time');
   const startedAt = epochMillis(job.status?.start_time, 'status.start_time');
-  const duration = job.status?.duration;
-  const ran =
-    duration === undefined || duration === null || duration === ''
-      ? undefined
-      : decodeNumber(duration, 'status.duration');
+  const ran = runMillis(job);
   const endedAt = ended && startedAt && isFiniteNumber(ran) ? new Date(startedAt.getTime() + ran) : undefined;
   return { createdAt, startedAt, endedAt };
+}
+
+/** How long the job has run (`status.duration`, ms), as ModelArts says it; refused when malformed. */
+export function runMillis(job: ModelArtsTrainingJobWire): number | undefined {
+  return optionalNumber(job.status?.duration, 'status.duration');
+}
+
+/** The run time in seconds where it is a time (finite, not negative); the summary reads it too. */
+export function runSeconds(job: ModelArtsTrainingJobWire): number | undefined {
+  const ran = runMillis(job);
+  return known(ran) ? ran / 1000 : undefined;
 }
 
 /** The tasks' own messages (`worker-0: …`) when the job failed. */
@@ -227,14 +230,10 @@ export function trainingJobFromJob(job: ModelArtsTrainingJobWire): TrainingJob<M
 
 /** The job's run time so far (`status.duration`, ms) and its flavor and node count, as read. */
 function jobUsage(job: ModelArtsTrainingJobWire): TrialUsage | undefined {
-  const duration = job.status?.duration;
-  // Stryker disable next-line StringLiteral: timesOf has read the same duration first, and refused it there if malformed.
-  const ran = isAbsent(duration) ? undefined : decodeNumber(duration, 'status.duration');
-  const nodes = job.spec?.resource?.node_count;
   const usage: TrialUsage = {
-    durationSeconds: known(ran) ? ran / 1000 : undefined,
+    durationSeconds: runSeconds(job),
     instanceType: job.spec?.resource?.flavor_id ?? undefined,
-    instanceCount: isAbsent(nodes) ? undefined : decodeInteger(nodes, 'spec.resource.node_count'),
+    instanceCount: optionalInteger(job.spec?.resource?.node_count, 'spec.resource.node_count'),
     derived: [],
   };
   return usage.durationSeconds === undefined && usage.instanceType === undefined ? undefined : usage;

@@ -36,7 +36,7 @@ import { buildCreateRequest, type ModelArtsExperimentOptions } from './create.js
 import { MODELARTS_ERRORS } from './errors.js';
 import { createIdentity, type HuaweiCredentials } from './iam.js';
 import { getTrial, isSearchJob, listExperiments, listTrials, type OffsetMeanings } from './listing.js';
-import { experimentFromJob, trainingJobFromJob, trialContext } from './normalize.js';
+import { experimentFromJob, runSeconds, trainingJobFromJob, trialContext } from './normalize.js';
 import type { ModelArtsApi, ModelArtsTrainingJobWire, ModelArtsTrialRaw } from './wire-types.js';
 
 /** What `modelarts()` takes: the region, and optionally credentials, project, endpoints and the shared client options. */
@@ -171,12 +171,7 @@ export function modelarts(options: ModelArtsOptions): ModelArtsProvider {
       const context = async () => trialContext(experiment.raw as ModelArtsTrainingJobWire);
       return listTrials(api, context, experiment.id, {}, call, settings);
     },
-    reported(experiment) {
-      const duration = (experiment.raw as ModelArtsTrainingJobWire).status?.duration;
-      const ms =
-        duration === undefined || duration === null || duration === '' ? undefined : Number(duration);
-      return { durationSeconds: ms !== undefined && Number.isFinite(ms) ? ms / 1000 : undefined };
-    },
+    reported: (experiment) => ({ durationSeconds: runSeconds(experiment.raw as ModelArtsTrainingJobWire) }),
     // A job answer counts no trials: nothing tells that none changed.
     fingerprint: () => undefined,
   });

@@ -3,7 +3,7 @@
  * job → TrainingJob. Field paths in errors are those of the answer (`Trials.3.FinalMetric`); the
  * untouched item stays in `raw` and PAI's status word in `providerStatus`.
  */
-import { FieldFormatError, numberIn } from '../../core/fields.js';
+import { decodeNumber } from '../../core/fields.js';
 import { trialAsTrainingJob } from '../../core/training-job.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
@@ -191,9 +191,9 @@ function metricPoints(entries: JsonObject[], path: string): MetricPoint[] {
     for (const name in entry) {
       const value = entry[name];
       if (name === 'type' || value === null || value === undefined) continue;
-      const n = numberIn(value);
-      // The path is spelt out only for a value that is not a number: a listing reads thousands.
-      if (n === undefined) throw new FieldFormatError(`${path}.${step}.${name}`, 'a number', value);
+      // The path is spelt out only for a value that is not a plain number: a listing reads thousands.
+      // Stryker disable next-line ConditionalExpression: decodeNumber hands a number back as it is; this only skips building the path.
+      const n = typeof value === 'number' ? value : decodeNumber(value, `${path}.${step}.${name}`);
       points.push({ name, value: n, step, final });
     }
   }
