@@ -44,4 +44,19 @@ export default defineConfig({
   esbuildOptions(options) {
     options.mainFields = ['module', 'main'];
   },
+  // @alicloud/openapi-util's module requires Alibaba's whole tea/httpx HTTP runtime (and, through
+  // it, node:https and tls), though the signing functions crosstune calls use none of it: those
+  // packages are bundled as empty modules. PAI's cold start drops from ~110 ms to ~87 ms, level
+  // with SageMaker's; scripts/smoke-package.mjs checks a request signed by each build passes the
+  // PAI fake's signature check.
+  esbuildPlugins: [
+    {
+      name: 'alibaba-signing-without-its-http-runtime',
+      setup(build) {
+        const unused = /^(httpx|debug|@alicloud\/tea-typescript|@alicloud\/tea-util)$/;
+        build.onResolve({ filter: unused }, (args) => ({ path: args.path, namespace: 'unused' }));
+        build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'module.exports = {};' }));
+      },
+    },
+  ],
 });

@@ -26,6 +26,7 @@ for (const subpath of subpaths) {
   );
 }
 const esm = await import('crosstune');
+const esmPai = await import('crosstune/pai');
 const cjs = require('crosstune');
 const fromCjs = new cjs.NotFoundError('missing', { provider: 'sagemaker' });
 assert.equal(fromCjs instanceof esm.NotFoundError, false, 'two copies: instanceof cannot work');
@@ -39,6 +40,26 @@ assert.equal(
   COMPARISON_JSON_VERSION,
   'the schema is the version toJson writes',
 );
+// PAI's signer is Alibaba's own code, bundled without the HTTP runtime it never uses (tsup.config.ts):
+// a request signed by each build must pass the built fake's signature check.
+{
+  const testing = await import('crosstune/testing/pai');
+  const fake = testing.paiFake();
+  const { id } = fake.state.seedExperiment({ name: 'smoke' });
+  const server = await testing.startLoopbackServer(fake.handlers);
+  try {
+    for (const { pai } of [esmPai, require('crosstune/pai')]) {
+      const cloud = pai({
+        region: testing.DEFAULT_PAI_REGION,
+        endpoint: server.url,
+        credentials: testing.FAKE_ALIYUN_CREDENTIALS,
+      });
+      assert.equal((await cloud.experiments.get(id)).id, id, 'a signed PAI request is accepted');
+    }
+  } finally {
+    await server.close();
+  }
+}
 const { execFileSync } = await import('node:child_process');
 const { readFileSync } = await import('node:fs');
 /** The file URL of every module a fresh process loads while importing `specifiers`. */
