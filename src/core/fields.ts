@@ -52,6 +52,10 @@ export function numberIn(value: unknown): number | undefined {
   const n = Number(value);
   // Number('') and Number('  ') are 0: blank text is not a number.
   if (!Number.isNaN(n)) return n !== 0 || value.trim() !== '' ? n : undefined;
+  // Text opening with a letter other than i or n (`tensor(…)`, `True`) spells no special number:
+  // answered without the copies below, as a table may hold such a cell in every row.
+  const first = value.charCodeAt(0) | 0x20;
+  if (first >= 97 && first <= 122 && first !== 105 && first !== 110) return undefined;
   const word = value.trim().toLowerCase();
   return Object.hasOwn(SPECIAL_NUMBERS, word) ? SPECIAL_NUMBERS[word] : undefined;
 }
