@@ -251,6 +251,22 @@ function hyperParameterValue(value: unknown): HyperParameterValue | undefined {
   return JSON.stringify(value);
 }
 
+/**
+ * `param/<name>` → `<name>`, remembered: every row of a table repeats the same keys, and a name cut
+ * from a key is a new string each time, which property lookups must first hash and intern.
+ */
+const plainNames = new Map<string, string>();
+const REMEMBERED_NAMES = 1024;
+
+function plainName(key: string): string {
+  let name = plainNames.get(key);
+  if (name === undefined) {
+    name = key.slice(PARAM_PREFIX.length);
+    if (plainNames.size < REMEMBERED_NAMES) plainNames.set(key, name);
+  }
+  return name;
+}
+
 /** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   // Stryker disable next-line ConditionalExpression: defining any other key on a plain object is what assigning it does.
@@ -270,7 +286,7 @@ export function hyperParametersFromConfig(
   const out: Record<string, HyperParameterValue> = {};
   // for…in over undefined runs no iteration.
   for (const key in config) {
-    const name = key.startsWith(PARAM_PREFIX) ? key.slice(PARAM_PREFIX.length) : key;
+    const name = key.startsWith(PARAM_PREFIX) ? plainName(key) : key;
     if (name === TRIAL_INDEX) continue;
     if (name !== key && Object.hasOwn(config, name)) continue;
     const typed = hyperParameterValue(config[key]);

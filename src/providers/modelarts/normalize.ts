@@ -4,7 +4,13 @@
  * TrainingJob; each row of its trial table is a Trial (Ray Tune's). The untouched answer stays
  * in `raw`, ModelArts' (or Ray's) status word in `providerStatus`.
  */
-import { decodeNumber, FieldFormatError, optionalInteger, optionalNumber } from '../../core/fields.js';
+import {
+  decodeNumber,
+  FieldFormatError,
+  isObject,
+  optionalInteger,
+  optionalNumber,
+} from '../../core/fields.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
   ENDED_TRIAL_STATUSES,
@@ -78,8 +84,12 @@ export function jobStatus(phase: string | null | undefined): TrialStatus {
   return PHASES.get(word(phase)) ?? 'unknown';
 }
 
+/** The words as Ray writes them (`TERMINATED`), read without a lower-cased copy of each row's. */
+const RAY_TRIAL_WORDS = new Map([...TRIAL_WORDS].map(([key, status]) => [key.toUpperCase(), status]));
+
 export function trialStatus(status: string | null | undefined): TrialStatus {
-  return TRIAL_WORDS.get(word(status)) ?? 'unknown';
+  // Stryker disable next-line ConditionalExpression: a shortcut; the general reading below gives the same.
+  return (status && RAY_TRIAL_WORDS.get(status)) || (TRIAL_WORDS.get(word(status)) ?? 'unknown');
 }
 
 const AUTO_SEARCH = 'algorithm.policies.auto_search';
@@ -377,8 +387,7 @@ function objectiveValue(
 ): TrialObjective | undefined {
   // A `nan` or `-inf` best (no finite report yet) gives way to a finite current reward.
   const best = cellNumber(cellAt(row.raw, at.bestReward));
-  const current = cellNumber(cellAt(row.raw, at.reward));
-  const value = isFiniteNumber(best) ? best : (current ?? best);
+  const value = isFiniteNumber(best) ? best : (cellNumber(cellAt(row.raw, at.reward)) ?? best);
   if (value === undefined) return undefined;
   return { metric: context.objectiveMetric ?? context.objective?.metric ?? DEFAULT_OBJECTIVE_METRIC, value };
 }
@@ -416,7 +425,9 @@ function trialOf(
   context: TrialContext,
   fallbackId: string | undefined,
 ): Trial<ModelArtsTrialRaw> {
-  const config = configObject(cellAt(latest.raw, at.config), cellPath(latest, 'config'));
+  const configCell = cellAt(latest.raw, at.config);
+  // The path is spelt out only for a cell that is not already an object: a listing reads thousands.
+  const config = isObject(configCell) ? configCell : configObject(configCell, cellPath(latest, 'config'));
   const { status, providerStatus } = statusOf(latest, at);
   const ran = cellNumber(cellAt(latest.raw, at.ranFor));
   const reportedAt = cellNumber(cellAt(latest.raw, at.reportedAt));
