@@ -148,34 +148,38 @@ export function benchSageMakerListing(rounds: number): Promise<boolean> {
   });
 }
 
+/** What a cloud's listing bench measures: crosstune's listing, and the floors printed beside it. */
+interface Subjects {
+  list(): AsyncIterable<{ id: string }>;
+  floors: Contender[];
+}
+
 /** crosstune's listing against raw fetch + JSON.parse of the same pages, on a cloud's server. */
 function againstRaw(
   cloud: BenchCloud,
   rounds: number,
-  listing: (url: string) => () => AsyncIterable<{ id: string }>,
+  subjects: (url: string) => Subjects,
   pageUrl: (url: string, page: number) => string,
   itemsOf: (body: unknown) => unknown[],
-  floors: (url: string) => Contender[],
 ): Promise<boolean> {
   return withServer(cloud, async (url) => {
-    const list = listing(url);
-    const lower = floors(url);
+    const { list, floors } = subjects(url);
     const results = await compare(
       [
         { name: SUBJECT, run: () => count(list()) },
         { name: 'raw fetch + JSON.parse', run: () => rawPages((page) => pageUrl(url, page), itemsOf) },
-        ...lower,
+        ...floors,
       ],
       { rounds, warmup: 2 },
     );
     return report(title(cloud === 'pai' ? 'PAI' : 'ModelArts'), results, [
       RAW,
-      ...lower.map((floor) => ({ subject: floor.name, reference: 'raw fetch + JSON.parse' })),
+      ...floors.map((floor) => ({ subject: floor.name, reference: 'raw fetch + JSON.parse' })),
     ]);
   });
 }
 
-/** `.api` pages 0 to TOTAL/PAGE − 1, each read by `items`, which returns how many it holds. */
+/** `.api` pages 0 to TOTAL/PAGE − 1, each read by `fetchPage`, which returns how many items it holds. */
 async function apiPages(fetchPage: (page: number) => Promise<number>): Promise<void> {
   let n = 0;
   for (let page = 0; page < TOTAL / PAGE; page++) n += await fetchPage(page);
@@ -193,36 +197,35 @@ export function benchPaiListing(rounds: number): Promise<boolean> {
         credentials: PAI_BENCH_CREDENTIALS,
         pageConcurrency: 1,
       });
-      return () => cloud.trials.list(PAI_BENCH_EXPERIMENT, { pageSize: PAGE });
-    },
-    (url, page) =>
-      `${url}/api/automl/v1/hpo/experiment/${PAI_BENCH_EXPERIMENT}/trials?PageNumber=${page + 1}&PageSize=${PAGE}`,
-    (body) => (body as { Trials: unknown[] }).Trials,
-    (url) => {
-      const cloud = pai({ region: 'cn-hangzhou', endpoint: url, credentials: PAI_BENCH_CREDENTIALS });
       const page = (index: number) =>
         cloud.api.listHpoTrials({
           ExperimentId: PAI_BENCH_EXPERIMENT,
           PageNumber: index + 1,
           PageSize: PAGE,
         });
-      return [
-        { name: FLOOR, run: () => apiPages(async (index) => (await page(index)).Trials?.length ?? 0) },
-        {
-          // PAI packs hyperparameters and metrics into JSON text: reading them is part of any floor.
-          name: 'floor + JSON texts parsed',
-          run: () =>
-            apiPages(async (index) => {
-              const { Trials } = await page(index);
-              for (const trial of Trials ?? []) {
-                JSON.parse(String(trial.Hyperparam));
-                JSON.parse(String(trial.Metric));
-              }
-              return Trials?.length ?? 0;
-            }),
-        },
-      ];
+      return {
+        list: () => cloud.trials.list(PAI_BENCH_EXPERIMENT, { pageSize: PAGE }),
+        floors: [
+          { name: FLOOR, run: () => apiPages(async (index) => (await page(index)).Trials?.length ?? 0) },
+          {
+            // PAI packs hyperparameters and metrics into JSON text: reading them is part of any floor.
+            name: 'floor + JSON texts parsed',
+            run: () =>
+              apiPages(async (index) => {
+                const { Trials } = await page(index);
+                for (const trial of Trials ?? []) {
+                  JSON.parse(String(trial.Hyperparam));
+                  JSON.parse(String(trial.Metric));
+                }
+                return Trials?.length ?? 0;
+              }),
+          },
+        ],
+      };
     },
+    (url, page) =>
+      `${url}/api/automl/v1/hpo/experiment/${PAI_BENCH_EXPERIMENT}/trials?PageNumber=${page + 1}&PageSize=${PAGE}`,
+    (body) => (body as { Trials: unknown[] }).Trials,
   );
 }
 
@@ -239,33 +242,17 @@ export function benchModelArtsListing(rounds: number): Promise<boolean> {
         pageConcurrency: 1,
         offsetMeaning: { trials: 'record' },
       });
-      return () => cloud.trials.list(MODELARTS_BENCH_JOB, { pageSize: PAGE });
+      const page = (index: number) =>
+        cloud.api.listAutoSearchTrials(MODELARTS_BENCH_JOB, { limit: PAGE, offset: index * PAGE });
+      return {
+        list: () => cloud.trials.list(MODELARTS_BENCH_JOB, { pageSize: PAGE }),
+        floors: [
+          { name: FLOOR, run: () => apiPages(async (index) => (await page(index)).items?.data?.length ?? 0) },
+        ],
+      };
     },
     (url, page) =>
       `${url}/v2/${MODELARTS_BENCH_PROJECT}/training-jobs/${MODELARTS_BENCH_JOB}/autosearch-trials?limit=${PAGE}&offset=${page * PAGE}`,
     (body) => (body as { items: { data: unknown[] } }).items.data,
-    (url) => {
-      const cloud = modelarts({
-        region: 'cn-north-4',
-        endpoint: url,
-        projectId: MODELARTS_BENCH_PROJECT,
-        credentials: MODELARTS_BENCH_CREDENTIALS,
-      });
-      return [
-        {
-          name: FLOOR,
-          run: () =>
-            apiPages(
-              async (index) =>
-                (
-                  await cloud.api.listAutoSearchTrials(MODELARTS_BENCH_JOB, {
-                    limit: PAGE,
-                    offset: index * PAGE,
-                  })
-                ).items?.data?.length ?? 0,
-            ),
-        },
-      ];
-    },
   );
 }
