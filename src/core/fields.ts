@@ -51,10 +51,12 @@ export function numberIn(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const n = Number(value);
   // Number('') and Number('  ') are 0: blank text is not a number.
+  // Stryker disable next-line ConditionalExpression: `n !== 0` only spares the trim; text Number reads as non-zero is never blank.
   if (!Number.isNaN(n)) return n !== 0 || value.trim() !== '' ? n : undefined;
   // Text opening with a letter other than i or n (`tensor(…)`, `True`) spells no special number:
   // answered without the copies below, as a table may hold such a cell in every row.
   const first = value.charCodeAt(0) | 0x20;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the lines below refuse such text the same (text opening with a space other than ASCII's is tested to get there).
   if (first >= 97 && first <= 122 && first !== 105 && first !== 110) return undefined;
   const word = value.trim().toLowerCase();
   return Object.hasOwn(SPECIAL_NUMBERS, word) ? SPECIAL_NUMBERS[word] : undefined;
@@ -102,6 +104,7 @@ export function decodeEpochSeconds(value: unknown, path: string): Date {
 export function decodeUtcDateTime(value: unknown, path: string): Date {
   if (typeof value === 'string') {
     const fast = plainUtcDateTime(value);
+    // Stryker disable next-line ConditionalExpression: a shortcut; the general reading below gives the same time (plainUtcDateTime's own answers are tested against Date.UTC).
     if (fast !== undefined) return new Date(fast);
     const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
       value.trim(),
@@ -119,8 +122,9 @@ export function decodeUtcDateTime(value: unknown, path: string): Date {
  * Milliseconds for exactly `YYYY-MM-DD HH:mm:ss`, the form listings send for every item, read
  * digit by digit (the general pattern above costs a regex, a string and a parse per field);
  * undefined for any other text, including an impossible date, which the general path judges.
+ * Exported for its tests: a wrong refusal here is invisible through decodeUtcDateTime.
  */
-function plainUtcDateTime(text: string): number | undefined {
+export function plainUtcDateTime(text: string): number | undefined {
   if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   const sep = text.charCodeAt(10);
   if ((sep !== 32 && sep !== 84) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
@@ -135,7 +139,9 @@ function plainUtcDateTime(text: string): number | undefined {
   if (
     !(
       year >= 1000 &&
+      // Stryker disable next-line ConditionalExpression: a month out of range has no length in daysIn, so the day check refuses it as well.
       month >= 1 &&
+      // Stryker disable next-line ConditionalExpression: as above.
       month <= 12 &&
       day >= 1 &&
       day <= daysIn(year, month) &&

@@ -10,6 +10,7 @@ import {
   decodeUtcDateTime,
   FieldFormatError,
   normalizing,
+  plainUtcDateTime,
 } from '../../src/core/fields.js';
 import { thrown } from '../helpers/thrown.js';
 import { FAR_ZONE, inTimeZone } from '../helpers/time-zone.js';
@@ -24,6 +25,9 @@ describe('decodeNumber', () => {
     expect(decodeNumber('-Infinity', 'x')).toBe(Number.NEGATIVE_INFINITY);
     expect(decodeNumber('inf', 'x')).toBe(Number.POSITIVE_INFINITY);
     expect(decodeNumber('-inf', 'x')).toBe(Number.NEGATIVE_INFINITY);
+    // Spaces beyond ASCII's are trimmed too (the letter shortcut must not refuse them).
+    expect(decodeNumber('\u00a0nan', 'x')).toBeNaN();
+    expect(decodeNumber('\u2003inf\u3000', 'x')).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('rejects what is not a number, naming the field', () => {
@@ -126,6 +130,95 @@ describe('decodeUtcDateTime', () => {
   it('rejects other formats', () => {
     expect(() => decodeUtcDateTime('28/08/2022', 't')).toThrow(FieldFormatError);
     expect(() => decodeUtcDateTime('2022-13-45 99:99:99', 't')).toThrow(FieldFormatError);
+  });
+});
+
+// The fast path's wrong refusals are invisible through decodeUtcDateTime (the general reading
+// answers instead), so its own answers are checked: every possible plain date-time read as
+// Date.UTC reads it, everything else refused.
+describe('plainUtcDateTime', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const plain = (y: number, mo: number, d: number, sep: string, h: number, mi: number, s: number) =>
+    `${pad(y, 4)}-${pad(mo)}-${pad(d)}${sep}${pad(h)}:${pad(mi)}:${pad(s)}`;
+  /** Whether day `d` exists in month `mo` of year `y`, as Date.UTC (which rolls over) tells it. */
+  const exists = (y: number, mo: number, d: number) => new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
+  const sep = fc.constantFrom(' ', 'T');
+
+  it('reads every possible date-time from year 1000 on as Date.UTC does, and refuses impossible days', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        sep,
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        (y, mo, d, separator, h, mi, s) => {
+          const expected = exists(y, mo, d) ? Date.UTC(y, mo - 1, d, h, mi, s) : undefined;
+          expect(plainUtcDateTime(plain(y, mo, d, separator, h, mi, s))).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the edges of every field', () => {
+    for (const [text, iso] of [
+      ['1000-01-01 00:00:00', '1000-01-01T00:00:00.000Z'],
+      ['9999-12-31T23:59:59', '9999-12-31T23:59:59.000Z'],
+      ['2024-02-29 12:00:00', '2024-02-29T12:00:00.000Z'],
+      ['2000-02-29 12:00:00', '2000-02-29T12:00:00.000Z'],
+      ['2023-01-31 00:00:00', '2023-01-31T00:00:00.000Z'],
+      ['2023-12-01 00:00:00', '2023-12-01T00:00:00.000Z'],
+      ['2023-04-30 00:00:00', '2023-04-30T00:00:00.000Z'],
+      ['2023-11-19 19:09:09', '2023-11-19T19:09:09.000Z'],
+    ] as const) {
+      expect(plainUtcDateTime(text), text).toBe(Date.parse(iso));
+    }
+    for (const text of [
+      '0999-12-31 23:59:59',
+      '1900-02-29 00:00:00',
+      '2023-02-29 00:00:00',
+      '2023-04-31 00:00:00',
+      '2023-00-10 00:00:00',
+      '2023-13-10 00:00:00',
+      '2023-01-00 00:00:00',
+      '2023-01-32 00:00:00',
+      '2023-01-01 24:00:00',
+      '2023-01-01 00:60:00',
+      '2023-01-01 00:00:60',
+    ]) {
+      expect(plainUtcDateTime(text), text).toBeUndefined();
+    }
+  });
+
+  it('refuses text of any other shape: a character out of place, a non-digit, another length', () => {
+    const valid = fc
+      .tuple(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+      )
+      .map(([y, mo, d]) => plain(y, mo, d, ' ', 12, 34, 56));
+    fc.assert(
+      fc.property(
+        valid,
+        fc.integer({ min: 0, max: 18 }),
+        fc.constantFrom('a', '/', ':', '-', ' ', 'T', '.', '+', '\u0660'),
+        (text, at, char) => {
+          const changed = `${text.slice(0, at)}${char}${text.slice(at + 1)}`;
+          // Only the separator may be either of its two characters.
+          const stillPlain = changed === text || (at === 10 && (char === ' ' || char === 'T'));
+          const expected = stillPlain ? Date.parse(`${changed.replace(' ', 'T')}Z`) : undefined;
+          expect(plainUtcDateTime(changed)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(plainUtcDateTime('2023-01-01 00:00:0')).toBeUndefined();
+    expect(plainUtcDateTime('2023-01-01 00:00:000')).toBeUndefined();
+    expect(plainUtcDateTime('2023-01-01 00:00:00Z')).toBeUndefined();
   });
 });
 

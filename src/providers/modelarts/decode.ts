@@ -258,6 +258,7 @@ function hyperParameterValue(value: unknown): HyperParameterValue | undefined {
 const plainNames = new Map<string, string>();
 const REMEMBERED_NAMES = 1024;
 
+// Stryker disable ConditionalExpression,EqualityOperator,BlockStatement,CallExpression: a memo; with or without it each key gives the same name.
 function plainName(key: string): string {
   let name = plainNames.get(key);
   if (name === undefined) {
@@ -266,6 +267,7 @@ function plainName(key: string): string {
   }
   return name;
 }
+// Stryker restore ConditionalExpression,EqualityOperator,BlockStatement,CallExpression
 
 /** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
