@@ -29,9 +29,10 @@ export function bestSoFar(series: Series, direction: ObjectiveDirection): CurveP
       points.push(best);
     }
   }
-  const lastX = series.length > 0 ? series.x(series.length - 1) : undefined;
-  if (best && lastX !== undefined && best.x !== lastX && points.at(-1)?.x !== lastX) {
-    points.push({ x: lastX, best: best.best, trialId: best.trialId });
+  // `best` is the last point: the curve is carried on to the last trial unless it ends there.
+  if (best) {
+    const lastX = series.x(series.length - 1);
+    if (best.x !== lastX) points.push({ x: lastX, best: best.best, trialId: best.trialId });
   }
   return points;
 }
@@ -45,6 +46,7 @@ export function firstWithin(
 ): number | undefined {
   for (let i = 0; i < series.length; i++) {
     const value = series.value(i);
+    // Stryker disable next-line ConditionalExpression: `within` is false for undefined too; the check is for the type.
     if (value !== undefined && within(value, target, tolerance, direction)) return i;
   }
   return undefined;
