@@ -1,7 +1,13 @@
 /** Parameter importance on synthetic trials where what matters is known. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binEdges, binEdgesCounted, importanceOf, type RankedTrials } from '../../src/compare/importance.js';
+import {
+  binEdges,
+  binEdgesCounted,
+  IMPORTANCE_METHOD,
+  importanceOf,
+  type RankedTrials,
+} from '../../src/compare/importance.js';
 import type { HyperParameterValue } from '../../src/index.js';
 
 interface RankedTrial {
@@ -110,6 +116,77 @@ describe('importanceOf', () => {
     for (const p of importanceOf(ranked(mixed), ['flag', 'on'])) expect(p.effect).toBe(1);
   });
 
+  it('computes exactly the documented ε², as a plain reading of the method does', () => {
+    // The method written out the obvious way (docs/compare.md): numbers with more distinct values
+    // than bins go into equal-count bins by sorted rank, anything else one group per value; ε² of
+    // the objective by those groups; shares of the effects, largest first, ties by name.
+    function reference(trials: readonly RankedTrial[], names: readonly string[]) {
+      const n = trials.length;
+      if (n < 3) return [];
+      const y = trials.map((t) => t.value);
+      const mean = y.reduce((a, v) => a + v, 0) / n;
+      const bins = Math.max(2, Math.min(10, Math.floor(Math.sqrt(n))));
+      const effects = names.map((name) => {
+        const values = trials.map((t) => t.hyperParameters[name]);
+        const distinct = [...new Set(values)];
+        let group: (i: number) => unknown = (i) => values[i];
+        if (values.every((v) => typeof v === 'number') && distinct.length > bins) {
+          const sorted = Float64Array.from(values as number[]).sort();
+          const edges = Array.from({ length: bins - 1 }, (_, b) => sorted[Math.floor(((b + 1) * n) / bins)]);
+          group = (i) => edges.filter((edge) => (edge as number) <= (values[i] as number)).length;
+        }
+        const sums = new Map<unknown, { sum: number; count: number }>();
+        y.forEach((v, i) => {
+          const g = sums.get(group(i)) ?? { sum: 0, count: 0 };
+          sums.set(group(i), { sum: g.sum + v, count: g.count + 1 });
+        });
+        const total = y.reduce((a, v) => a + (v - mean) ** 2, 0);
+        const k = sums.size;
+        const between = [...sums.values()].reduce((a, g) => a + g.count * (g.sum / g.count - mean) ** 2, 0);
+        if (total === 0 || k < 2 || n <= k) return { name, effect: 0 };
+        const effect = (between - ((k - 1) * (total - between)) / (n - k)) / total;
+        return { name, effect: Math.min(1, Math.max(0, effect)) };
+      });
+      const sum = effects.reduce((a, e) => a + e.effect, 0);
+      return effects
+        .map((e) => ({ name: e.name, importance: sum > 0 ? e.effect / sum : 0, effect: e.effect }))
+        .sort((a, b) => b.importance - a.importance || (a.name < b.name ? -1 : 1));
+    }
+    const trial = (i: number, pool: readonly number[], flat: boolean, rng: () => number): RankedTrial => ({
+      value: flat ? 1 : (pool[i % pool.length] as number) + (i % 7) + rng(),
+      hyperParameters: {
+        // Few values, more than the bins, and many: every grouping the method has.
+        few: pool[i % 3] as number,
+        many: pool[(i * 7) % pool.length] as number,
+        unique: rng(),
+        word: `w${i % 5}`,
+        // Text among numbers, each value its own: more than 256 distinct once n is large.
+        mixed: i % 50 === 0 ? 'none' : i + rng(),
+      },
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 60 }),
+        fc.boolean(),
+        fc.integer(),
+        (n, pool, flat, seed) => {
+          const rng = deriveRng(seed, 'reference');
+          const trials = Array.from({ length: n }, (_, i) => trial(i, pool, flat && n % 2 === 0, rng));
+          const names = ['mixed', 'word', 'unique', 'many', 'few'];
+          const ours = importanceOf(ranked(trials), names);
+          const theirs = reference(trials, names);
+          expect(ours.map((p) => p.name)).toEqual(theirs.map((p) => p.name));
+          ours.forEach((p, i) => {
+            expect(p.effect).toBeCloseTo(theirs[i]?.effect as number, 9);
+            expect(p.importance).toBeCloseTo(theirs[i]?.importance as number, 9);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('scores 0 when the objective does not vary', () => {
     const flat = onlyXMatters(50, 4).map((t) => ({ ...t, value: 1 }));
     expect(importanceOf(ranked(flat), ['x', 'y']).every((p) => p.effect === 0 && p.importance === 0)).toBe(
@@ -144,6 +221,36 @@ describe('importanceOf', () => {
           );
         },
       ),
+    );
+  });
+
+  it('puts NaN after every number when counting, as sorting does, whatever order the values came in', () => {
+    for (const order of [
+      [Number.NaN, 6, 5, 4, 3, 2, 1],
+      [3, Number.NaN, 1, 6, 2, 5, 4],
+      [1, 2, 3, 4, 5, 6, Number.NaN],
+    ]) {
+      // NaN is half of the column: where it sorts decides every upper edge.
+      const column = Float64Array.from([...order, ...order.map(() => Number.NaN), Number.NaN]);
+      const distinct = new Map<number, number>();
+      const counts: number[] = [];
+      for (const v of column) {
+        if (!distinct.has(v)) distinct.set(v, distinct.size);
+        const id = distinct.get(v) as number;
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+      for (const bins of [2, 3, 4, 5]) {
+        expect(
+          Array.from(binEdgesCounted(distinct, counts, column.length, bins)),
+          `${order} ${bins}`,
+        ).toEqual(Array.from(binEdges(column, bins)));
+      }
+    }
+  });
+
+  it('names its method in full: RunImportance.method, in every export', () => {
+    expect(IMPORTANCE_METHOD).toMatch(
+      /^epsilon-squared main effects \(one-way ANOVA, numbers in up to 10 equal-count bins\)$/,
     );
   });
 

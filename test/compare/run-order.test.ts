@@ -24,9 +24,12 @@ describe('inRunOrder', () => {
   it('orders by start with ties as listed, and numbers the rows from 1', () => {
     fc.assert(
       fc.property(fc.array(time, { maxLength: 40 }), (starts) => {
-        const ordered = inRunOrder(rowsOf(starts.length), starts);
+        const rows = rowsOf(starts.length);
+        const ordered = inRunOrder(rows, starts);
         expect(ordered.map((row) => row.trialId)).toEqual(expected(starts));
         expect(ordered.map((row) => row.index)).toEqual(starts.map((_, i) => i + 1));
+        // The caller's array is left in listing order.
+        expect(rows.map((row) => row.trialId)).toEqual(starts.map((_, i) => `t${i}`));
       }),
     );
   });
@@ -36,8 +39,10 @@ describe('inRunOrder', () => {
       fc.property(fc.uniqueArray(fc.integer(), { maxLength: 40 }), fc.boolean(), (distinct, tie) => {
         const starts = distinct.sort((a, b) => b - a);
         if (tie && starts.length > 1) starts[1] = starts[0] as number;
-        const ordered = inRunOrder(rowsOf(starts.length), starts);
+        const rows = rowsOf(starts.length);
+        const ordered = inRunOrder(rows, starts);
         expect(ordered.map((row) => row.trialId)).toEqual(expected(starts));
+        expect(rows.map((row) => row.trialId)).toEqual(starts.map((_, i) => `t${i}`));
       }),
     );
   });
