@@ -23,6 +23,18 @@ const ranked = (list: readonly RankedTrial[]): RankedTrials => ({
 
 import { deriveRng } from '../../src/testing/index.js';
 
+/** binEdgesCounted over a column: its distinct values numbered in order of appearance, and counted. */
+function countedEdges(column: Float64Array, bins: number): Float64Array {
+  const distinct = new Map<number, number>();
+  const counts: number[] = [];
+  for (const v of column) {
+    if (!distinct.has(v)) distinct.set(v, distinct.size);
+    const id = distinct.get(v) as number;
+    counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return binEdgesCounted(distinct, counts, column.length, bins);
+}
+
 /** Trials whose objective depends on `x` alone (plus a little noise); `y`, `z`, `kind` are noise. */
 function onlyXMatters(n: number, seed: number): RankedTrial[] {
   const rng = deriveRng(seed, 'importance');
@@ -207,18 +219,9 @@ describe('importanceOf', () => {
             { length: n },
             (_, i) => values[(i * 7919) % values.length] as number,
           );
-          const distinct = new Map<number, number>();
-          const counts: number[] = [];
-          for (const v of column) {
-            if (!distinct.has(v)) distinct.set(v, distinct.size);
-            const id = distinct.get(v) as number;
-            counts[id] = (counts[id] ?? 0) + 1;
-          }
           // ±0 are one value to a Map and bin alike: compared as numbers, not by sign.
           const signless = (edges: Float64Array) => Array.from(edges, (e) => e + 0);
-          expect(signless(binEdgesCounted(distinct, counts, n, bins))).toEqual(
-            signless(binEdges(column, bins)),
-          );
+          expect(signless(countedEdges(column, bins))).toEqual(signless(binEdges(column, bins)));
         },
       ),
     );
@@ -232,18 +235,10 @@ describe('importanceOf', () => {
     ]) {
       // NaN is half of the column: where it sorts decides every upper edge.
       const column = Float64Array.from([...order, ...order.map(() => Number.NaN), Number.NaN]);
-      const distinct = new Map<number, number>();
-      const counts: number[] = [];
-      for (const v of column) {
-        if (!distinct.has(v)) distinct.set(v, distinct.size);
-        const id = distinct.get(v) as number;
-        counts[id] = (counts[id] ?? 0) + 1;
-      }
       for (const bins of [2, 3, 4, 5]) {
-        expect(
-          Array.from(binEdgesCounted(distinct, counts, column.length, bins)),
-          `${order} ${bins}`,
-        ).toEqual(Array.from(binEdges(column, bins)));
+        expect(Array.from(countedEdges(column, bins)), `${order} ${bins}`).toEqual(
+          Array.from(binEdges(column, bins)),
+        );
       }
     }
   });
