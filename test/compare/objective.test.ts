@@ -68,6 +68,12 @@ describe('resolveObjective without a mapping', () => {
         run('a', { metric: 'auc', direction: 'maximize' }),
         run('b', { metric: 'auc', direction: 'minimize' }),
       ],
+      [
+        run('a', { metric: 'auc', direction: 'maximize' }),
+        run('b', { metric: 'acc', direction: 'maximize' }),
+      ],
+      [run('a', { metric: '', direction: 'maximize' }), run('b', { metric: '', direction: 'maximize' })],
+      [],
     ]) {
       expect(() => resolveObjective(runs, undefined)).toThrow(ObjectiveMismatchError);
     }
