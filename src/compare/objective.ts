@@ -45,12 +45,9 @@ export function resolveObjective(
     direction: experiment.objective?.direction,
   }));
   if (mapping === undefined) {
-    const [first] = stated;
-    const shared =
-      first?.metric !== undefined &&
-      first.direction !== undefined &&
-      stated.every((o) => o.metric === first.metric && o.direction === first.direction);
-    if (!shared || !first?.metric || !first.direction) {
+    const metric = stated[0]?.metric;
+    const direction = stated[0]?.direction;
+    if (!metric || !direction || !stated.every((o) => o.metric === metric && o.direction === direction)) {
       throw new ObjectiveMismatchError(
         `The runs do not optimise one objective (${stated.map(describe).join('; ')}); pass options.objective to say how they compare`,
         stated,
@@ -58,10 +55,10 @@ export function resolveObjective(
     }
     return {
       objective: {
-        metric: first.metric,
-        direction: first.direction,
+        metric,
+        direction,
         rule: 'shared',
-        runs: stated.map((o) => ({ label: o.label, metric: first.metric as string, direction: o.direction })),
+        runs: stated.map((o) => ({ label: o.label, metric, direction })),
       },
       readValue: new Map(stated.map((o) => [o.label, objectiveValue])),
     };
