@@ -77,6 +77,7 @@ describe('status maps', () => {
     ['TERMINATED', 'completed'],
     ['ERROR', 'failed'],
     ['terminated', 'completed'],
+    [' Terminated\n', 'completed'],
     ['EARLY_STOPPED', 'unknown'],
     [null, 'unknown'],
   ])('trial status %j → %s', (word, status) => {
