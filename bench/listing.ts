@@ -41,20 +41,16 @@ async function count(items: AsyncIterable<{ id: string }>): Promise<void> {
   expect(n);
 }
 
-/** Raw fetch + JSON.parse of the pages at `urlOf(i)` until `done` says the last page was read. */
-async function rawPages(
-  urlOf: (page: number) => string,
-  itemsOf: (body: unknown) => unknown[],
-): Promise<void> {
+/** Pages 0 to TOTAL/PAGE − 1, each read by `fetchPage`, which returns how many items it holds. */
+async function pages(fetchPage: (page: number) => Promise<number>): Promise<void> {
   let n = 0;
-  for (let page = 0; ; page++) {
-    const res = await fetch(urlOf(page));
-    const items = itemsOf(JSON.parse(await res.text()));
-    n += items.length;
-    if (items.length < PAGE || n >= TOTAL) break;
-  }
+  for (let page = 0; page < TOTAL / PAGE; page++) n += await fetchPage(page);
   expect(n);
 }
+
+/** Raw fetch + JSON.parse of the pages at `urlOf(i)`. */
+const rawPages = (urlOf: (page: number) => string, itemsOf: (body: unknown) => unknown[]) =>
+  pages(async (page) => itemsOf(JSON.parse(await (await fetch(urlOf(page))).text())).length);
 
 async function withServer(cloud: BenchCloud, run: (url: string) => Promise<boolean>): Promise<boolean> {
   const server = await startServerProcess(cloud, TOTAL);
@@ -179,13 +175,6 @@ function againstRaw(
   });
 }
 
-/** `.api` pages 0 to TOTAL/PAGE − 1, each read by `fetchPage`, which returns how many items it holds. */
-async function apiPages(fetchPage: (page: number) => Promise<number>): Promise<void> {
-  let n = 0;
-  for (let page = 0; page < TOTAL / PAGE; page++) n += await fetchPage(page);
-  expect(n);
-}
-
 export function benchPaiListing(rounds: number): Promise<boolean> {
   return againstRaw(
     'pai',
@@ -206,12 +195,12 @@ export function benchPaiListing(rounds: number): Promise<boolean> {
       return {
         list: () => cloud.trials.list(PAI_BENCH_EXPERIMENT, { pageSize: PAGE }),
         floors: [
-          { name: FLOOR, run: () => apiPages(async (index) => (await page(index)).Trials?.length ?? 0) },
+          { name: FLOOR, run: () => pages(async (index) => (await page(index)).Trials?.length ?? 0) },
           {
             // PAI packs hyperparameters and metrics into JSON text: reading them is part of any floor.
             name: 'floor + JSON texts parsed',
             run: () =>
-              apiPages(async (index) => {
+              pages(async (index) => {
                 const { Trials } = await page(index);
                 for (const trial of Trials ?? []) {
                   JSON.parse(String(trial.Hyperparam));
@@ -247,7 +236,7 @@ export function benchModelArtsListing(rounds: number): Promise<boolean> {
       return {
         list: () => cloud.trials.list(MODELARTS_BENCH_JOB, { pageSize: PAGE }),
         floors: [
-          { name: FLOOR, run: () => apiPages(async (index) => (await page(index)).items?.data?.length ?? 0) },
+          { name: FLOOR, run: () => pages(async (index) => (await page(index)).items?.data?.length ?? 0) },
         ],
       };
     },
