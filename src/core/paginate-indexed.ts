@@ -105,10 +105,8 @@ export function indexedWalk<W, T = W>(options: IndexedWalkOptions<T, W>): PageWa
         const kept = fresh(page.items, `page ${index + 1}`);
         if (more && lastIndex !== undefined) {
           for (let i = index + 1; i <= Math.min(lastIndex, index + concurrency); i++) request(i);
-          // A walk of one page at a time has nothing else in flight while this page is read; with
-          // several pages in flight the network is busy already, and a page is handed over as soon
-          // as it is in (an abort between pages then finds the next one still on its way).
-          if (concurrency === 1) await beforeReading(request(index + 1));
+          // The requests just started reach their sockets before this page is read.
+          await beforeReading(request(index + 1));
         }
         yield {
           items: readKept(page, kept, options.read),

@@ -189,21 +189,29 @@ export const DEFAULT_MAX_PAGES = 100_000;
 
 const noop = () => undefined;
 
-export function leaveTheProcess(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/**
+ * Resolves once the process.nextTick callbacks queued by then, and by the promise steps already
+ * under way, have run: node:http writes a request to a kept-alive socket in such a callback.
+ */
+function afterQueuedTicks(): Promise<void> {
+  return new Promise((resolve) => process.nextTick(resolve));
 }
 
 /**
- * Between asking for the next page and reading the current one: one turn of the event loop, or
- * less if the next page settles first. A request started ahead reaches the socket only when the
- * current run of promise callbacks ends (with fetch and node:http alike), which without this is
- * after the page in hand has been read (normalized) and a caller working synchronously through it
- * is done: no overlap at all. Raced with the page itself because under a test's fake timers
- * setImmediate never fires; the race also handles the page's failure, reported when the caller
- * asks for that page.
+ * Between asking for the next page and reading the current one: until the request has been
+ * handed to its socket, or less if the next page settles first. Started ahead, a request reaches
+ * the socket only in a nextTick callback queued after its own promise steps (signing), and Node
+ * runs no such callback while promise callbacks keep coming — as they do while a caller works
+ * through the page in hand with `for await` — so without this wait it leaves after the page has
+ * been read, and nothing overlaps. A nextTick is enough: Node runs every queued tick before the
+ * promise callback that resumes this walk. A turn of the event loop (setImmediate), used before,
+ * overlapped no better and in about one process in three set the collector keeping every page of
+ * a listing alive through young-generation collections (docs/architecture.md, "Why a tick").
+ * Raced with the page itself because a test may fake timers; the race also handles the page's
+ * failure, reported when the caller asks for that page.
  */
 export function beforeReading(next: Promise<unknown>): Promise<unknown> {
-  return Promise.race([leaveTheProcess(), next.then(noop, noop)]);
+  return Promise.race([afterQueuedTicks(), next.then(noop, noop)]);
 }
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError, PaginationError } from '../../src/core/errors.js';
 import { concatWalks, Paginated, type TokenPage, tokenWalk } from '../../src/core/paginate.js';
+import { reachSocket } from '../helpers/socket-write.js';
 import { recordingUnhandledRejections } from '../helpers/thrown.js';
 
 /** A token-paged source over `items`, counting requests; tokens are deliberately not offsets. */
@@ -172,7 +173,7 @@ describe('concatWalks', () => {
 });
 
 describe('token paging under a test’s fake timers', () => {
-  it('still walks every page (the read-ahead does not wait on a faked setImmediate)', async () => {
+  it('still walks every page (the read-ahead does not wait on a faked timer)', async () => {
     vi.useFakeTimers();
     try {
       const { list } = listing(
@@ -195,9 +196,7 @@ describe('token paging read-ahead', () => {
       release = resolve;
     });
     const fetchPage = async (token: string | undefined): Promise<TokenPage<number>> => {
-      // A transport writes to the socket once the current run of promise callbacks is over.
-      await new Promise((resolve) => setImmediate(resolve));
-      sent.push(token ?? 'first');
+      await reachSocket(() => sent.push(token ?? 'first'));
       if (options.hold !== undefined && token === options.hold) await held;
       const n = token === undefined ? 1 : Number(token.slice(1));
       return { items: [n * 10, n * 10 + 1], nextToken: n < 3 ? `p${n + 1}` : undefined, raw: null };
