@@ -133,5 +133,11 @@ export function toCsv(comparison: Comparison, options: CsvOptions): string {
     );
   }
   const table = options.table === 'runs' ? runsTable(comparison) : trialsTable(comparison);
-  return stringify(table, { record_delimiter: 'windows', cast: { boolean: (value) => String(value) } });
+  return stringify(table, {
+    record_delimiter: 'windows',
+    // csv-stringify quotes a cell holding the record delimiter (CRLF) but not a bare CR or LF,
+    // which spreadsheet and CSV readers take as the end of the record.
+    quoted_match: /[\r\n]/,
+    cast: { boolean: (value) => String(value) },
+  });
 }
