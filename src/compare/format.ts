@@ -1,16 +1,21 @@
 /** How numbers and spans read in text exports and terminal tables. */
 
-/** Up to 6 significant digits, no exponent for everyday magnitudes; `-` when unknown. */
+/** A number, not NaN or an infinity (undefined is none of them). */
+export const isFiniteNumber = (value: number | undefined): value is number => Number.isFinite(value);
+
+/**
+ * Up to 6 significant digits, no exponent for everyday magnitudes; `-` when unknown. NaN and the
+ * infinities read as JavaScript writes them (`toExponential` and `toPrecision` keep them so).
+ */
 export function formatNumber(value: number | undefined): string {
   if (value === undefined) return '-';
-  if (!Number.isFinite(value)) return String(value);
   if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return value.toExponential(3);
   return String(Number(value.toPrecision(6)));
 }
 
-/** `3h 02m`, `4m 05s`, `12s`; `-` when unknown. */
+/** `3h 02m`, `4m 05s`, `12s`; `-` when unknown or not finite. */
 export function formatSeconds(seconds: number | undefined): string {
-  if (seconds === undefined || !Number.isFinite(seconds)) return '-';
+  if (!isFiniteNumber(seconds)) return '-';
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

@@ -5,6 +5,7 @@
  * dates are ISO 8601 text in UTC. Raw cloud answers are left out: they are not comparable.
  */
 import type { HyperParameterValue } from '../core/types.js';
+import { isFiniteNumber } from './format.js';
 import type { Comparison, CurvePoint, RunResult, TrialRow } from './types.js';
 
 /** The `version` `toJson` writes; it changes when the shape does (see the shipped JSON Schema). */
@@ -12,8 +13,7 @@ export const COMPARISON_JSON_VERSION = 1;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const num = (value: number | undefined): number | null =>
-  value === undefined || !Number.isFinite(value) ? null : value;
+const num = (value: number | undefined): number | null => (isFiniteNumber(value) ? value : null);
 const date = (value: Date | undefined): string | null => (value === undefined ? null : value.toISOString());
 const text = (value: string | undefined): string | null => value ?? null;
 const params = (values: Readonly<Record<string, HyperParameterValue>>): { [key: string]: Json } => ({

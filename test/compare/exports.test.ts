@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent, formatSeconds } from '../../src/compare/format.js';
-import { type Comparison, toCsv, toJson, toMarkdown } from '../../src/compare/index.js';
+import { type Comparison, type CsvOptions, toCsv, toJson, toMarkdown } from '../../src/compare/index.js';
+import { InvalidArgumentError } from '../../src/core/errors.js';
 import { handBuiltComparison } from './helpers/comparison.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
@@ -78,13 +79,17 @@ describe('toMarkdown', () => {
     const [aws, pai] = base.runs as [Comparison['runs'][0], Comparison['runs'][0]];
     const odd: Comparison = {
       ...base,
-      parameters: ['path'],
+      parameters: ['path', 'eta'],
       runs: [
         { ...aws, best: undefined, trialsToBest: undefined, summary: { ...aws.summary, trialCounts: {} } },
         {
           ...pai,
           label: 'pai',
-          best: { trialId: 't|1', value: 1e-5, hyperParameters: { path: 'C:\\data|v2\nnew' } },
+          best: {
+            trialId: 't|1',
+            value: 1e-5,
+            hyperParameters: { path: 'C:\\data|v2\nnew', eta: 0.123456789 },
+          },
           secondsToTolerance: undefined,
         },
       ],
@@ -100,6 +105,7 @@ describe('toMarkdown', () => {
       '| pai | pai | stopped | 1.000e-5 | t\\|1 | 2 | 1 trials | 1 trials | 3h 01m | 1h 02m | - | - | 2 |',
     );
     expect(text).toContain('| path | - | C:\\\\data\\|v2 new |');
+    expect(text).toContain('| eta | - | 0.123457 |');
     expect(text).not.toContain('Not priced');
   });
 });
@@ -140,9 +146,13 @@ describe('toCsv', () => {
     );
   });
 
-  it('refuses a table it does not write, naming it', () => {
+  it('refuses a table it does not write, or no options at all, naming what it got', () => {
     expect(() => toCsv(handBuiltComparison(), { table: 'curves' as 'runs' })).toThrow(
-      "toCsv needs { table: 'trials' } or { table: 'runs' }, got curves",
+      new InvalidArgumentError("toCsv needs { table: 'trials' } or { table: 'runs' }, got curves"),
+    );
+    // From JavaScript, without the options TypeScript asks for.
+    expect(() => toCsv(handBuiltComparison(), undefined as unknown as CsvOptions)).toThrow(
+      new InvalidArgumentError("toCsv needs { table: 'trials' } or { table: 'runs' }, got undefined"),
     );
   });
 });
