@@ -311,40 +311,11 @@ describe('toJson', () => {
           cost: null,
         },
       ],
-      curves: [
-        { run: 'aws', byTrial: [{ x: 1, best: 0.81, trialId: 'job-1' }], byTime: [] },
-        {
-          run: 'pai | east',
-          byTrial: [
-            { x: 1, best: 0.84, trialId: 't-1' },
-            { x: 2, best: 0.84, trialId: 't-1' },
-          ],
-          byTime: [{ x: 3723, best: 0.84, trialId: 't-1' }],
-        },
-      ],
-      importance: [
-        { run: 'aws', method: 'epsilon-squared', trials: 1, parameters: [] },
-        {
-          run: 'pai | east',
-          method: 'epsilon-squared',
-          trials: 2,
-          parameters: [
-            { name: 'max_depth', importance: 0.75, effect: 0.3 },
-            { name: 'eta', importance: 0.25, effect: 0.1 },
-          ],
-        },
-      ],
-      excluded: [
-        { run: 'aws', trialId: 'job-2', reason: 'failed' },
-        { run: 'pai | east', trialId: 't-2', reason: 'not-finite' },
-      ],
-      pricing: {
-        prices: { 'ml.m5.xlarge': 0.23 },
-        unpriced: [
-          { run: 'pai | east', trialId: 't-1', reason: 'no-instance-type' },
-          { run: 'pai | east', trialId: 't-2', reason: 'no-instance-type' },
-        ],
-      },
+      // Written as the comparison holds them: plain data already, copied key for key.
+      curves: base.curves,
+      importance: base.importance,
+      excluded: base.excluded,
+      pricing: base.pricing,
     });
   });
 
