@@ -22,6 +22,8 @@ const samples = fc
   .array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: undefined }), { maxLength: 60 })
   .map((values): Sample[] => values.map((value, i) => ({ x: i + 1, value, trialId: `t${i}` })));
 
+const plainZero = (value: number | undefined) => (value === 0 ? 0 : value);
+
 const better = (d: 'minimize' | 'maximize') => (a: number, b: number) => (d === 'maximize' ? a > b : a < b);
 
 /** The best value over the first i samples, for every i, by brute force. */
@@ -41,7 +43,8 @@ describe('bestSoFar', () => {
         list.forEach((sample, i) => {
           // The step in force at x: the last point at or before it.
           const step = curve.filter((p) => p.x <= sample.x).at(-1);
-          expect(step?.best).toBe(expected[i]);
+          // As numbers: Math.min tells -0 from 0, but they are one best value (the curve keeps the first).
+          expect(plainZero(step?.best)).toBe(plainZero(expected[i]));
         });
       }),
     );
