@@ -39,6 +39,12 @@ const GROUPS = [
     tests: ['test/compare/**/*.test.ts'],
   },
   {
+    // The HTML report's model and page, rendered in-process by their own tests (the CLI's other
+    // tests run the built package in subprocesses).
+    files: /^src\/cli\/report\//,
+    tests: ['test/cli/report-render.test.ts'],
+  },
+  {
     // Shared rules the neutral layer applies (rankings for summaries, watches and comparisons; a
     // trial as its training job): exercised through compare, progress and the providers' listings,
     // not by the core tests. Named here: with no list, the area would fall to Stryker's related

@@ -8,9 +8,11 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/report/index.js';
 import { sampleTrials } from '../../src/cli/report/sample.js';
-import { type Comparison, compare, type TrialRow } from '../../src/compare/index.js';
+import { type Comparison, compare, type TrialRow, toJson } from '../../src/compare/index.js';
 import { InvalidArgumentError } from '../../src/index.js';
 import { type CloudRuns, runOnClouds } from '../compare/helpers/clouds.js';
+import { handBuiltComparison } from '../compare/helpers/comparison.js';
+import { expectReportNumbers, type ReportJson, readCells } from './helpers/report-numbers.js';
 
 let clouds: CloudRuns | undefined;
 let comparison: Comparison;
@@ -127,6 +129,33 @@ describe('renderReport', () => {
       expect(details?.querySelector('li code')?.textContent).toBe(own[0]?.trialId);
       if (own.length > 1) expect(details?.textContent).toContain(`… and ${own.length - 1} more`);
     }
+  });
+
+  it('shows the numbers toJson gives, on the clouds’ comparison (priced and not) and on one built by hand', async () => {
+    const priced = await compare((clouds as CloudRuns).runs, { prices: { 'ml.m5.xlarge': 0.23 } });
+    for (const shown of [comparison, priced, handBuiltComparison()]) {
+      const json = JSON.parse(JSON.stringify(toJson(shown))) as ReportJson;
+      expectReportNumbers(readCells(documentOf(renderReport(shown))), json);
+    }
+  });
+
+  it('lists what it left out by reason, explained, and names each run’s count', () => {
+    const document = documentOf(renderReport(handBuiltComparison()));
+    expect([...document.querySelectorAll('ul.reasons li')].map((li) => li.textContent)).toEqual([
+      'failed — the trial failed: a value it reported may be partial',
+      'not-finite — objective not a finite number (NaN or ±Infinity)',
+    ]);
+    expect([...document.querySelectorAll('details summary')].map((s) => s.textContent)).toEqual([
+      'aws: 1 trial left out',
+      'pai | east: 1 trial left out',
+    ]);
+    expect(
+      [...document.querySelectorAll('table[data-table="excluded"] thead th')].map((th) => th.textContent),
+    ).toEqual(['run', 'failed', 'not-finite']);
+    const none = documentOf(renderReport({ ...handBuiltComparison(), excluded: [] }));
+    expect(none.querySelector('[data-table="excluded"]')?.textContent).toBe(
+      'Every trial took part in the ranking.',
+    );
   });
 
   it('names which way is better on the objective axis', () => {

@@ -7,11 +7,13 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/report/index.js';
 import { compare, toJson } from '../../src/compare/index.js';
 import { type CloudRuns, runOnClouds, SPEC } from '../compare/helpers/clouds.js';
+import { expectReportNumbers, type ReportJson, readCells } from './helpers/report-numbers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -19,31 +21,6 @@ const FILE = `${OUT}report.html`;
 const FILE_URL = pathToFileURL(FILE).href;
 
 let clouds: CloudRuns | undefined;
-/** The parts of `toJson`'s shape this test reads, as a consumer of the JSON would type them. */
-interface ReportJson {
-  bestValue: number | null;
-  parameters: string[];
-  runs: {
-    label: string;
-    best: { trialId: string; value: number; hyperParameters: Record<string, unknown> } | null;
-    trialsToBest: number | null;
-    trialsToTolerance: number | null;
-    secondsToTolerance: number | null;
-    cost: number | null;
-    unpricedTrials: number;
-    summary: { trialCounts: { total?: number }; durationSeconds: number | null };
-  }[];
-  trials: {
-    run: string;
-    status: string;
-    excluded: string | null;
-    hyperParameters: Record<string, unknown>;
-  }[];
-  curves: { run: string; byTrial: unknown[]; byTime: unknown[] }[];
-  importance: { run: string; parameters: { name: string; importance: number }[] }[];
-  excluded: { run: string; trialId: string; reason: string }[];
-}
-
 let json: ReportJson;
 let browser: Promise<Browser> | undefined;
 
@@ -202,65 +179,8 @@ describe('the HTML report, opened from disk in Chromium', () => {
 
   it('shows the numbers toJson gives: best values, trial counts, reach, time, cost, statuses, exclusions', async () => {
     const { context, page } = await open('light');
-    const cells = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-field]')].map((e) => ({
-        run: e.getAttribute('data-run'),
-        field: e.getAttribute('data-field') as string,
-        value: e.getAttribute('data-value'),
-        text: (e.firstChild?.textContent ?? '').trim(),
-      })),
-    );
-    const cell = (run: string | null, field: string) => {
-      const found = cells.filter((c) => c.run === run && c.field === field);
-      expect(found, `${run} ${field}`).toHaveLength(1);
-      return found[0] as (typeof cells)[0];
-    };
-    /** The exact value behind the cell, and its text read as a number, to the 6 digits shown. */
-    const expectNumber = (run: string | null, field: string, value: number | null, suffix = '') => {
-      const c = cell(run, field);
-      if (value === null) {
-        expect(c.value, `${run} ${field}`).toBeNull();
-        return;
-      }
-      expect(Number(c.value), `${run} ${field}`).toBe(value);
-      expect(c.text.endsWith(suffix), `${run} ${field}: ${c.text}`).toBe(true);
-      const shown = Number(c.text.slice(0, c.text.length - suffix.length));
-      expect(Math.abs(shown - value), `${run} ${field}: ${c.text}`).toBeLessThanOrEqual(
-        Math.abs(value) * 5e-6,
-      );
-    };
-    expectNumber(null, 'bestValue', json.bestValue);
-    for (const run of json.runs) {
-      expectNumber(run.label, 'bestValue', run.best?.value ?? null);
-      expect(cell(run.label, 'bestTrial').text).toBe(run.best?.trialId);
-      expectNumber(run.label, 'trials', run.summary.trialCounts.total ?? null, ' trials');
-      expectNumber(run.label, 'ranked', ranked(run.label).length, ' trials');
-      expectNumber(run.label, 'trialsToBest', run.trialsToBest, ' trials');
-      if (run.trialsToTolerance === null)
-        expect(cell(run.label, 'trialsToTolerance').text).toBe('not reached');
-      else expectNumber(run.label, 'trialsToTolerance', run.trialsToTolerance, ' trials');
-      expect(Number(cell(run.label, 'secondsToTolerance').value ?? Number.NaN)).toEqual(
-        run.secondsToTolerance ?? Number.NaN,
-      );
-      expect(Number(cell(run.label, 'durationSeconds').value)).toBe(run.summary.durationSeconds);
-      expectNumber(run.label, 'cost', run.cost);
-      expectNumber(run.label, 'unpricedTrials', run.unpricedTrials, ' trials');
-      for (const name of json.parameters) {
-        expect(cell(run.label, `param:${name}`).value).toBe(String(run.best?.hyperParameters[name]));
-      }
-      const rows = json.trials.filter((t) => t.run === run.label);
-      for (const status of new Set(rows.map((t) => t.status))) {
-        expectNumber(run.label, `status:${status}`, rows.filter((t) => t.status === status).length);
-      }
-      expectNumber(run.label, 'status:all', rows.length);
-      for (const reason of new Set(json.excluded.map((e) => e.reason))) {
-        expectNumber(
-          run.label,
-          `excluded:${reason}`,
-          json.excluded.filter((e) => e.run === run.label && e.reason === reason).length,
-        );
-      }
-    }
+    // The DOM as Chromium built it, read as the in-process test reads linkedom's.
+    expectReportNumbers(readCells(parseHTML(await page.content()).document), json);
     // The fakes fail some trials: the exclusions are there to be shown.
     expect(json.excluded.length).toBeGreaterThan(0);
     // What mattered: the bars' labels are each run's shares, to the tenth of a percent shown.
