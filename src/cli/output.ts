@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
-import { formatNumber, formatSeconds } from '../compare/format.js';
+import { formatNumber, formatSeconds, formatValue } from '../compare/format.js';
 import type { Experiment, HyperParameterValue, Trial, TrialCounts } from '../index.js';
 import { type Column, table } from './table.js';
 
@@ -57,8 +57,7 @@ export function countsText(counts: TrialCounts): string {
 }
 
 const date = (value: Date | undefined) => value?.toISOString().replace('.000Z', 'Z');
-const value = (v: HyperParameterValue | undefined) =>
-  v === undefined ? undefined : typeof v === 'number' ? formatNumber(v) : String(v);
+const value = (v: HyperParameterValue | undefined) => (v === undefined ? undefined : formatValue(v));
 
 export const EXPERIMENT_FIELDS: readonly Field<Experiment>[] = [
   { header: 'id', cell: (e) => e.id },

@@ -1,4 +1,5 @@
 /** How numbers and spans read in text exports and terminal tables. */
+import type { HyperParameterValue } from '../core/types.js';
 
 /** A number, not NaN or an infinity (undefined is none of them). */
 export const isFiniteNumber = (value: number | undefined): value is number => Number.isFinite(value);
@@ -27,4 +28,9 @@ export function formatSeconds(seconds: number | undefined): string {
 
 export function formatPercent(fraction: number): string {
   return `${formatNumber(fraction * 100)} %`;
+}
+
+/** A hyperparameter's value as text: a number as formatNumber writes it, text and booleans as they are. */
+export function formatValue(value: HyperParameterValue): string {
+  return typeof value === 'number' ? formatNumber(value) : String(value);
 }

@@ -1,5 +1,5 @@
 /** `toMarkdown(comparison)`: the comparison as a GitHub-flavoured Markdown report. */
-import { formatNumber, formatPercent, formatSeconds } from './format.js';
+import { formatNumber, formatPercent, formatSeconds, formatValue } from './format.js';
 import type { Comparison } from './types.js';
 
 const cell = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -91,7 +91,7 @@ export function toMarkdown(comparison: Comparison): string {
           name,
           ...runs.map((r) => {
             const value = r.best?.hyperParameters[name];
-            return typeof value === 'number' ? formatNumber(value) : (value ?? '-').toString();
+            return value === undefined ? '-' : formatValue(value);
           }),
         ]),
         new Set(),

@@ -4,7 +4,7 @@
  * to-end tests (clouds.test.ts) check the shapes against real clouds' fakes and the JSON Schema.
  */
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatSeconds } from '../../src/compare/format.js';
+import { formatNumber, formatPercent, formatSeconds, formatValue } from '../../src/compare/format.js';
 import { type Comparison, type CsvOptions, toCsv, toJson, toMarkdown } from '../../src/compare/index.js';
 import { InvalidArgumentError } from '../../src/core/errors.js';
 import { handBuiltComparison } from './helpers/comparison.js';
@@ -369,6 +369,16 @@ describe('how numbers and spans read', () => {
       [172_800, '48h 00m'],
     ];
     for (const [value, text] of cases) expect([value, formatSeconds(value)]).toEqual([value, text]);
+  });
+
+  it('hyperparameter values: numbers as numbers read, text and booleans as they are', () => {
+    expect([0.123456789, 1e9, 'dart, "fast"', true, false].map(formatValue)).toEqual([
+      '0.123457',
+      '1.000e+9',
+      'dart, "fast"',
+      'true',
+      'false',
+    ]);
   });
 
   it('percentages: a fraction times 100, as numbers read', () => {

@@ -5,7 +5,7 @@
  * to stdout, a cloud's failure to stderr.
  */
 import { setupServer } from 'msw/node';
-import { formatNumber, formatSeconds } from '../../compare/format.js';
+import { formatNumber, formatSeconds, formatValue } from '../../compare/format.js';
 import { type CompareRun, compare } from '../../compare/index.js';
 import {
   choice,
@@ -155,7 +155,7 @@ function trialTable(trials: readonly Trial[]): string {
     formatSeconds(t.usage?.durationSeconds),
     ...names.map((name) => {
       const value = t.hyperParameters[name];
-      return value === undefined ? '' : typeof value === 'number' ? formatNumber(value) : String(value);
+      return value === undefined ? '' : formatValue(value);
     }),
   ]);
   return table(columns, rows, '  ');

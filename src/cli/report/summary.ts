@@ -3,7 +3,7 @@
  * its best hyperparameters. Every cell carries the exact value (`data-value`) behind the rounded
  * text, named by run and field, as `toJson` names it.
  */
-import { formatNumber, formatSeconds } from '../../compare/format.js';
+import { formatNumber, formatSeconds, formatValue } from '../../compare/format.js';
 import type { RunResult } from '../../compare/types.js';
 import type { SummaryField } from '../../core/progress/summarize.js';
 import type { ReportModel } from './model.js';
@@ -173,8 +173,7 @@ export function bestParametersTable(page: Page, model: ReportModel): HTMLElement
           el('th', { scope: 'row' }, name),
           ...runs.map((run) => {
             const value = run.best?.hyperParameters[name];
-            const text =
-              value === undefined ? '-' : typeof value === 'number' ? formatNumber(value) : String(value);
+            const text = value === undefined ? '-' : formatValue(value);
             return el(
               'td',
               {
