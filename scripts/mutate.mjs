@@ -45,6 +45,11 @@ const GROUPS = [
     tests: ['test/cli/report-render.test.ts'],
   },
   {
+    // What the commands print (tables, listings, progress), to the character, in-process.
+    files: /^src\/cli\/(table|comparison-table|output|progress)\.ts$/,
+    tests: ['test/cli/tables.test.ts', 'test/cli/output.test.ts'],
+  },
+  {
     // Shared rules the neutral layer applies (rankings for summaries, watches and comparisons; a
     // trial as its training job): exercised through compare, progress and the providers' listings,
     // not by the core tests. Named here: with no list, the area would fall to Stryker's related

@@ -3,7 +3,7 @@
  * JSON; progress and diagnostics go to stderr.
  */
 import { writeFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../compare/csv.js';
 import { formatNumber, formatSeconds, formatValue } from '../compare/format.js';
 import type { Experiment, HyperParameterValue, Trial, TrialCounts } from '../index.js';
 import { type Column, table } from './table.js';
@@ -28,7 +28,7 @@ export function render<T>(items: readonly T[], fields: readonly Field<T>[], form
   if (format === 'json') return JSON.stringify(items, null, 2);
   const rows = items.map((item) => fields.map((field) => field.cell(item)));
   if (format === 'csv') {
-    return stringify([fields.map((f) => f.header), ...rows], { record_delimiter: 'windows' });
+    return csvText([fields.map((f) => f.header), ...rows]);
   }
   const columns: Column[] = fields.map((f) => ({ header: f.header, align: f.align }));
   return table(
@@ -81,7 +81,9 @@ export function trialFields(trials: readonly Trial[]): Field<Trial>[] {
     {
       header: 'ran',
       align: 'right',
-      cell: (t) => t.usage?.durationSeconds && formatSeconds(t.usage.durationSeconds),
+      // A trial that ran 0 s says so (`0s`), like any other.
+      cell: (t) =>
+        t.usage?.durationSeconds === undefined ? undefined : formatSeconds(t.usage.durationSeconds),
     },
     { header: 'started', cell: (t) => date(t.startedAt ?? t.createdAt) },
     ...names.map(

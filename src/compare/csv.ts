@@ -15,7 +15,8 @@ export interface CsvOptions {
   table: 'trials' | 'runs';
 }
 
-type Cell = string | number | boolean | undefined;
+/** A CSV cell: empty when undefined, numbers as JavaScript writes them. */
+export type CsvCell = string | number | boolean | undefined;
 
 const when = (value: Date | undefined) => value?.toISOString();
 const paramColumns = (names: readonly string[]) => names.map((name) => `param:${name}`);
@@ -24,7 +25,7 @@ const paramCells = (
   values: Readonly<Record<string, HyperParameterValue>> | undefined,
 ) => names.map((name) => (values && Object.hasOwn(values, name) ? values[name] : undefined));
 
-function trialsTable(comparison: Comparison): Cell[][] {
+function trialsTable(comparison: Comparison): CsvCell[][] {
   const names = comparison.parameters;
   const header = [
     'run',
@@ -45,7 +46,7 @@ function trialsTable(comparison: Comparison): Cell[][] {
     'cost',
     ...paramColumns(names),
   ];
-  const rows = comparison.trials.map((row): Cell[] => [
+  const rows = comparison.trials.map((row): CsvCell[] => [
     row.run,
     row.cloud,
     row.experimentId,
@@ -67,7 +68,7 @@ function trialsTable(comparison: Comparison): Cell[][] {
   return [header, ...rows];
 }
 
-function runsTable(comparison: Comparison): Cell[][] {
+function runsTable(comparison: Comparison): CsvCell[][] {
   const names = comparison.parameters;
   const header = [
     'run',
@@ -89,7 +90,7 @@ function runsTable(comparison: Comparison): Cell[][] {
     'derived',
     ...paramColumns(names),
   ];
-  const rows = comparison.runs.map((run): Cell[] => [
+  const rows = comparison.runs.map((run): CsvCell[] => [
     run.label,
     run.cloud,
     run.experimentId,
@@ -132,8 +133,12 @@ export function toCsv(comparison: Comparison, options: CsvOptions): string {
       `toCsv needs { table: 'trials' } or { table: 'runs' }, got ${String(options?.table)}`,
     );
   }
-  const table = options.table === 'runs' ? runsTable(comparison) : trialsTable(comparison);
-  return stringify(table, {
+  return csvText(options.table === 'runs' ? runsTable(comparison) : trialsTable(comparison));
+}
+
+/** Records as RFC 4180 text: CRLF line ends, any line break in a cell quoted, booleans as `true`/`false`. */
+export function csvText(records: readonly (readonly CsvCell[])[]): string {
+  return stringify(records as CsvCell[][], {
     record_delimiter: 'windows',
     // csv-stringify quotes a cell holding the record delimiter (CRLF) but not a bare CR or LF,
     // which spreadsheet and CSV readers take as the end of the record.

@@ -1,0 +1,164 @@
+/**
+ * What the commands print, in-process and to the character: listings as a table, CSV or JSON,
+ * trial counts, and `watch`'s progress as a log line per event or one redrawn terminal line.
+ */
+import { describe, expect, it } from 'vitest';
+import { countsText, EXPERIMENT_FIELDS, render, trialFields } from '../../src/cli/output.js';
+import { eventLine, progressPrinter } from '../../src/cli/progress.js';
+import type { Experiment, ExperimentEvent, Trial, TrialCounts } from '../../src/index.js';
+
+const at = new Date('2026-01-01T00:00:00.000Z');
+
+const trial = (fields: Partial<Trial>): Trial =>
+  ({
+    provider: 'sagemaker',
+    providerStatus: 'x',
+    metrics: [],
+    hyperParameters: {},
+    raw: {},
+    ...fields,
+  }) as Trial;
+
+const measured = trial({
+  id: 't-1',
+  status: 'completed',
+  objective: { metric: 'auc', value: 0.123456789 } as Trial['objective'],
+  usage: { durationSeconds: 125, derived: [] },
+  startedAt: new Date('2026-01-01T00:00:00.000Z'),
+  hyperParameters: { eta: 0.1, booster: 'gbtree' },
+});
+const running = trial({
+  id: 't-2',
+  status: 'running',
+  createdAt: new Date('2026-01-01T00:05:00.500Z'),
+  hyperParameters: { eta: 0.3 },
+});
+
+describe('listings', () => {
+  it('as a table: fixed columns, then one per hyperparameter, `-` for nothing', () => {
+    const trials = [measured, running];
+    expect(render(trials, trialFields(trials), 'table').split('\n')).toEqual([
+      'id   status     objective     ran  started                   eta  booster',
+      '---  ---------  ---------  ------  ------------------------  ---  -------',
+      't-1  completed   0.123457  2m 05s  2026-01-01T00:00:00Z      0.1   gbtree',
+      't-2  running            -       -  2026-01-01T00:05:00.500Z  0.3        -',
+    ]);
+  });
+
+  it('as CSV: the same cells, empty for nothing, a line break in a cell quoted', () => {
+    const noted = trial({
+      ...running,
+      usage: { durationSeconds: 0, derived: [] },
+      hyperParameters: { note: 'two\nlines' },
+    });
+    const trials = [measured, noted];
+    expect(render(trials, trialFields(trials), 'csv')).toBe(
+      'id,status,objective,ran,started,eta,booster,note\r\n' +
+        't-1,completed,0.123457,2m 05s,2026-01-01T00:00:00Z,0.1,gbtree,\r\n' +
+        't-2,running,,0s,2026-01-01T00:05:00.500Z,,,"two\nlines"\r\n',
+    );
+  });
+
+  it('as JSON: the items whole', () => {
+    expect(JSON.parse(render([measured], trialFields([measured]), 'json'))).toEqual([
+      JSON.parse(JSON.stringify(measured)),
+    ]);
+  });
+
+  it('experiments: objective and counts read as words', () => {
+    const experiment = {
+      id: 'e-1',
+      name: 'xgb',
+      status: 'running',
+      providerStatus: 'InProgress',
+      objective: { metric: 'auc', direction: 'maximize' },
+      trialCounts: { completed: 3, failed: 1, running: 0, total: 4 },
+      createdAt: new Date('2026-01-01T00:00:00.000Z'),
+    } as unknown as Experiment;
+    expect(EXPERIMENT_FIELDS.map((field) => field.cell(experiment))).toEqual([
+      'e-1',
+      'xgb',
+      'running',
+      'InProgress',
+      'auc (maximize)',
+      undefined,
+      '3 completed, 1 failed',
+      '2026-01-01T00:00:00Z',
+      undefined,
+    ]);
+    expect(countsText({})).toBe('-');
+    expect(countsText({ unknown: 1, early_stopped: 2, stopping: 1, pending: 5 })).toBe(
+      '2 early_stopped, 5 pending, 1 stopping, 1 unknown',
+    );
+  });
+});
+
+describe('watch progress', () => {
+  const experiment = (status: string, maxTrials?: number) =>
+    ({ id: 'e-1', status, providerStatus: 'InProgress', limits: { maxTrials } }) as unknown as Experiment;
+  const poll = (trials: TrialCounts, maxTrials?: number): ExperimentEvent => ({
+    type: 'poll',
+    at,
+    experiment: experiment('running', maxTrials),
+    trials,
+  });
+
+  it('a log line per event: what happened and when', () => {
+    const events: ExperimentEvent[] = [
+      { type: 'status', at, experiment: experiment('completed'), previous: 'running' },
+      { type: 'status', at, experiment: experiment('running'), previous: undefined },
+      { type: 'trial-started', at, trial: running },
+      { type: 'trial-ended', at, trial: measured },
+      { type: 'trial-ended', at, trial: { ...running, status: 'failed' } },
+      { type: 'best', at, trial: measured, previous: undefined },
+      poll({ completed: 3, failed: 1, stopped: 1, early_stopped: 1, running: 2 }, 10),
+      poll({ completed: 1, total: 4 }),
+      poll({}),
+    ];
+    expect(events.map(eventLine)).toEqual([
+      '2026-01-01T00:00:00.000Z experiment e-1 running -> completed (InProgress)',
+      '2026-01-01T00:00:00.000Z experiment e-1 running (InProgress)',
+      '2026-01-01T00:00:00.000Z trial t-2 started (running)',
+      '2026-01-01T00:00:00.000Z trial t-1 ended completed auc=0.123457',
+      '2026-01-01T00:00:00.000Z trial t-2 ended failed',
+      '2026-01-01T00:00:00.000Z best t-1 auc=0.123457',
+      '2026-01-01T00:00:00.000Z poll: running, 6/10 trials done, 2 running',
+      '2026-01-01T00:00:00.000Z poll: running, 1/4 trials done, 0 running',
+      '2026-01-01T00:00:00.000Z poll: running, 0/? trials done, 0 running',
+    ]);
+  });
+
+  it('on a terminal: one line redrawn at each poll, the best so far on it, ended by finish', () => {
+    const written: string[] = [];
+    const printer = progressPrinter(
+      { isTTY: true, write: (text) => written.push(text) },
+      Date.now() - 65_000,
+    );
+    printer.finish();
+    expect(written).toEqual([]);
+    printer.onEvent(poll({ completed: 0, running: 1 }, 10));
+    printer.onEvent({ type: 'trial-ended', at, trial: measured });
+    printer.onEvent({ type: 'best', at, trial: measured, previous: undefined });
+    printer.onEvent(poll({ completed: 5, running: 2 }, 10));
+    printer.onEvent(poll({ completed: 3 }, 0));
+    printer.finish();
+    expect(written).toEqual([
+      '\r\x1b[2Krunning   [....................]  0/10 done  1 running  best -  1m 05s',
+      '\r\x1b[2Krunning   [##########..........]  5/10 done  2 running  best 0.123457 (t-1)  1m 05s',
+      '\r\x1b[2Krunning   [....................]  3/? done  0 running  best 0.123457 (t-1)  1m 05s',
+      '\n',
+    ]);
+  });
+
+  it('into a pipe: a log line per event, nothing to end', () => {
+    const written: string[] = [];
+    const printer = progressPrinter({ isTTY: false, write: (text) => written.push(text) });
+    printer.onEvent({ type: 'trial-started', at, trial: running });
+    printer.onEvent(poll({ completed: 1, running: 1 }, 2));
+    printer.finish();
+    expect(written).toEqual([
+      '2026-01-01T00:00:00.000Z trial t-2 started (running)\n',
+      '2026-01-01T00:00:00.000Z poll: running, 1/2 trials done, 1 running\n',
+    ]);
+  });
+});
