@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/report/index.js';
-import { sampleTrials } from '../../src/cli/report/sample.js';
+import { hashFraction, sampleTrials } from '../../src/cli/report/sample.js';
 import { type Comparison, compare, type TrialRow, toJson } from '../../src/compare/index.js';
 import { InvalidArgumentError } from '../../src/index.js';
 import { type CloudRuns, runOnClouds } from '../compare/helpers/clouds.js';
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(() => clouds?.close());
 
 const documentOf = (html: string) => parseHTML(html).document;
+const asRows = (ids: readonly string[]) => ids.map((trialId) => ({ trialId }) as TrialRow);
 
 describe('renderReport', () => {
   it('writes the same page for the same comparison', () => {
@@ -158,6 +159,92 @@ describe('renderReport', () => {
     );
   });
 
+  it('labels every row and column of the runs tables, and explains the computed-value mark', () => {
+    const comparison = handBuiltComparison();
+    const document = documentOf(renderReport(comparison));
+    const runsTable = document.querySelector('table[data-table="summary"]');
+    expect(
+      [...(runsTable?.querySelectorAll('tbody th[scope="row"]') ?? [])].map((th) => th.textContent),
+    ).toEqual([
+      'cloud',
+      'experiment',
+      'status',
+      'best auc',
+      'best trial',
+      'trials',
+      'ranked trials',
+      'to its best',
+      'to within tolerance',
+      'time to within tolerance',
+      'took',
+      'trial time',
+      'billed time',
+      'cost',
+      'unpriced trials',
+    ]);
+    const columns = [...(runsTable?.querySelectorAll('thead th[scope="col"]') ?? [])];
+    expect(columns.map((th) => [th.getAttribute('data-run'), th.textContent])).toEqual([
+      ['aws', 'aws'],
+      ['pai | east', 'pai | east'],
+    ]);
+    const swatches = columns.map((th) => th.querySelector('span.swatch')?.getAttribute('style'));
+    expect(swatches.every((style) => /^background:#[0-9a-f]{6}$/i.test(style ?? ''))).toBe(true);
+    expect(new Set(swatches).size).toBe(2);
+    const marks = [...document.querySelectorAll('td[data-field] sup')];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) {
+      expect([mark.textContent, mark.getAttribute('title')]).toEqual([
+        '*',
+        'computed by crosstune from the trials',
+      ]);
+    }
+    const parameters = document.querySelector('table[data-table="best-parameters"]');
+    expect([...(parameters?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent)).toEqual([
+      'parameter',
+      'aws',
+      'pai | east',
+    ]);
+    expect(
+      [...(parameters?.querySelectorAll('tbody th[scope="row"]') ?? [])].map((th) => th.textContent),
+    ).toEqual(comparison.parameters);
+  });
+
+  it('explains every reason a trial was left out, and counts the ones not listed', () => {
+    const base = handBuiltComparison();
+    const reasons = ['no-objective', 'not-ended', 'failed', 'not-finite', 'failed'] as const;
+    const excluded = reasons.map((reason, i) => ({ run: 'aws', trialId: `x-${i}`, reason }));
+    const document = documentOf(renderReport({ ...base, excluded }, { listedPerRun: 2 }));
+    expect([...document.querySelectorAll('ul.reasons li')].map((li) => li.textContent)).toEqual([
+      'failed — the trial failed: a value it reported may be partial',
+      'not-ended — running, pending or in a status crosstune does not know: its value may still change',
+      'no-objective — no objective value reported',
+      'not-finite — objective not a finite number (NaN or ±Infinity)',
+    ]);
+    const details = document.querySelectorAll('details');
+    expect(details).toHaveLength(1);
+    expect(details[0]?.querySelector('summary')?.textContent).toBe('aws: 5 trials left out');
+    expect([...(details[0]?.querySelectorAll('ul.trials li') ?? [])].map((li) => li.textContent)).toEqual([
+      'x-0 no-objective',
+      'x-1 not-ended',
+    ]);
+    expect(details[0]?.querySelector('p')?.textContent).toBe(
+      '… and 3 more (every one is in the JSON export).',
+    );
+    const counts = (run: string, field: string) =>
+      document.querySelector(`td[data-run="${run}"][data-field="excluded:${field}"]`)?.textContent;
+    expect(['failed', 'not-ended', 'no-objective', 'not-finite'].map((r) => counts('aws', r))).toEqual([
+      '2',
+      '1',
+      '1',
+      '1',
+    ]);
+    expect(counts('pai | east', 'failed')).toBe('0');
+    // Every one listed: no "more" line.
+    const all = documentOf(renderReport({ ...base, excluded }, { listedPerRun: 5 }));
+    expect(all.querySelectorAll('details ul.trials li')).toHaveLength(5);
+    expect(all.querySelector('details p')).toBeNull();
+  });
+
   it('names which way is better on the objective axis', () => {
     const minimizing = {
       ...comparison,
@@ -169,6 +256,43 @@ describe('renderReport', () => {
 });
 
 describe('the scatter sample', () => {
+  it('hashes ids with 32-bit FNV-1a, read as a fraction of 2^32', () => {
+    // FNV-1a's published test vectors.
+    expect(['', 'a', 'foobar'].map(hashFraction)).toEqual(
+      [0x811c9dc5, 0xe40c292c, 0xbf9cf968].map((hash) => hash / 2 ** 32),
+    );
+  });
+
+  it('keeps, of the others, those whose ids hash lowest; at a tie, the first listed', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `trial-${i}`);
+    const lowest = (pool: readonly string[], k: number) =>
+      new Set(
+        pool
+          .map((id, i) => ({ id, i, h: hashFraction(id) }))
+          .sort((a, b) => a.h - b.h || a.i - b.i)
+          .slice(0, k)
+          .map(({ id }) => id),
+      );
+    for (const limit of [1, 7, 39]) {
+      const { others } = sampleTrials(asRows(ids), new Set(), limit);
+      expect(new Set(others.map((r) => r.trialId))).toEqual(lowest(ids, limit));
+    }
+    // Two ids with one hash (found by search: 32 bits collide within ~100,000 ids), at the cut.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const id = `id-${i}`;
+      const other = seen.get(hashFraction(id));
+      if (other !== undefined) pair = [other, id];
+      seen.set(hashFraction(id), id);
+    }
+    const [first, second] = pair;
+    const below = [...seen.values()].filter((id) => hashFraction(id) < hashFraction(first)).slice(0, 3);
+    const pool = [second, ...below, first];
+    const { others } = sampleTrials(asRows(pool), new Set(), below.length + 1);
+    expect(others.map((r) => r.trialId)).toEqual([second, ...below]);
+  });
+
   const rowsArbitrary = fc
     .uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 150 })
     .chain((ids) =>
@@ -179,13 +303,12 @@ describe('the scatter sample', () => {
         order: fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }),
       }),
     );
-  const rows = (ids: readonly string[]) => ids.map((trialId) => ({ trialId }) as TrialRow);
 
   it('takes min(limit, n) trials, bests first, each once, in the rows’ order', () => {
     fc.assert(
       fc.property(rowsArbitrary, ({ ids, bests, limit }) => {
         const bestIds = new Set(bests);
-        const { bests: kept, others } = sampleTrials(rows(ids), bestIds, limit);
+        const { bests: kept, others } = sampleTrials(asRows(ids), bestIds, limit);
         const taken = [...kept, ...others].map((r) => r.trialId);
         expect(taken).toHaveLength(Math.min(limit, ids.length));
         expect(new Set(taken).size).toBe(taken.length);
@@ -206,7 +329,7 @@ describe('the scatter sample', () => {
     fc.assert(
       fc.property(rowsArbitrary, ({ ids, bests, limit, order }) => {
         const pickedFrom = (listing: readonly string[]) => {
-          const { bests: kept, others } = sampleTrials(rows(listing), new Set(bests), limit);
+          const { bests: kept, others } = sampleTrials(asRows(listing), new Set(bests), limit);
           return new Set([...kept, ...others].map((r) => r.trialId));
         };
         expect(pickedFrom(order)).toEqual(pickedFrom(ids));
