@@ -2,8 +2,11 @@
  * What the commands print, in-process and to the character: listings as a table, CSV or JSON,
  * trial counts, and `watch`'s progress as a log line per event or one redrawn terminal line.
  */
-import { describe, expect, it } from 'vitest';
-import { countsText, EXPERIMENT_FIELDS, render, trialFields } from '../../src/cli/output.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { countsText, EXPERIMENT_FIELDS, emit, render, trialFields } from '../../src/cli/output.js';
 import { eventLine, progressPrinter } from '../../src/cli/progress.js';
 import type { Experiment, ExperimentEvent, Trial, TrialCounts } from '../../src/index.js';
 
@@ -86,10 +89,40 @@ describe('listings', () => {
       '2026-01-01T00:00:00Z',
       undefined,
     ]);
+    expect(EXPERIMENT_FIELDS.map((field) => field.header)).toEqual([
+      'id',
+      'name',
+      'status',
+      'cloud status',
+      'objective',
+      'algorithm',
+      'trials',
+      'created',
+      'ended',
+    ]);
     expect(countsText({})).toBe('-');
+    expect(countsText({ stopped: 1, running: 2, failed: 0 })).toBe('2 running, 1 stopped');
     expect(countsText({ unknown: 1, early_stopped: 2, stopping: 1, pending: 5 })).toBe(
       '2 early_stopped, 5 pending, 1 stopping, 1 unknown',
     );
+  });
+});
+
+describe('emit', () => {
+  it('writes the text with one final line break, to the file asked for or else to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosstune-emit-'));
+    const file = join(dir, 'out.txt');
+    await emit('a\nb', file);
+    expect(readFileSync(file, 'utf8')).toBe('a\nb\n');
+    await emit('c\n', file);
+    expect(readFileSync(file, 'utf8')).toBe('c\n');
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await emit('d', undefined);
+      expect(write.mock.calls).toEqual([['d\n']]);
+    } finally {
+      write.mockRestore();
+    }
   });
 });
 

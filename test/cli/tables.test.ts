@@ -51,6 +51,21 @@ describe('comparisonTable', () => {
     ]);
   });
 
+  it('a run with nothing ranked: dashes for its best, its trial and its trials to best', () => {
+    const base = handBuiltComparison();
+    const [aws, pai] = base.runs as [(typeof base.runs)[0], (typeof base.runs)[0]];
+    const bare = {
+      ...aws,
+      best: undefined,
+      trialsToBest: undefined,
+      summary: { ...aws.summary, trialCounts: {} },
+    };
+    const line = comparisonTable({ ...base, runs: [bare, pai] }).split('\n')[2];
+    expect(line).toBe(
+      'aws         completed (Completed)         -  -                -         -          no  10m 00s  10m 30s  0.07475',
+    );
+  });
+
   it('says how many trials a partial cost leaves out, and indents every line', () => {
     const base = handBuiltComparison();
     const [aws, pai] = base.runs as [(typeof base.runs)[0], (typeof base.runs)[0]];
