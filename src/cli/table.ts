@@ -7,8 +7,16 @@ export interface Column {
   align?: Align;
 }
 
+/** A cell on one line: a line break in it would break every column after it. */
+const oneLine = (cell: string) => cell.replace(/\r\n|[\r\n]/g, ' ');
+
 /** Renders rows under their headers; each column is as wide as its widest cell. */
-export function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = ''): string {
+export function table(
+  columns: readonly Column[],
+  cellRows: readonly (readonly string[])[],
+  indent = '',
+): string {
+  const rows = cellRows.map((row) => row.map(oneLine));
   const widths = columns.map((column) => column.header.length);
   for (const row of rows) {
     for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] as number, (row[i] ?? '').length);

@@ -23,6 +23,12 @@ describe('table', () => {
     ]);
   });
 
+  it('keeps a cell with line breaks on its row, each break read as a space', () => {
+    expect(
+      table([{ header: 'name' }, { header: 'n' }], [['two\nlines\r\nand\rmore', '1']]).split('\n'),
+    ).toEqual(['name                n', '------------------  -', 'two lines and more  1']);
+  });
+
   it('facts: labels padded to the longest, two spaces, then the value', () => {
     expect(
       facts(
