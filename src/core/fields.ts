@@ -45,6 +45,22 @@ export function isAbsent(value: unknown): value is undefined | null | '' {
   return value === undefined || value === null || value === '';
 }
 
+/**
+ * A status word read through a cloud's table of them: as sent first (no copy of the word a listing
+ * repeats in every item), else trimmed and in the table's case; undefined for a word it lacks.
+ */
+export function wordIn<S>(
+  table: ReadonlyMap<string, S>,
+  word: string | null | undefined,
+  spelling: 'upper' | 'lower',
+): S | undefined {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the line below reads the table's own spelling the same.
+  if (word && table.has(word)) return table.get(word);
+  // Stryker disable next-line StringLiteral: any text that is no word of the table reads as none, as '' does.
+  const trimmed = (word ?? '').trim();
+  return table.get(spelling === 'upper' ? trimmed.toUpperCase() : trimmed.toLowerCase());
+}
+
 /** A number, or a string holding one (incl. NaN / Infinity / inf in any case); undefined otherwise. */
 export function numberIn(value: unknown): number | undefined {
   if (typeof value === 'number') return value;

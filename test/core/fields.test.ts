@@ -11,9 +11,25 @@ import {
   FieldFormatError,
   normalizing,
   plainUtcDateTime,
+  wordIn,
 } from '../../src/core/fields.js';
 import { thrown } from '../helpers/thrown.js';
 import { FAR_ZONE, inTimeZone } from '../helpers/time-zone.js';
+
+describe('wordIn', () => {
+  const upper = new Map([['RUNNING', 'running']]);
+  const lower = new Map([['running', 'running']]);
+
+  it('reads a word as sent, or trimmed in the table’s case; nothing for a word the table lacks', () => {
+    for (const word of ['RUNNING', 'running', ' Running\n'])
+      expect(wordIn(upper, word, 'upper')).toBe('running');
+    for (const word of ['running', 'RUNNING', '\trunning '])
+      expect(wordIn(lower, word, 'lower')).toBe('running');
+    for (const word of ['RUN', '', null, undefined, 'running']) {
+      expect(wordIn(upper, word, 'lower'), String(word)).toBeUndefined();
+    }
+  });
+});
 
 describe('decodeNumber', () => {
   it('reads numbers sent as strings and the non-finite spellings', () => {

@@ -10,6 +10,7 @@ import {
   isObject,
   optionalInteger,
   optionalNumber,
+  wordIn,
 } from '../../core/fields.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
@@ -76,20 +77,16 @@ const TRIAL_WORDS = new Map<string, TrialStatus>([
 const word = (text: string | null | undefined) => (text ?? '').trim().toLowerCase();
 
 export function experimentStatus(phase: string | null | undefined): ExperimentStatus {
-  return PHASES.get(word(phase)) ?? 'unknown';
+  return wordIn(PHASES, phase, 'lower') ?? 'unknown';
 }
 
 /** The status of the job itself, read as a TrainingJob. */
 export function jobStatus(phase: string | null | undefined): TrialStatus {
-  return PHASES.get(word(phase)) ?? 'unknown';
+  return wordIn(PHASES, phase, 'lower') ?? 'unknown';
 }
 
 export function trialStatus(status: string | null | undefined): TrialStatus {
-  // Ray's own spelling first: no copy of the word for the common case (as PAI's trialStatus reads).
-  // Stryker disable next-line ConditionalExpression: a shortcut; the line below reads Ray's spelling the same.
-  if (status && TRIAL_WORDS.has(status)) return TRIAL_WORDS.get(status) as TrialStatus;
-  // Stryker disable next-line StringLiteral: any text that is no status word reads as unknown, as '' does.
-  return TRIAL_WORDS.get((status ?? '').trim().toUpperCase()) ?? 'unknown';
+  return wordIn(TRIAL_WORDS, status, 'upper') ?? 'unknown';
 }
 
 const AUTO_SEARCH = 'algorithm.policies.auto_search';

@@ -3,7 +3,7 @@
  * job → TrainingJob. Field paths in errors are those of the answer (`Trials.3.FinalMetric`); the
  * untouched item stays in `raw` and PAI's status word in `providerStatus`.
  */
-import { decodeNumber } from '../../core/fields.js';
+import { decodeNumber, wordIn } from '../../core/fields.js';
 import { trialAsTrainingJob } from '../../core/training-job.js';
 import {
   ENDED_EXPERIMENT_STATUSES,
@@ -32,44 +32,39 @@ import { hyperParametersFromPai, readSearchSpace } from './search-space.js';
 import { readHpoExperiment, readHpoTrial } from './views.js';
 import type { CommandsResult, GetHpoExperimentResult, PaiExperimentWire, PaiTrialWire } from './wire.js';
 
-const EXPERIMENT_STATUS: Readonly<Record<string, ExperimentStatus>> = {
-  CREATED: 'pending',
-  WAITING: 'pending',
-  RUNNING: 'running',
+const EXPERIMENT_STATUS = new Map<string, ExperimentStatus>([
+  ['CREATED', 'pending'],
+  ['WAITING', 'pending'],
+  ['RUNNING', 'running'],
   // NNI's word for "the tuner has proposed its last trial": the running ones still run.
-  NO_MORE_TRIAL: 'running',
-  FINISHED: 'completed',
-  FAILED: 'failed',
+  ['NO_MORE_TRIAL', 'running'],
+  ['FINISHED', 'completed'],
+  ['FAILED', 'failed'],
   // Ended before its trial budget, by its early-stopping rules.
-  EARLY_STOPPED: 'stopped',
-  USER_CANCELED: 'stopped',
-  SYS_CANCELED: 'stopped',
-  UNKNOWN: 'unknown',
-};
+  ['EARLY_STOPPED', 'stopped'],
+  ['USER_CANCELED', 'stopped'],
+  ['SYS_CANCELED', 'stopped'],
+  ['UNKNOWN', 'unknown'],
+]);
 
-const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
-  WAITING: 'pending',
-  RUNNING: 'running',
-  SUCCEEDED: 'completed',
-  FINISHED: 'completed',
-  FAILED: 'failed',
-  EARLY_STOPPED: 'early_stopped',
-  USER_CANCELED: 'stopped',
-  SYS_CANCELED: 'stopped',
-  UNKNOWN: 'unknown',
-};
+const TRIAL_STATUS = new Map<string, TrialStatus>([
+  ['WAITING', 'pending'],
+  ['RUNNING', 'running'],
+  ['SUCCEEDED', 'completed'],
+  ['FINISHED', 'completed'],
+  ['FAILED', 'failed'],
+  ['EARLY_STOPPED', 'early_stopped'],
+  ['USER_CANCELED', 'stopped'],
+  ['SYS_CANCELED', 'stopped'],
+  ['UNKNOWN', 'unknown'],
+]);
 
 export function experimentStatus(word: string | null | undefined): ExperimentStatus {
-  // Stryker disable next-line StringLiteral: any text that is no status word reads as unknown, as '' does.
-  return EXPERIMENT_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
+  return wordIn(EXPERIMENT_STATUS, word, 'upper') ?? 'unknown';
 }
 
 export function trialStatus(word: string | null | undefined): TrialStatus {
-  // PAI's own spelling first: no copy of the word for the common case.
-  // Stryker disable next-line ConditionalExpression: a shortcut; the line below reads PAI's spelling the same.
-  if (word && Object.hasOwn(TRIAL_STATUS, word)) return TRIAL_STATUS[word] as TrialStatus;
-  // Stryker disable next-line StringLiteral: any text that is no status word reads as unknown, as '' does.
-  return TRIAL_STATUS[(word ?? '').trim().toUpperCase()] ?? 'unknown';
+  return wordIn(TRIAL_STATUS, word, 'upper') ?? 'unknown';
 }
 
 /** The name PAI gives the value it ranks trials by: the weighted sum of `metric_dict`, NNI's `default`. */

@@ -25,27 +25,27 @@ import type {
 } from './api.js';
 import { hyperParameterDecoders, readSearchSpace } from './search-space.js';
 
-const EXPERIMENT_STATUS: Readonly<Record<string, ExperimentStatus>> = {
-  InProgress: 'running',
-  Completed: 'completed',
-  Failed: 'failed',
-  Stopping: 'stopping',
-  Stopped: 'stopped',
-  Deleting: 'deleting',
+const EXPERIMENT_STATUS = new Map<string, ExperimentStatus>([
+  ['InProgress', 'running'],
+  ['Completed', 'completed'],
+  ['Failed', 'failed'],
+  ['Stopping', 'stopping'],
+  ['Stopped', 'stopped'],
+  ['Deleting', 'deleting'],
   // The tuning job ran; deleting its record failed. Reported as failed, the word kept in providerStatus.
-  DeleteFailed: 'failed',
-};
+  ['DeleteFailed', 'failed'],
+]);
 
-const TRIAL_STATUS: Readonly<Record<string, TrialStatus>> = {
-  InProgress: 'running',
-  Completed: 'completed',
-  Failed: 'failed',
-  Stopping: 'stopping',
-  Stopped: 'stopped',
-};
+const TRIAL_STATUS = new Map<string, TrialStatus>([
+  ['InProgress', 'running'],
+  ['Completed', 'completed'],
+  ['Failed', 'failed'],
+  ['Stopping', 'stopping'],
+  ['Stopped', 'stopped'],
+]);
 
 export function experimentStatus(word: string): ExperimentStatus {
-  return (Object.hasOwn(EXPERIMENT_STATUS, word) && EXPERIMENT_STATUS[word]) || 'unknown';
+  return EXPERIMENT_STATUS.get(word) ?? 'unknown';
 }
 
 /** What the training jobs of one definition run on, as the tuning job says. */
@@ -107,7 +107,7 @@ export function trialStatus(
   earlyStopping: boolean,
 ): TrialStatus {
   if (word === 'Stopped' && earlyStopping && objectiveStatus === 'Succeeded') return 'early_stopped';
-  return (Object.hasOwn(TRIAL_STATUS, word) && TRIAL_STATUS[word]) || 'unknown';
+  return TRIAL_STATUS.get(word) ?? 'unknown';
 }
 
 export function objectiveOf(config: {
