@@ -1,4 +1,5 @@
 /** Plain-text tables for a terminal: padded columns, the header underlined. */
+import { oneLine } from '../compare/format.js';
 
 export type Align = 'left' | 'right';
 
@@ -7,15 +8,13 @@ export interface Column {
   align?: Align;
 }
 
-/** A cell on one line: a line break in it would break every column after it. */
-const oneLine = (cell: string) => cell.replace(/\r\n|[\r\n]/g, ' ');
-
 /** Renders rows under their headers; each column is as wide as its widest cell. */
 export function table(
   columns: readonly Column[],
   cellRows: readonly (readonly string[])[],
   indent = '',
 ): string {
+  // A line break in a cell would break every column after it.
   const rows = cellRows.map((row) => row.map(oneLine));
   const widths = columns.map((column) => column.header.length);
   for (const row of rows) {

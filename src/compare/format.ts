@@ -30,6 +30,9 @@ export function formatPercent(fraction: number): string {
   return `${formatNumber(fraction * 100)} %`;
 }
 
+/** Text on one line, each line break (CRLF, CR or LF) read as a space: a table cell that keeps its row. */
+export const oneLine = (text: string) => text.replace(/\r\n|[\r\n]/g, ' ');
+
 /** A hyperparameter's value as text: a number as formatNumber writes it, text and booleans as they are. */
 export function formatValue(value: HyperParameterValue): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);

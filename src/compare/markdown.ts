@@ -1,8 +1,8 @@
 /** `toMarkdown(comparison)`: the comparison as a GitHub-flavoured Markdown report. */
-import { formatNumber, formatPercent, formatSeconds, formatValue } from './format.js';
+import { formatNumber, formatPercent, formatSeconds, formatValue, oneLine } from './format.js';
 import type { Comparison } from './types.js';
 
-const cell = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replaceAll('\n', ' ');
+const cell = (text: string) => oneLine(text).replaceAll('\\', '\\\\').replaceAll('|', '\\|');
 
 function table(
   header: readonly string[],

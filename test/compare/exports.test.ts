@@ -4,7 +4,13 @@
  * to-end tests (clouds.test.ts) check the shapes against real clouds' fakes and the JSON Schema.
  */
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatSeconds, formatValue } from '../../src/compare/format.js';
+import {
+  formatNumber,
+  formatPercent,
+  formatSeconds,
+  formatValue,
+  oneLine,
+} from '../../src/compare/format.js';
 import { type Comparison, type CsvOptions, toCsv, toJson, toMarkdown } from '../../src/compare/index.js';
 import { InvalidArgumentError } from '../../src/core/errors.js';
 import { handBuiltComparison } from './helpers/comparison.js';
@@ -379,6 +385,10 @@ describe('how numbers and spans read', () => {
       'true',
       'false',
     ]);
+  });
+
+  it('one line: each line break, CRLF, CR or LF, read as a space', () => {
+    expect(oneLine('a\r\nb\rc\nd\n\ne')).toBe('a b c d  e');
   });
 
   it('percentages: a fraction times 100, as numbers read', () => {
