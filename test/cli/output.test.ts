@@ -9,20 +9,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { countsText, EXPERIMENT_FIELDS, emit, render, trialFields } from '../../src/cli/output.js';
 import { eventLine, progressPrinter } from '../../src/cli/progress.js';
 import type { Experiment, ExperimentEvent, Trial, TrialCounts } from '../../src/index.js';
+import { aTrial } from '../helpers/trial.js';
 
 const at = new Date('2026-01-01T00:00:00.000Z');
 
-const trial = (fields: Partial<Trial>): Trial =>
-  ({
-    provider: 'sagemaker',
-    providerStatus: 'x',
-    metrics: [],
-    hyperParameters: {},
-    raw: {},
-    ...fields,
-  }) as Trial;
-
-const measured = trial({
+const measured = aTrial({
   id: 't-1',
   status: 'completed',
   objective: { metric: 'auc', value: 0.123456789 } as Trial['objective'],
@@ -30,7 +21,7 @@ const measured = trial({
   startedAt: new Date('2026-01-01T00:00:00.000Z'),
   hyperParameters: { eta: 0.1, booster: 'gbtree' },
 });
-const running = trial({
+const running = aTrial({
   id: 't-2',
   status: 'running',
   createdAt: new Date('2026-01-01T00:05:00.500Z'),
@@ -49,7 +40,7 @@ describe('listings', () => {
   });
 
   it('as CSV: the same cells, empty for nothing, a line break in a cell quoted', () => {
-    const noted = trial({
+    const noted = aTrial({
       ...running,
       usage: { durationSeconds: 0, derived: [] },
       hyperParameters: { note: 'two\nlines' },
@@ -136,6 +127,12 @@ describe('watch progress', () => {
     trials,
   });
 
+  /** A printer and what it wrote. */
+  const recording = (isTTY: boolean, started?: number) => {
+    const written: string[] = [];
+    return { written, printer: progressPrinter({ isTTY, write: (text) => written.push(text) }, started) };
+  };
+
   it('a log line per event: what happened and when', () => {
     const events: ExperimentEvent[] = [
       { type: 'status', at, experiment: experiment('completed'), previous: 'running' },
@@ -162,11 +159,7 @@ describe('watch progress', () => {
   });
 
   it('on a terminal: one line redrawn at each poll, the best so far on it, ended by finish', () => {
-    const written: string[] = [];
-    const printer = progressPrinter(
-      { isTTY: true, write: (text) => written.push(text) },
-      Date.now() - 65_000,
-    );
+    const { written, printer } = recording(true, Date.now() - 65_000);
     printer.finish();
     expect(written).toEqual([]);
     printer.onEvent(poll({ completed: 0, running: 1 }, 10));
@@ -184,8 +177,7 @@ describe('watch progress', () => {
   });
 
   it('into a pipe: a log line per event, nothing to end', () => {
-    const written: string[] = [];
-    const printer = progressPrinter({ isTTY: false, write: (text) => written.push(text) });
+    const { written, printer } = recording(false);
     printer.onEvent({ type: 'trial-started', at, trial: running });
     printer.onEvent(poll({ completed: 1, running: 1 }, 2));
     printer.finish();

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/report/index.js';
 import { compare, toJson } from '../../src/compare/index.js';
 import { type CloudRuns, runOnClouds, SPEC } from '../compare/helpers/clouds.js';
-import { expectReportNumbers, type ReportJson, readCells } from './helpers/report-numbers.js';
+import { expectReportNumbers, type ReportJson, rankedTrials, readCells } from './helpers/report-numbers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -78,7 +78,7 @@ async function open(colorScheme: 'light' | 'dark') {
 }
 
 const runsWith = (has: (label: string) => boolean) => json.runs.map((r) => r.label).filter(has);
-const ranked = (label: string) => json.trials.filter((t) => t.run === label && t.excluded === null);
+const ranked = (label: string) => rankedTrials(json, label);
 
 /** Each chart, by `data-chart`, and the runs that have something to draw on it. */
 function expectedCharts(): { chart: string; runs: string[] }[] {

@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ObjectiveMismatchError } from '../../src/compare/errors.js';
 import { resolveObjective } from '../../src/compare/objective.js';
 import { InvalidArgumentError } from '../../src/core/errors.js';
-import type { Experiment, MetricPoint, Objective, Trial } from '../../src/core/types.js';
+import type { Experiment, MetricPoint, Objective } from '../../src/core/types.js';
 import { thrown } from '../helpers/thrown.js';
+import { aTrial } from '../helpers/trial.js';
 
 const run = (label: string, objective?: Partial<Objective>) => ({
   label,
   experiment: { objective } as Experiment,
 });
 const trial = (value: number | undefined, metrics: MetricPoint[] = []) =>
-  ({ objective: value === undefined ? undefined : { metric: 'auc', value }, metrics }) as Trial;
+  aTrial({ objective: value === undefined ? undefined : { metric: 'auc', value }, metrics });
 
 describe('resolveObjective without a mapping', () => {
   it('compares runs that state one objective, reading each trial’s objective', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { costOf, rowOf } from '../../src/compare/rows.js';
 import type { Trial } from '../../src/core/types.js';
+import { aTrial } from '../helpers/trial.js';
 
 describe('costOf', () => {
   const prices = { 'ml.m5.xlarge': 0.23 };
@@ -22,7 +23,7 @@ describe('costOf', () => {
 });
 
 describe('rowOf', () => {
-  const base = {
+  const base = aTrial({
     provider: 'pai',
     id: 't1',
     experimentId: 'ex',
@@ -32,7 +33,7 @@ describe('rowOf', () => {
     metrics: [],
     startedAt: new Date(1_000),
     endedAt: new Date(5_000),
-  } as unknown as Trial;
+  });
 
   it('flattens a trial, its usage included, under its run’s label', () => {
     const trial = {

@@ -6,18 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { TrialTally } from '../../src/core/progress/summarize.js';
 import { exclusionOf } from '../../src/core/ranking.js';
 import type { Trial, TrialStatus } from '../../src/core/types.js';
+import { aTrial } from '../helpers/trial.js';
 
-const trial = (id: string, status: TrialStatus, value?: number): Trial => ({
-  provider: 'sagemaker',
-  id,
-  experimentId: 'e',
-  status,
-  providerStatus: status,
-  hyperParameters: {},
-  objective: value === undefined ? undefined : { metric: 'loss', value },
-  metrics: [],
-  raw: {},
-});
+const trial = (id: string, status: TrialStatus, value?: number): Trial =>
+  aTrial({ id, status, objective: value === undefined ? undefined : { metric: 'loss', value } });
 
 /** The best trial a summary computes from `trials`, walked in order. */
 function best(direction: 'minimize' | 'maximize', trials: Trial[]): string | undefined {

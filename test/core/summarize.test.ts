@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Paginated } from '../../src/core/paginate.js';
 import { type ReportedTotals, summarizeExperiment } from '../../src/core/progress/summarize.js';
 import type { Experiment, ExperimentStatus, Trial, TrialStatus } from '../../src/core/types.js';
+import { aTrial } from '../helpers/trial.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 
@@ -19,24 +20,20 @@ interface TrialPlan {
   billable?: number;
 }
 
-const trial = (id: string, p: TrialPlan): Trial => ({
-  provider: 'modelarts',
-  id,
-  experimentId: 'e',
-  status: p.status,
-  providerStatus: p.status,
-  hyperParameters: {},
-  objective: p.value === undefined ? undefined : { metric: 'loss', value: p.value },
-  metrics: [],
-  createdAt: p.created === undefined ? undefined : at(p.created),
-  startedAt: p.started === undefined ? undefined : at(p.started),
-  endedAt: p.ended === undefined ? undefined : at(p.ended),
-  usage:
-    p.seconds === undefined && p.billable === undefined
-      ? undefined
-      : { durationSeconds: p.seconds, billableSeconds: p.billable, derived: [] },
-  raw: {},
-});
+const trial = (id: string, p: TrialPlan): Trial =>
+  aTrial({
+    provider: 'modelarts',
+    id,
+    status: p.status,
+    objective: p.value === undefined ? undefined : { metric: 'loss', value: p.value },
+    createdAt: p.created === undefined ? undefined : at(p.created),
+    startedAt: p.started === undefined ? undefined : at(p.started),
+    endedAt: p.ended === undefined ? undefined : at(p.ended),
+    usage:
+      p.seconds === undefined && p.billable === undefined
+        ? undefined
+        : { durationSeconds: p.seconds, billableSeconds: p.billable, derived: [] },
+  });
 
 function summarize(
   experiment: Partial<Experiment> & { status: ExperimentStatus },

@@ -9,20 +9,17 @@ import type { Scheduler } from '../../src/core/progress/poll.js';
 import { type ExperimentEvent, type WatchSource, watchExperiment } from '../../src/core/progress/watch.js';
 import type { Experiment, ExperimentStatus, Trial, TrialStatus } from '../../src/core/types.js';
 import { createVirtualClock } from '../../src/testing/index.js';
+import { aTrial } from '../helpers/trial.js';
 
 const clock = (): Scheduler => createVirtualClock(0);
 
-const trial = (id: string, status: TrialStatus, value?: number): Trial => ({
-  provider: 'pai',
-  id,
-  experimentId: 'e',
-  status,
-  providerStatus: status,
-  hyperParameters: {},
-  objective: value === undefined ? undefined : { metric: 'auc', value },
-  metrics: [],
-  raw: {},
-});
+const trial = (id: string, status: TrialStatus, value?: number): Trial =>
+  aTrial({
+    provider: 'pai',
+    id,
+    status,
+    objective: value === undefined ? undefined : { metric: 'auc', value },
+  });
 
 /** One poll's answer: the experiment's status, the cloud's counters, its trials newest first. */
 interface Poll {

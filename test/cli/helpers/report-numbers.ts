@@ -42,6 +42,10 @@ export interface ReportJson {
   pricing: unknown;
 }
 
+/** A run's trials that take part in the ranking, as the JSON says. */
+export const rankedTrials = (json: ReportJson, label: string) =>
+  json.trials.filter((t) => t.run === label && t.excluded === null);
+
 export interface ReportCell {
   run: string | null;
   field: string;
@@ -95,7 +99,6 @@ export function expectReportNumbers(cells: readonly ReportCell[], json: ReportJs
     expect(c.value === null ? null : Number(c.value), `${run} ${field}`).toBe(value);
     expect(c.text, `${run} ${field}`).toMatch(value === null ? /^-$/ : /^(\d+h \d\dm|\d+m \d\ds|\d+s)$/);
   };
-  const ranked = (label: string) => json.trials.filter((t) => t.run === label && t.excluded === null);
 
   expectNumber(null, 'bestValue', json.bestValue);
   for (const run of json.runs) {
@@ -111,7 +114,7 @@ export function expectReportNumbers(cells: readonly ReportCell[], json: ReportJs
     expectNumber(run.label, 'bestValue', run.best?.value ?? null);
     expect(cell(run.label, 'bestTrial').text).toBe(run.best?.trialId ?? '-');
     expectNumber(run.label, 'trials', run.summary.trialCounts.total ?? null, ' trials');
-    expectNumber(run.label, 'ranked', ranked(run.label).length, ' trials');
+    expectNumber(run.label, 'ranked', rankedTrials(json, run.label).length, ' trials');
     expectNumber(run.label, 'trialsToBest', run.trialsToBest, ' trials');
     if (run.trialsToTolerance === null) expect(cell(run.label, 'trialsToTolerance').text).toBe('not reached');
     else expectNumber(run.label, 'trialsToTolerance', run.trialsToTolerance, ' trials');
