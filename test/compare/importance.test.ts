@@ -164,9 +164,19 @@ describe('importanceOf', () => {
         .map((e) => ({ name: e.name, importance: sum > 0 ? e.effect / sum : 0, effect: e.effect }))
         .sort((a, b) => b.importance - a.importance || (a.name < b.name ? -1 : 1));
     }
-    const trial = (i: number, pool: readonly number[], flat: boolean, rng: () => number): RankedTrial => ({
+    const trial = (
+      i: number,
+      pool: readonly number[],
+      flat: boolean,
+      rng: () => number,
+      at: { text: number; split: number },
+    ): RankedTrial => ({
       value: flat ? 1 : (pool[i % pool.length] as number) + (i % 7) + rng(),
       hyperParameters: {
+        // Numbers, past the count once n is large, until one text value comes: one group per value after all.
+        late: i === at.text ? 'none' : i + rng(),
+        // A parameter some trials lack: the first ones, or the last ones.
+        ...(i < at.split ? { before: i * 3 } : { after: i % 4 }),
         // Few values, more than the bins, and many: every grouping the method has.
         few: pool[i % 3] as number,
         many: pool[(i * 7) % pool.length] as number,
@@ -182,10 +192,11 @@ describe('importanceOf', () => {
         fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 3, maxLength: 60 }),
         fc.boolean(),
         fc.integer(),
-        (n, pool, flat, seed) => {
+        fc.record({ text: fc.nat(400), split: fc.nat(400) }),
+        (n, pool, flat, seed, at) => {
           const rng = deriveRng(seed, 'reference');
-          const trials = Array.from({ length: n }, (_, i) => trial(i, pool, flat && n % 2 === 0, rng));
-          const names = ['mixed', 'word', 'unique', 'many', 'few'];
+          const trials = Array.from({ length: n }, (_, i) => trial(i, pool, flat && n % 2 === 0, rng, at));
+          const names = ['mixed', 'word', 'unique', 'many', 'few', 'late', 'before', 'after'];
           const ours = importanceOf(ranked(trials), names);
           const theirs = reference(trials, names);
           expect(ours.map((p) => p.name)).toEqual(theirs.map((p) => p.name));
