@@ -1,6 +1,7 @@
 /**
- * The `crosstune` executable: parses the command line, runs the command, and turns what went
- * wrong into one line on stderr and an exit code (0 ok, 1 failure, 2 usage, 130 interrupted).
+ * The `crosstune` command line, run: parses it, runs the command, and turns what went wrong into
+ * one line on stderr and an exit code (0 ok, 1 failure, 2 usage, 130 interrupted). No side effect
+ * on import: the executable (main.ts) calls it, and tests run it in-process.
  */
 import { createRequire } from 'node:module';
 import { CommanderError } from 'commander';
@@ -36,7 +37,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.off('SIGINT', onSigint);
   }
 }
-
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
