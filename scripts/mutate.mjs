@@ -45,6 +45,12 @@ const GROUPS = [
     tests: ['test/cli/report-render.test.ts'],
   },
   {
+    // The commands' wiring (arguments, options, exit codes, error lines), run in-process by the
+    // command tests beside the built CLI's subprocesses; `watch` and `demo` run only as subprocesses.
+    files: /^src\/cli\/(commands\/(compare|listings|report)|program|options|errors|run|clouds)\.ts$/,
+    tests: ['test/cli/commands.test.ts'],
+  },
+  {
     // What the commands print (tables, listings, progress), to the character, in-process.
     files: /^src\/cli\/(table|comparison-table|output|progress)\.ts$/,
     tests: ['test/cli/tables.test.ts', 'test/cli/output.test.ts'],
@@ -176,6 +182,9 @@ if (!tableOnly) {
           ...process.env,
           CROSSTUNE_MUTATE_TESTS: tests?.join(',') ?? '',
           CROSSTUNE_MUTATE_REPORT: REPORT,
+          // Tests that run the built package twice over (in a subprocess and in-process from src)
+          // keep only the in-process run: no mutant reaches dist, which the sandbox does not have.
+          CROSSTUNE_MUTATING: '1',
           // Far from UTC, so that a date read as local time is caught by every test expecting UTC,
           // not only by those that switch the zone themselves.
           TZ: process.env.TZ || 'Asia/Shanghai',

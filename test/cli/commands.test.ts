@@ -1,7 +1,8 @@
 /**
  * The built `crosstune` command, run as a subprocess against the three fakes behind a loopback
  * server (pointed at it by CROSSTUNE_<CLOUD>_ENDPOINT, credentials in each cloud's own variables):
- * stdout, stderr and exit codes, with pipes and in a terminal.
+ * stdout, stderr and exit codes, with pipes and in a terminal. Every check runs a second way, in
+ * this process from src with the same environment, where mutants of the commands' wiring reach it.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { CLOUDS } from '../../src/cli/demo/clouds.js';
 import { compare, toJson } from '../../src/compare/index.js';
 import { choice, type ExperimentSpec, float, int, type ProviderId, space } from '../../src/index.js';
 import { useLoopbackClouds } from './helpers/clouds.js';
-import { runCli } from './helpers/run.js';
+import { runInProcess } from './helpers/in-process.js';
+import { type CliResult, runCli } from './helpers/run.js';
 
 const { fakes, state } = useLoopbackClouds();
 const ids = {} as Record<ProviderId, string>;
@@ -43,185 +45,282 @@ beforeAll(async () => {
   }
 });
 
-const cli = (args: string[], tty = false) => runCli(args, { env: state.env, tty });
 const CLOUD_NAMES: ProviderId[] = ['sagemaker', 'pai', 'modelarts'];
 
-describe('help, version and usage errors', () => {
-  it('prints help for the program and every command, and the version', async () => {
-    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
-    for (const command of [
-      [],
-      ['demo'],
-      ['experiments', 'list'],
-      ['experiments', 'get'],
-      ['trials', 'list'],
-      ['watch'],
-      ['compare'],
-    ]) {
-      const result = await cli([...command, '--help']);
-      expect(result.code, command.join(' ')).toBe(0);
-      expect(result.stdout).toMatch(/^Usage: crosstune/);
-      expect(result.stderr).toBe('');
-    }
+const BOTH_WAYS: {
+  way: string;
+  run(args: string[], env: Record<string, string>, tty?: boolean): Promise<CliResult>;
+  /** Runs dist/ (which can also run in a terminal), not src/. */
+  built: boolean;
+}[] = [
+  { way: 'built, in a subprocess', run: (args, env, tty) => runCli(args, { env, tty }), built: true },
+  { way: 'in-process, from src', run: (args, env) => runInProcess(args, env), built: false },
+];
+// Mutation runs (scripts/mutate.mjs) keep the in-process way: no mutant of src reaches dist.
+const WAYS = process.env.CROSSTUNE_MUTATING === '1' ? BOTH_WAYS.filter((w) => !w.built) : BOTH_WAYS;
+
+describe.each(WAYS)('$way', ({ run, built }) => {
+  const cli = (args: string[], tty = false) => run(args, state.env, tty);
+
+  describe('help, version and usage errors', () => {
+    it('prints help for the program and every command, and the version', async () => {
+      const version = JSON.parse(
+        readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+      ).version;
+      expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+      for (const command of [
+        [],
+        ['demo'],
+        ['experiments'],
+        ['experiments', 'list'],
+        ['experiments', 'get'],
+        ['trials'],
+        ['trials', 'list'],
+        ['watch'],
+        ['compare'],
+        ['report'],
+      ]) {
+        const result = await cli([...command, '--help']);
+        expect(result.code, command.join(' ')).toBe(0);
+        expect(result.stdout).toMatch(/^Usage: crosstune/);
+        expect(result.stderr).toBe('');
+        // As a user reads it, word for word: a change to any help is a change to review.
+        await expect(result.stdout).toMatchFileSnapshot(
+          `__snapshots__/help/${['crosstune', ...command].join('-')}.txt`,
+        );
+      }
+    });
+
+    it('exits 2 with one line for a usage error, nothing on stdout', async () => {
+      for (const args of [
+        ['frobnicate'],
+        ['experiments', 'list'],
+        ['experiments', 'list', '--cloud', 'azure'],
+        ['trials', 'list', 'x', '--cloud', 'pai', '--format', 'xml'],
+        ['compare'],
+        ['compare', 'nowhere:x'],
+        ['watch', 'x', '--cloud', 'sagemaker', '--interval', 'soon'],
+      ]) {
+        const result = await cli(args);
+        expect(result.code, args.join(' ')).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trim().split('\n')[0]).toMatch(/^(error: |crosstune: InvalidArgumentError)/);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      }
+    });
   });
 
-  it('exits 2 with one line for a usage error, nothing on stdout', async () => {
-    for (const args of [
-      ['frobnicate'],
-      ['experiments', 'list'],
-      ['experiments', 'list', '--cloud', 'azure'],
-      ['trials', 'list', 'x', '--cloud', 'pai', '--format', 'xml'],
-      ['compare'],
-      ['compare', 'nowhere:x'],
-      ['watch', 'x', '--cloud', 'sagemaker', '--interval', 'soon'],
-    ]) {
-      const result = await cli(args);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.trim().split('\n')[0]).toMatch(/^(error: |crosstune: InvalidArgumentError)/);
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-    }
-  });
-});
+  describe.each(CLOUD_NAMES)('%s', (cloud) => {
+    it('experiments list: an aligned table on stdout, in a terminal and not', async () => {
+      for (const tty of built ? [false, true] : [false]) {
+        const result = await cli(['experiments', 'list', '--cloud', cloud], tty);
+        expect(result.code).toBe(0);
+        const [header, rule, ...rows] = result.stdout.trimEnd().split(/\r?\n/);
+        expect(header).toMatch(/^id +name +status +cloud status +objective/);
+        expect(rule).toMatch(/^-+( +-+)+$/);
+        expect(rows.some((row) => row.startsWith(ids[cloud]))).toBe(true);
+        if (!tty) expect(result.stderr).toBe('');
+      }
+    });
 
-describe.each(CLOUD_NAMES)('%s', (cloud) => {
-  it('experiments list: an aligned table on stdout, in a terminal and not', async () => {
-    for (const tty of [false, true]) {
-      const result = await cli(['experiments', 'list', '--cloud', cloud], tty);
+    it('experiments get --format json is the experiment as the library reads it', async () => {
+      const result = await cli(['experiments', 'get', ids[cloud], '--cloud', cloud, '--format', 'json']);
       expect(result.code).toBe(0);
-      const [header, rule, ...rows] = result.stdout.trimEnd().split(/\r?\n/);
-      expect(header).toMatch(/^id +name +status +cloud status +objective/);
-      expect(rule).toMatch(/^-+( +-+)+$/);
-      expect(rows.some((row) => row.startsWith(ids[cloud]))).toBe(true);
-      if (!tty) expect(result.stderr).toBe('');
-    }
+      const expected = JSON.parse(JSON.stringify(await state.providers[cloud].experiments.get(ids[cloud])));
+      const printed = JSON.parse(result.stdout);
+      // Every answer has its own request id (PAI puts it in the body); all else is the same.
+      for (const read of [expected, printed]) delete read.raw.RequestId;
+      expect(printed).toEqual(expected);
+    });
+
+    it('trials list: CSV, sorted, limited, with a column per hyperparameter', async () => {
+      const result = await cli([
+        'trials',
+        'list',
+        ids[cloud],
+        '--cloud',
+        cloud,
+        '--format',
+        'csv',
+        '--sort',
+        'objective',
+        '--limit',
+        '3',
+      ]);
+      expect(result.code).toBe(0);
+      const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+      const expected = await state.providers[cloud].trials
+        .list(ids[cloud], { sortBy: 'objective' })
+        .toArray({ limit: 3 });
+      expect(rows.map((r) => r.id)).toEqual(expected.map((t) => t.id));
+      expect(Object.keys(rows[0] ?? {})).toEqual(
+        expect.arrayContaining(['id', 'status', 'objective', 'eta', 'max_depth', 'booster']),
+      );
+    });
   });
 
-  it('experiments get --format json is the experiment as the library reads it', async () => {
-    const result = await cli(['experiments', 'get', ids[cloud], '--cloud', cloud, '--format', 'json']);
-    expect(result.code).toBe(0);
-    const expected = JSON.parse(JSON.stringify(await state.providers[cloud].experiments.get(ids[cloud])));
-    const printed = JSON.parse(result.stdout);
-    // Every answer has its own request id (PAI puts it in the body); all else is the same.
-    for (const read of [expected, printed]) delete read.raw.RequestId;
-    expect(printed).toEqual(expected);
+  describe('compare', () => {
+    const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
+
+    it('--format json is exactly toJson of the same comparison', async () => {
+      const result = await cli(['compare', ...refs(), '--format', 'json', '--price', 'ml.m5.xlarge=0.23']);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      const runs = CLOUD_NAMES.map((cloud) => ({
+        provider: state.providers[cloud],
+        experimentId: ids[cloud],
+        label: `${cloud}:${ids[cloud]}`,
+      }));
+      const expected = toJson(await compare(runs, { prices: { 'ml.m5.xlarge': 0.23 } }));
+      expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    });
+
+    it('prints a table by default, Markdown, and CSV of either table, to stdout or --out', async () => {
+      const table = await cli(['compare', ...refs()]);
+      expect(table.code).toBe(0);
+      expect(table.stdout).toMatch(/^run +status +best validation:auc/);
+      const md = await cli(['compare', ...refs(), '--format', 'md']);
+      expect(md.stdout).toMatch(/^## Comparison by validation:auc \(maximize\)/);
+      const runsCsv = await cli(['compare', ...refs(), '--format', 'csv', '--table', 'runs']);
+      expect((parse(runsCsv.stdout, { columns: true }) as unknown[]).length).toBe(3);
+      const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'trials.csv');
+      const written = await cli(['compare', ...refs(), '--format', 'csv', '--out', out]);
+      expect(written).toMatchObject({ code: 0, stdout: '' });
+      expect((parse(readFileSync(out, 'utf8'), { columns: true }) as unknown[]).length).toBe(
+        3 * SPEC.limits.maxTrials,
+      );
+    });
+
+    it('refuses runs whose objectives differ, and compares them under --objective', async () => {
+      const mapped = await cli(['compare', ...refs(), '--objective', 'auc:maximize', '--format', 'json']);
+      expect(mapped.code).toBe(0);
+      expect(JSON.parse(mapped.stdout).objective).toMatchObject({ metric: 'auc', rule: 'mapped' });
+      const wrong = await cli(['compare', ...refs(), '--objective', 'auc:minimize']);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(
+        /^crosstune: ObjectiveMismatchError: .* — the runs optimise different objectives/,
+      );
+    });
   });
 
-  it('trials list: CSV, sorted, limited, with a column per hyperparameter', async () => {
-    const result = await cli([
-      'trials',
-      'list',
-      ids[cloud],
-      '--cloud',
-      cloud,
-      '--format',
-      'csv',
-      '--sort',
-      'objective',
-      '--limit',
-      '3',
-    ]);
-    expect(result.code).toBe(0);
-    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
-    const expected = await state.providers[cloud].trials
-      .list(ids[cloud], { sortBy: 'objective' })
-      .toArray({ limit: 3 });
-    expect(rows.map((r) => r.id)).toEqual(expected.map((t) => t.id));
-    expect(Object.keys(rows[0] ?? {})).toEqual(
-      expect.arrayContaining(['id', 'status', 'objective', 'eta', 'max_depth', 'booster']),
-    );
-  });
-});
-
-describe('compare', () => {
-  const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
-
-  it('--format json is exactly toJson of the same comparison', async () => {
-    const result = await cli(['compare', ...refs(), '--format', 'json', '--price', 'ml.m5.xlarge=0.23']);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
-    const runs = CLOUD_NAMES.map((cloud) => ({
-      provider: state.providers[cloud],
-      experimentId: ids[cloud],
-      label: `${cloud}:${ids[cloud]}`,
-    }));
-    const expected = toJson(await compare(runs, { prices: { 'ml.m5.xlarge': 0.23 } }));
-    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+  describe('report', () => {
+    it('writes one self-contained HTML page of the comparison, nothing on stdout', async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'report.html');
+      const refs = CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
+      const result = await cli(['report', ...refs, '--out', out, '--title', 'Three clouds <compared>']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`crosstune: wrote ${out} (3 runs, ${3 * SPEC.limits.maxTrials} trials)\n`);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toMatch(/^<!doctype html>/i);
+      // The title is text, escaped: no <compared> element appears.
+      expect(html).toContain('<title>Three clouds &lt;compared');
+      expect(html).not.toContain('<compared>');
+      for (const ref of refs) expect(html).toContain(`data-series="${ref}"`);
+      expect(html).not.toMatch(/<script|<link|src="http/i);
+      expect((await cli(['report', ...refs])).code).toBe(2);
+    });
   });
 
-  it('prints a table by default, Markdown, and CSV of either table, to stdout or --out', async () => {
-    const table = await cli(['compare', ...refs()]);
-    expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^run +status +best validation:auc/);
-    const md = await cli(['compare', ...refs(), '--format', 'md']);
-    expect(md.stdout).toMatch(/^## Comparison by validation:auc \(maximize\)/);
-    const runsCsv = await cli(['compare', ...refs(), '--format', 'csv', '--table', 'runs']);
-    expect((parse(runsCsv.stdout, { columns: true }) as unknown[]).length).toBe(3);
-    const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'trials.csv');
-    const written = await cli(['compare', ...refs(), '--format', 'csv', '--out', out]);
-    expect(written).toMatchObject({ code: 0, stdout: '' });
-    expect((parse(readFileSync(out, 'utf8'), { columns: true }) as unknown[]).length).toBe(
-      3 * SPEC.limits.maxTrials,
-    );
+  describe('options', () => {
+    it('refuses a count that is not a whole number from 1, a negative time and an unknown choice, naming what it takes', async () => {
+      const experiment = ids.pai;
+      for (const [args, message] of [
+        [
+          ['trials', 'list', experiment, '--limit', '0'],
+          "option '--limit <n>' argument '0' is invalid. expected an integer of 1 or more",
+        ],
+        [
+          ['trials', 'list', experiment, '--page-size', '1.5'],
+          "option '--page-size <n>' argument '1.5' is invalid. expected an integer of 1 or more",
+        ],
+        [
+          ['experiments', 'list', '--timeout', '-1'],
+          "option '--timeout <ms>' argument '-1' is invalid. expected a number of milliseconds, 0 or more",
+        ],
+        [
+          ['trials', 'list', experiment, '--status', 'done'],
+          'Allowed choices are pending, running, stopping, stopped, early_stopped, completed, failed, unknown.',
+        ],
+        [
+          ['experiments', 'list', '--status', 'early_stopped'],
+          'Allowed choices are pending, running, stopping, stopped, completed, failed, deleting, unknown.',
+        ],
+        [['experiments', 'list', '--order', 'sideways'], 'Allowed choices are asc, desc.'],
+        [['experiments', 'list', '--sort', 'objective'], 'Allowed choices are name, createdAt, status.'],
+      ] as const) {
+        const result = await cli([...args, '--cloud', 'pai']);
+        expect(result, args.join(' ')).toMatchObject({ code: 2, stdout: '' });
+        expect(result.stderr).toContain(message);
+      }
+    });
+
+    it('leaves the limits of a time to the library, which names its own range', async () => {
+      const result = await cli(['experiments', 'get', ids.pai, '--cloud', 'pai', '--timeout', '0']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /^crosstune: InvalidArgumentError \(pai\): pai\(\): timeoutMs must be a number of milliseconds from 1 to 2147483647, got 0/,
+      );
+    });
+
+    it('lists what it is asked for: a status, a name, at most --limit, one experiment as a table', async () => {
+      const cloud = 'sagemaker';
+      const rows = async (args: string[]) => {
+        const result = await cli([...args, '--cloud', cloud, '--format', 'csv']);
+        expect(result.code, args.join(' ')).toBe(0);
+        return parse(result.stdout, { columns: true }) as Record<string, string>[];
+      };
+      const completed = await rows(['trials', 'list', ids[cloud], '--status', 'completed']);
+      const expected = await state.providers[cloud].trials
+        .list(ids[cloud], { status: 'completed' })
+        .toArray();
+      expect(completed.map((r) => r.id)).toEqual(expected.map((t) => t.id));
+      expect(await rows(['trials', 'list', ids[cloud], '--limit', '1', '--page-size', '1'])).toHaveLength(1);
+      expect((await rows(['experiments', 'list', '--name-contains', SPEC.name])).map((r) => r.id)).toContain(
+        ids[cloud],
+      );
+      expect(await rows(['experiments', 'list', '--name-contains', 'no-such-name'])).toEqual([]);
+      expect(await rows(['experiments', 'list', '--limit', '1'])).toHaveLength(1);
+      const table = await cli(['experiments', 'get', ids[cloud], '--cloud', cloud]);
+      const [header, , row] = table.stdout.split('\n');
+      expect(header).toMatch(/^id +name +status/);
+      expect(row).toMatch(new RegExp(`^${ids[cloud]} +${SPEC.name} +completed`));
+    });
   });
 
-  it('refuses runs whose objectives differ, and compares them under --objective', async () => {
-    const mapped = await cli(['compare', ...refs(), '--objective', 'auc:maximize', '--format', 'json']);
-    expect(mapped.code).toBe(0);
-    expect(JSON.parse(mapped.stdout).objective).toMatchObject({ metric: 'auc', rule: 'mapped' });
-    const wrong = await cli(['compare', ...refs(), '--objective', 'auc:minimize']);
-    expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(
-      /^crosstune: ObjectiveMismatchError: .* — the runs optimise different objectives/,
-    );
-  });
-});
+  describe('errors', () => {
+    it('one line with class, cloud code, request id and what to do; no stack, no secret', async () => {
+      const result = await cli(['experiments', 'get', 'no-such-job', '--cloud', 'sagemaker']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^crosstune: NotFoundError \(sagemaker DescribeHyperParameterTuningJob, ResourceNotFound, request [0-9a-f-]+\): .+ — check the id, --cloud and --region$/,
+      );
+      expect(result.stderr).not.toContain(state.env.AWS_SECRET_ACCESS_KEY);
+    });
 
-describe('report', () => {
-  it('writes one self-contained HTML page of the comparison, nothing on stdout', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'report.html');
-    const refs = CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
-    const result = await cli(['report', ...refs, '--out', out, '--title', 'Three clouds <compared>']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`crosstune: wrote ${out} (3 runs, ${3 * SPEC.limits.maxTrials} trials)\n`);
-    const html = readFileSync(out, 'utf8');
-    expect(html).toMatch(/^<!doctype html>/i);
-    // The title is text, escaped: no <compared> element appears.
-    expect(html).toContain('<title>Three clouds &lt;compared');
-    expect(html).not.toContain('<compared>');
-    for (const ref of refs) expect(html).toContain(`data-series="${ref}"`);
-    expect(html).not.toMatch(/<script|<link|src="http/i);
-    expect((await cli(['report', ...refs])).code).toBe(2);
-  });
-});
+    it('masks a secret from the environment wherever it turns up, even as an argument', async () => {
+      const secret = state.env.AWS_SECRET_ACCESS_KEY as string;
+      const result = await cli(['experiments', 'get', secret, '--cloud', 'sagemaker']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("Value '[REDACTED]' at 'hyperParameterTuningJobName'");
+      expect(result.stderr).not.toContain(secret);
+    });
 
-describe('errors', () => {
-  it('one line with class, cloud code, request id and what to do; no stack, no secret', async () => {
-    const result = await cli(['experiments', 'get', 'no-such-job', '--cloud', 'sagemaker']);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      /^crosstune: NotFoundError \(sagemaker DescribeHyperParameterTuningJob, ResourceNotFound, request [0-9a-f-]+\): .+ — check the id, --cloud and --region$/,
-    );
-    expect(result.stderr).not.toContain(state.env.AWS_SECRET_ACCESS_KEY);
-  });
-
-  it('--verbose adds the causes, still without a stack or a secret', async () => {
-    const env: Record<string, string> = { ...state.env, CROSSTUNE_PAI_ENDPOINT: 'http://127.0.0.1:9' };
-    const result = await runCli(
-      ['--verbose', 'experiments', 'get', 'x', '--cloud', 'pai', '--timeout', '2000'],
-      { env },
-    );
-    expect(result.code).toBe(1);
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^crosstune: NetworkError \(pai GetHpoExperiment, ECONNREFUSED\)/);
-    expect(lines.slice(1).every((line) => line.startsWith('  caused by '))).toBe(true);
-    expect(lines.length).toBeGreaterThan(1);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stderr).not.toContain(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+    it('--verbose adds the causes, still without a stack or a secret', async () => {
+      const env: Record<string, string> = { ...state.env, CROSSTUNE_PAI_ENDPOINT: 'http://127.0.0.1:9' };
+      const result = await run(
+        ['--verbose', 'experiments', 'get', 'x', '--cloud', 'pai', '--timeout', '2000'],
+        env,
+      );
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^crosstune: NetworkError \(pai GetHpoExperiment, ECONNREFUSED\)/);
+      expect(lines.slice(1)).toEqual(['  caused by Error: connect ECONNREFUSED 127.0.0.1:9']);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr).not.toContain(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+    });
   });
 });
