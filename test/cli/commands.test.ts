@@ -203,6 +203,109 @@ describe.each(WAYS)('$way', ({ run, built }) => {
     });
   });
 
+  describe('compare, its options', () => {
+    const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
+    const json = async (args: string[]) => {
+      const result = await cli(['compare', ...args, '--format', 'json']);
+      expect(result.code, args.join(' ')).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+
+    it('refuses a malformed price, metric, objective, tolerance or run, naming the form it takes', async () => {
+      const PRICE = 'expected <instance type>=<price per instance-hour>, e.g. ml.m5.xlarge=0.23';
+      const METRIC = 'expected <run>=<metric>, e.g. pai:mi0sIBk=default';
+      const OBJECTIVE = 'expected <metric>:<maximize|minimize>, e.g. auc:maximize';
+      const TOLERANCE = 'expected a fraction, e.g. 0.01 for 1 %';
+      for (const [option, value, message] of [
+        ['--price <type=price>', 'ml.m5.xlarge', PRICE],
+        ['--price <type=price>', '=0.23', PRICE],
+        ['--price <type=price>', 'ml.m5.xlarge=cheap', PRICE],
+        ['--price <type=price>', 'ml.m5.xlarge=-1', PRICE],
+        ['--metric <run=metric>', `pai:${ids.pai}`, METRIC],
+        ['--metric <run=metric>', '=default', METRIC],
+        ['--metric <run=metric>', `pai:${ids.pai}=`, METRIC],
+        ['--objective <metric:direction>', 'auc', OBJECTIVE],
+        ['--objective <metric:direction>', ':maximize', OBJECTIVE],
+        ['--objective <metric:direction>', 'auc:upwards', OBJECTIVE],
+        ['--tolerance <fraction>', '-0.01', TOLERANCE],
+        ['--tolerance <fraction>', 'one', TOLERANCE],
+      ] as const) {
+        const flag = option.split(' ')[0] as string;
+        const result = await cli(['compare', ...refs(), flag, value]);
+        expect(result, `${flag} ${value}`).toMatchObject({ code: 2, stdout: '' });
+        expect(result.stderr).toContain(`option '${option}' argument '${value}' is invalid. ${message}`);
+      }
+      const alone = await cli(['compare', ...refs(), '--metric', `pai:${ids.pai}=default`]);
+      expect(alone).toMatchObject({ code: 2, stdout: '' });
+      expect(alone.stderr).toMatch(/^crosstune: InvalidArgumentError: --metric needs --objective/);
+      for (const run of [`Xpai:${ids.pai}`, `pai:${ids.pai}\nmore`]) {
+        const result = await cli(['compare', run]);
+        expect(result.code, run).toBe(2);
+        expect(result.stderr).toContain('is not <cloud>:<experiment> (cloud: sagemaker, pai, modelarts;');
+      }
+    });
+
+    it('compares with what it is given: a price of 0, no tolerance, a metric for one run, a run in a region', async () => {
+      const priced = await json([...refs(), '--price', 'ml.m5.xlarge=0', '--tolerance', '0']);
+      expect(priced.tolerance).toBe(0);
+      expect(priced.pricing.prices).toEqual({ 'ml.m5.xlarge': 0 });
+      expect((await json(refs())).pricing).toBeNull();
+      const mapped = await json([
+        ...refs(),
+        '--objective',
+        'auc:maximize',
+        '--metric',
+        `pai:${ids.pai}=default`,
+      ]);
+      expect(mapped.objective.runs).toContainEqual({
+        label: `pai:${ids.pai}`,
+        metric: 'default',
+        direction: 'maximize',
+      });
+      // The region picks the provider; the run is labelled without it.
+      const regional = await json([`pai@${fakes.pai.region}:${ids.pai}`, `sagemaker:${ids.sagemaker}`]);
+      expect(regional.runs.map((r: { label: string }) => r.label)).toEqual([
+        `pai:${ids.pai}`,
+        `sagemaker:${ids.sagemaker}`,
+      ]);
+    });
+  });
+
+  describe('regions', () => {
+    it("takes a cloud's region from --region or from each variable it reads, and names them all when none is set", async () => {
+      const without = (names: string[]) =>
+        Object.fromEntries(Object.entries(state.env).filter(([name]) => !names.includes(name)));
+      const ALL = ['AWS_REGION', 'CROSSTUNE_PAI_REGION', 'CROSSTUNE_MODELARTS_REGION'];
+      for (const [cloud, variable] of [
+        ['sagemaker', 'CROSSTUNE_SAGEMAKER_REGION'],
+        ['sagemaker', 'AWS_REGION'],
+        ['sagemaker', 'AWS_DEFAULT_REGION'],
+        ['pai', 'CROSSTUNE_PAI_REGION'],
+        ['pai', 'ALIBABA_CLOUD_REGION_ID'],
+        ['modelarts', 'CROSSTUNE_MODELARTS_REGION'],
+        ['modelarts', 'HUAWEICLOUD_SDK_REGION'],
+      ] as const) {
+        const env = { ...without(ALL), [variable]: fakes[cloud].region };
+        const result = await run(
+          ['experiments', 'get', ids[cloud], '--cloud', cloud, '--format', 'json'],
+          env,
+        );
+        expect(result.code, variable).toBe(0);
+        expect(JSON.parse(result.stdout).id).toBe(ids[cloud]);
+      }
+      const flagged = await run(
+        ['experiments', 'get', ids.pai, '--cloud', 'pai', '--region', fakes.pai.region, '--format', 'json'],
+        without(ALL),
+      );
+      expect(flagged.code).toBe(0);
+      const none = await run(['experiments', 'list', '--cloud', 'pai'], without(ALL));
+      expect(none).toMatchObject({ code: 2, stdout: '' });
+      expect(none.stderr).toMatch(
+        /^crosstune: InvalidArgumentError: No region for pai: pass --region or set CROSSTUNE_PAI_REGION or ALIBABA_CLOUD_REGION_ID/,
+      );
+    });
+  });
+
   describe('report', () => {
     it('writes one self-contained HTML page of the comparison, nothing on stdout', async () => {
       const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'report.html');

@@ -2,8 +2,9 @@
  * `crosstune compare <cloud>:<experiment>…`: the runs compared by one objective, as an aligned
  * table, CSV (`--table trials|runs`), JSON (exactly `toJson`'s shape) or Markdown.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError as InvalidOptionValue, Option } from 'commander';
 import { type CompareRun, type Comparison, compare, toCsv, toJson, toMarkdown } from '../../compare/index.js';
+import { InvalidArgumentError } from '../../index.js';
 import { parseRunReference, providerFor } from '../clouds.js';
 import { comparisonTable } from '../comparison-table.js';
 import { milliseconds } from '../options.js';
@@ -24,7 +25,7 @@ function price(text: string, prices: Record<string, number>): Record<string, num
   const [type, value] = text.split('=');
   const perHour = Number(value);
   if (!type || value === undefined || !Number.isFinite(perHour) || perHour < 0) {
-    throw new InvalidArgumentError(
+    throw new InvalidOptionValue(
       'expected <instance type>=<price per instance-hour>, e.g. ml.m5.xlarge=0.23',
     );
   }
@@ -34,7 +35,7 @@ function price(text: string, prices: Record<string, number>): Record<string, num
 function metricOf(text: string, metrics: Record<string, string>): Record<string, string> {
   const at = text.lastIndexOf('=');
   if (at <= 0 || at === text.length - 1)
-    throw new InvalidArgumentError('expected <run>=<metric>, e.g. pai:mi0sIBk=default');
+    throw new InvalidOptionValue('expected <run>=<metric>, e.g. pai:mi0sIBk=default');
   return { ...metrics, [text.slice(0, at)]: text.slice(at + 1) };
 }
 
@@ -42,14 +43,14 @@ function objectiveOf(text: string): CompareOptions['objective'] {
   const at = text.lastIndexOf(':');
   const direction = text.slice(at + 1);
   if (at <= 0 || (direction !== 'maximize' && direction !== 'minimize')) {
-    throw new InvalidArgumentError('expected <metric>:<maximize|minimize>, e.g. auc:maximize');
+    throw new InvalidOptionValue('expected <metric>:<maximize|minimize>, e.g. auc:maximize');
   }
   return { metric: text.slice(0, at), direction };
 }
 
 function fraction(text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a fraction, e.g. 0.01 for 1 %');
+  if (!Number.isFinite(n) || n < 0) throw new InvalidOptionValue('expected a fraction, e.g. 0.01 for 1 %');
   return n;
 }
 
@@ -95,6 +96,8 @@ export async function comparisonOf(
   o: Omit<CompareOptions, 'format' | 'table'>,
 ): Promise<Comparison> {
   if (Object.keys(o.metric).length > 0 && !o.objective) {
+    // crosstune's error, not commander's: commander prints its own (from option parsers) itself,
+    // so the command line reports a commander error thrown here as nothing at all.
     throw new InvalidArgumentError(
       '--metric needs --objective: the name and direction the runs are compared under',
     );
