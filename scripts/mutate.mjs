@@ -48,7 +48,7 @@ const GROUPS = [
     // The commands' wiring (arguments, options, exit codes, error lines), run in-process by the
     // command tests beside the built CLI's subprocesses; `watch` and `demo` run only as subprocesses.
     files: /^src\/cli\/(commands\/(compare|listings|report)|program|options|errors|run|clouds)\.ts$/,
-    tests: ['test/cli/commands.test.ts'],
+    tests: ['test/cli/commands.test.ts', 'test/cli/errors.test.ts'],
   },
   {
     // What the commands print (tables, listings, progress), to the character, in-process.
