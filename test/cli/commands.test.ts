@@ -105,6 +105,8 @@ describe.each(WAYS)('$way', ({ run, built }) => {
         expect(result.code, args.join(' ')).toBe(2);
         expect(result.stdout).toBe('');
         expect(result.stderr.trim().split('\n')[0]).toMatch(/^(error: |crosstune: InvalidArgumentError)/);
+        if (result.stderr.startsWith('error: '))
+          expect(result.stderr).toContain('\n(crosstune --help lists the commands)\n');
         expect(result.stderr).not.toMatch(/\n\s+at /);
       }
     });
@@ -221,6 +223,8 @@ describe.each(WAYS)('$way', ({ run, built }) => {
         ['--price <type=price>', '=0.23', PRICE],
         ['--price <type=price>', 'ml.m5.xlarge=cheap', PRICE],
         ['--price <type=price>', 'ml.m5.xlarge=-1', PRICE],
+        ['--price <type=price>', 'ml.m5.xlarge=', PRICE],
+        ['--price <type=price>', 'ml.m5.xlarge=1=2', PRICE],
         ['--metric <run=metric>', `pai:${ids.pai}`, METRIC],
         ['--metric <run=metric>', '=default', METRIC],
         ['--metric <run=metric>', `pai:${ids.pai}=`, METRIC],

@@ -22,9 +22,12 @@ interface CompareOptions {
 }
 
 function price(text: string, prices: Record<string, number>): Record<string, number> {
-  const [type, value] = text.split('=');
+  const at = text.indexOf('=');
+  const type = text.slice(0, at);
+  const value = text.slice(at + 1);
   const perHour = Number(value);
-  if (!type || value === undefined || !Number.isFinite(perHour) || perHour < 0) {
+  // An empty price is refused, not read as Number('') = 0.
+  if (at <= 0 || value.trim() === '' || !Number.isFinite(perHour) || perHour < 0) {
     throw new InvalidOptionValue(
       'expected <instance type>=<price per instance-hour>, e.g. ml.m5.xlarge=0.23',
     );
