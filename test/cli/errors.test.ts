@@ -11,6 +11,7 @@ import {
   AbortError,
   AuthenticationError,
   ConflictError,
+  CrosstuneError,
   InvalidArgumentError,
   NetworkError,
   NotFoundError,
@@ -49,6 +50,8 @@ const ERRORS = [
   new UnsupportedOperationError('modelarts', 'experiments.delete', 'ModelArts keeps its jobs'),
   new InvalidArgumentError('timeoutMs must be a number'),
   new ObjectiveMismatchError('The runs do not optimise one objective', []),
+  // No class of its own: no advice either.
+  new CrosstuneError('something else', { provider: 'pai' }),
   new TypeError('not a function'),
   'a thrown string',
 ];
@@ -68,7 +71,7 @@ describe('errorReport', () => {
     const root = new Error('socket hang up');
     const middle = new NetworkError('connection reset', { provider: 'pai', cause: root });
     const top = new ServiceError('request failed', { provider: 'pai', cause: middle });
-    (root as { cause?: unknown }).cause = middle;
+    (root as { cause?: unknown }).cause = top;
     expect(errorReport(top, true).split('\n')).toEqual([
       'crosstune: ServiceError (pai): request failed — the cloud failed: try again later',
       '  caused by NetworkError (pai): connection reset — could not reach the cloud: check the network, --endpoint and the CROSSTUNE_<CLOUD>_ENDPOINT variables',
@@ -79,6 +82,7 @@ describe('errorReport', () => {
       '  caused by null',
     ]);
     expect(errorReport(new Error('outer', { cause: 'a reason' }), false)).toBe('crosstune: Error: outer');
+    expect(errorReport(undefined, true)).toBe('crosstune: undefined');
   });
 });
 
