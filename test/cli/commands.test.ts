@@ -225,6 +225,7 @@ describe.each(WAYS)('$way', ({ run, built }) => {
         ['--price <type=price>', 'ml.m5.xlarge=-1', PRICE],
         ['--price <type=price>', 'ml.m5.xlarge=', PRICE],
         ['--price <type=price>', 'ml.m5.xlarge=1=2', PRICE],
+        ['--price <type=price>', 'ml.m5.xlarge= ', PRICE],
         ['--metric <run=metric>', `pai:${ids.pai}`, METRIC],
         ['--metric <run=metric>', '=default', METRIC],
         ['--metric <run=metric>', `pai:${ids.pai}=`, METRIC],

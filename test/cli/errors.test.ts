@@ -77,6 +77,15 @@ describe('errorReport', () => {
       '  caused by NetworkError (pai): connection reset — could not reach the cloud: check the network, --endpoint and the CROSSTUNE_<CLOUD>_ENDPOINT variables',
       '  caused by Error: socket hang up',
     ]);
+    // A loop among the causes alone ends too.
+    const a = new Error('a');
+    const b = new Error('b', { cause: a });
+    (a as { cause?: unknown }).cause = b;
+    expect(errorReport(new Error('top', { cause: a }), true).split('\n')).toEqual([
+      'crosstune: Error: top',
+      '  caused by Error: a',
+      '  caused by Error: b',
+    ]);
     expect(errorReport(new Error('outer', { cause: null }), true).split('\n')).toEqual([
       'crosstune: Error: outer',
       '  caused by null',
