@@ -99,8 +99,8 @@ export async function comparisonOf(
   o: Omit<CompareOptions, 'format' | 'table'>,
 ): Promise<Comparison> {
   if (Object.keys(o.metric).length > 0 && !o.objective) {
-    // crosstune's error, not commander's: commander prints its own (from option parsers) itself,
-    // so the command line reports a commander error thrown here as nothing at all.
+    // crosstune's error, not commander's: main takes a commander error as one commander has
+    // printed already (as it does for its option parsers'), so one thrown here would print nothing.
     throw new InvalidArgumentError(
       '--metric needs --objective: the name and direction the runs are compared under',
     );
