@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { csvText } from '../compare/csv.js';
 import { formatNumber, formatSeconds, formatValue } from '../compare/format.js';
-import type { Experiment, HyperParameterValue, Trial, TrialCounts } from '../index.js';
+import type { Experiment, HyperParameterValue, Trial, TrialCounts, TrialStatus } from '../index.js';
 import { type Column, table } from './table.js';
 
 export type ListFormat = 'table' | 'json' | 'csv';
@@ -37,7 +37,8 @@ export function render<T>(items: readonly T[], fields: readonly Field<T>[], form
   );
 }
 
-const STATUS_ORDER = [
+/** The order trial counts are told in: what finished first, what went wrong last. */
+const STATUS_ORDER: readonly TrialStatus[] = [
   'completed',
   'early_stopped',
   'running',
@@ -48,12 +49,13 @@ const STATUS_ORDER = [
   'unknown',
 ];
 
-export function countsText(counts: TrialCounts): string {
+/** Trial counts as words (`3 completed, 1 failed`), or `none` when there are none. */
+export function countsText(counts: TrialCounts, none = '-'): string {
   const parts = STATUS_ORDER.flatMap((s) => {
-    const n = counts[s as keyof TrialCounts];
+    const n = counts[s];
     return n ? [`${n} ${s}`] : [];
   });
-  return parts.length > 0 ? parts.join(', ') : '-';
+  return parts.length > 0 ? parts.join(', ') : none;
 }
 
 const date = (value: Date | undefined) => value?.toISOString().replace('.000Z', 'Z');

@@ -92,6 +92,7 @@ describe('listings', () => {
       'ended',
     ]);
     expect(countsText({})).toBe('-');
+    expect(countsText({ failed: 0 }, 'no trials yet')).toBe('no trials yet');
     expect(countsText({ stopped: 1, running: 2, failed: 0 })).toBe('2 running, 1 stopped');
     expect(countsText({ unknown: 1, early_stopped: 2, stopping: 1, pending: 5 })).toBe(
       '2 early_stopped, 5 pending, 1 stopping, 1 unknown',

@@ -7,17 +7,9 @@
 import { setupServer } from 'msw/node';
 import { formatNumber, formatSeconds, formatValue } from '../../compare/format.js';
 import { type CompareRun, compare } from '../../compare/index.js';
-import {
-  choice,
-  type ExperimentSpec,
-  float,
-  int,
-  space,
-  type Trial,
-  type TrialCounts,
-  type TrialStatus,
-} from '../../index.js';
+import { choice, type ExperimentSpec, float, int, space, type Trial } from '../../index.js';
 import { comparisonTable } from '../comparison-table.js';
+import { countsText } from '../output.js';
 import { type Column, facts, table } from '../table.js';
 import { CLOUDS, type DemoCloud, type RunningFake } from './clouds.js';
 
@@ -42,17 +34,6 @@ const SPEC: Omit<ExperimentSpec, 'providerOptions'> = {
   // No run-time limit: PAI has none, and the spec is shared by every cloud.
   limits: { maxTrials: 10, maxParallelTrials: 3 },
 };
-
-const STATUS_ORDER: readonly TrialStatus[] = [
-  'completed',
-  'early_stopped',
-  'running',
-  'pending',
-  'stopping',
-  'stopped',
-  'failed',
-  'unknown',
-];
 
 /** Runs the demo; resolves with whether every cloud ran through. */
 export async function runDemo(describeError: (error: unknown) => string): Promise<boolean> {
@@ -106,7 +87,7 @@ async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<CompareRun> {
     timeoutMs: MAX_VIRTUAL_MS,
     onProgress: (experiment) =>
       console.log(
-        `  t+${clockTime(fake.clock.now() - start)}  ${experiment.status.padEnd(9)}  ${countsText(experiment.trialCounts)}`,
+        `  t+${clockTime(fake.clock.now() - start)}  ${experiment.status.padEnd(9)}  ${countsText(experiment.trialCounts, 'no trials yet')}`,
       ),
   });
 
@@ -122,7 +103,7 @@ async function runOn(cloud: DemoCloud, fake: RunningFake): Promise<CompareRun> {
             ? `${formatNumber(summary.bestTrial.objective.value)} (${summary.bestTrial.id})`
             : '-',
         ],
-        ['trials', countsText(summary.trialCounts)],
+        ['trials', countsText(summary.trialCounts, 'no trials yet')],
         ['took', formatSeconds(summary.durationSeconds)],
         ['trial time', formatSeconds(summary.trialSeconds)],
         ['billed', formatSeconds(summary.billableSeconds)],
@@ -166,11 +147,6 @@ function hyperParameterNames(trials: readonly Trial[]): string[] {
   const listed = new Set(trials.flatMap((t) => Object.keys(t.hyperParameters)));
   const spec = Object.keys(SPEC.searchSpace ?? {}).filter((name) => listed.has(name));
   return [...new Set([...spec, ...listed])];
-}
-
-function countsText(counts: TrialCounts): string {
-  const parts = STATUS_ORDER.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${counts[s]} ${s}`);
-  return parts.length > 0 ? parts.join(', ') : 'no trials yet';
 }
 
 function clockTime(ms: number): string {
