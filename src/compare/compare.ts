@@ -267,7 +267,8 @@ function runResult(
 function timeSeries(rows: readonly TrialRow[], start: Date | undefined): Series {
   const ended = start === undefined ? [] : rows.filter((row) => row.endedAt !== undefined);
   const seconds = new Float64Array(ended.length);
-  const from = start?.getTime() as number;
+  // Read only when there is a start: without one nothing is counted from it.
+  const from = start?.getTime() ?? 0;
   ended.forEach((row, i) => {
     seconds[i] = ((row.endedAt as Date).getTime() - from) / 1000;
   });
