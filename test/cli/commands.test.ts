@@ -46,6 +46,8 @@ beforeAll(async () => {
 });
 
 const CLOUD_NAMES: ProviderId[] = ['sagemaker', 'pai', 'modelarts'];
+/** Every cloud's experiment, as `compare` and `report` take their runs. */
+const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
 
 const BOTH_WAYS: {
   way: string;
@@ -162,8 +164,6 @@ describe.each(WAYS)('$way', ({ run, built }) => {
   });
 
   describe('compare', () => {
-    const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
-
     it('--format json is exactly toJson of the same comparison', async () => {
       const result = await cli(['compare', ...refs(), '--format', 'json', '--price', 'ml.m5.xlarge=0.23']);
       expect(result.code).toBe(0);
@@ -206,7 +206,6 @@ describe.each(WAYS)('$way', ({ run, built }) => {
   });
 
   describe('compare, its options', () => {
-    const refs = () => CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
     const json = async (args: string[]) => {
       const result = await cli(['compare', ...args, '--format', 'json']);
       expect(result.code, args.join(' ')).toBe(0);
@@ -314,8 +313,7 @@ describe.each(WAYS)('$way', ({ run, built }) => {
   describe('report', () => {
     it('writes one self-contained HTML page of the comparison, nothing on stdout', async () => {
       const out = join(mkdtempSync(join(tmpdir(), 'crosstune-cli-')), 'report.html');
-      const refs = CLOUD_NAMES.map((cloud) => `${cloud}:${ids[cloud]}`);
-      const result = await cli(['report', ...refs, '--out', out, '--title', 'Three clouds <compared>']);
+      const result = await cli(['report', ...refs(), '--out', out, '--title', 'Three clouds <compared>']);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(`crosstune: wrote ${out} (3 runs, ${3 * SPEC.limits.maxTrials} trials)\n`);
@@ -324,9 +322,9 @@ describe.each(WAYS)('$way', ({ run, built }) => {
       // The title is text, escaped: no <compared> element appears.
       expect(html).toContain('<title>Three clouds &lt;compared');
       expect(html).not.toContain('<compared>');
-      for (const ref of refs) expect(html).toContain(`data-series="${ref}"`);
+      for (const ref of refs()) expect(html).toContain(`data-series="${ref}"`);
       expect(html).not.toMatch(/<script|<link|src="http/i);
-      expect((await cli(['report', ...refs])).code).toBe(2);
+      expect((await cli(['report', ...refs()])).code).toBe(2);
     });
   });
 

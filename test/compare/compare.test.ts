@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CompareRun, compare } from '../../src/compare/index.js';
 import type { TuningProvider } from '../../src/core/contract.js';
-import { Paginated } from '../../src/core/paginate.js';
 import { summarizeExperiment } from '../../src/core/progress/summarize.js';
 import type { Experiment, ObjectiveDirection, Trial, TrialStatus } from '../../src/core/types.js';
+import { scriptedSource } from '../helpers/summary-source.js';
 import { aTrial } from '../helpers/trial.js';
 
 const minute = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m));
@@ -98,20 +98,8 @@ function scripted(
     startedAt: started === undefined ? undefined : minute(started),
     searchSpace: searchSpace ? { spec: { b: {}, a: {} } } : undefined,
   } as unknown as Experiment;
-  const source = {
-    get: async (_id: string, options: unknown) => {
-      calls.push(options);
-      return experiment;
-    },
-    all: () =>
-      new Paginated<Trial>(async function* () {
-        // Two pages, so a run's trials arrive as a listing's do.
-        const half = Math.ceil(trials.length / 2);
-        yield { items: trials.slice(0, half), cursor: 'next', raw: {} };
-        yield { items: trials.slice(half), cursor: undefined, raw: {} };
-      }),
-    reported: () => ({}),
-  };
+  // Two pages, so a run's trials arrive as a listing's do.
+  const source = scriptedSource(experiment, trials, { pages: 2, calls });
   return {
     id: 'sagemaker',
     experiments: {

@@ -3,9 +3,9 @@
  * every other field is computed from one walk of the trials and named in `derived`.
  */
 import { describe, expect, it } from 'vitest';
-import { Paginated } from '../../src/core/paginate.js';
 import { type ReportedTotals, summarizeExperiment } from '../../src/core/progress/summarize.js';
 import type { Experiment, ExperimentStatus, Trial, TrialStatus } from '../../src/core/types.js';
+import { scriptedSource } from '../helpers/summary-source.js';
 import { aTrial } from '../helpers/trial.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
@@ -41,21 +41,13 @@ function summarize(
   reported: ReportedTotals = {},
   onTrial?: (t: Trial) => void,
 ) {
-  const source = {
-    get: async (id: string) =>
-      ({
-        provider: 'modelarts',
-        id,
-        objective: { metric: 'loss', direction: 'minimize' },
-        ...experiment,
-      }) as Experiment,
-    all: () =>
-      new Paginated<Trial>(async function* () {
-        yield { items: trials, cursor: undefined, raw: {} };
-      }),
-    reported: () => reported,
-  };
-  return summarizeExperiment('modelarts', source, 'e', { onTrial });
+  const read = {
+    provider: 'modelarts',
+    id: 'e',
+    objective: { metric: 'loss', direction: 'minimize' },
+    ...experiment,
+  } as Experiment;
+  return summarizeExperiment('modelarts', scriptedSource(read, trials, { reported }), 'e', { onTrial });
 }
 
 const TRIALS = [
